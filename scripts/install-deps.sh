@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian packages rapportverk needs to build, test and check its output.
+# Non-interactive and idempotent: only missing packages are installed.
+set -euo pipefail
+
+packages=(
+  cmake g++ make pkg-config clang-format
+  libhpdf-dev libyaml-cpp-dev libicu-dev libcli11-dev libfmt-dev
+  libhyphen-dev hyphen-sv
+  libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libxlsxwriter-dev
+  catch2
+  poppler-utils qpdf python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installerar saknade paket: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "fel: paketen måste installeras som root: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,57 @@
+#include "cli/commands.hpp"
+
+#include <iostream>
+
+namespace rv::cli {
+
+namespace {
+Registry& registry() {
+  static Registry reg;
+  return reg;
+}
+}  // namespace
+
+void register_commands(CLI::App& app) {
+  add_check(app, registry());
+  add_stats(app, registry());
+  add_allocate(app, registry());
+  add_render(app, registry());
+  add_export(app, registry());
+}
+
+int run_selected(CLI::App&) {
+  for (auto& c : registry()) {
+    if (c.app->parsed()) {
+      try {
+        return c.run();
+      } catch (const std::exception& e) {
+        std::cerr << "rapportverk: internt fel: " << e.what() << "\n";
+        return InternalError;
+      }
+    }
+  }
+  return InternalError;
+}
+
+std::string translate_parse_error(const CLI::ParseError& e) {
+  std::string what = e.what();
+  // CLI11 speaks English; translate the messages a user meets most often.
+  if (what.find("A subcommand is required") != std::string::npos)
+    return "ange ett underkommando (kontrollera, statistik, fördela, skapa eller exportera)";
+  if (what.find("is required") != std::string::npos)
+    return "ett obligatoriskt argument saknas (" + what + ")";
+  if (what.find("The following arguments were not expected") != std::string::npos)
+    return "okända argument: " + what.substr(what.find(':') + 1);
+  return what;
+}
+
+void print_diagnostics(const Diagnostics& diags) {
+  for (const auto& d : diags.sorted()) std::cerr << format_diagnostic(d) << "\n";
+  size_t e = diags.error_count(), w = diags.warning_count();
+  if (e || w) {
+    std::cerr << e << (e == 1 ? " fel" : " fel") << ", " << w << (w == 1 ? " varning" : " varningar")
+              << "\n";
+  }
+}
+
+}  // namespace rv::cli

@@ -1,0 +1,35 @@
+// The subcommands. Each lives in its own cmd_<name>.cpp and registers itself here.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "diag/diag.hpp"
+
+namespace rv::cli {
+
+enum ExitCode : int { Ok = 0, InternalError = 1, InvalidInput = 2 };
+
+struct Command {
+  CLI::App* app;
+  std::function<int()> run;
+};
+using Registry = std::vector<Command>;
+
+void register_commands(CLI::App& app);
+int run_selected(CLI::App& app);
+std::string translate_parse_error(const CLI::ParseError& e);
+
+// Prints diagnostics sorted by file and line to stderr, then a Swedish summary line.
+void print_diagnostics(const Diagnostics& diags);
+
+void add_check(CLI::App& app, Registry& reg);
+void add_stats(CLI::App& app, Registry& reg);
+void add_allocate(CLI::App& app, Registry& reg);
+void add_render(CLI::App& app, Registry& reg);
+void add_export(CLI::App& app, Registry& reg);
+
+}  // namespace rv::cli

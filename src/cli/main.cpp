@@ -1,0 +1,42 @@
+// rapportverk: the command line. Thin: parses arguments and calls the pipeline stages.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "version.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"rapportverk – gör statsbidragsdata till färdiga, tillgängliga dokument (PDF, CSV, XLSX)",
+               "rapportverk"};
+  app.set_help_flag("-h,--help", "Visa den här hjälptexten och avsluta");
+  app.set_version_flag("-V,--version", std::string("rapportverk ") + RAPPORTVERK_VERSION,
+                       "Visa versionsnumret och avsluta");
+  app.require_subcommand(1);
+  app.footer(
+      "Avslutningskoder: 0 = klart, 2 = felaktig indata (se meddelandena), 1 = internt fel.\n"
+      "Se README.md och docs/ för dataformatet och mallarna.");
+  app.get_formatter()->label("OPTIONS", "FLAGGOR");
+  app.get_formatter()->label("SUBCOMMANDS", "UNDERKOMMANDON");
+  app.get_formatter()->label("SUBCOMMAND", "UNDERKOMMANDO");
+  app.get_formatter()->label("POSITIONALS", "ARGUMENT");
+  app.get_formatter()->label("Usage", "Användning");
+  app.get_formatter()->label("REQUIRED", "KRÄVS");
+  app.get_formatter()->label("TEXT", "TEXT");
+  app.get_formatter()->label("FILE", "FIL");
+
+  rv::cli::register_commands(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "rapportverk: fel: " << rv::cli::translate_parse_error(e) << "\n"
+              << "Skriv 'rapportverk --help' för hjälp.\n";
+    return 2;
+  }
+  return rv::cli::run_selected(app);
+}

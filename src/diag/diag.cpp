@@ -1,0 +1,66 @@
+#include "diag/diag.hpp"
+
+#include <algorithm>
+
+namespace rv {
+
+void Diagnostics::error(Span span, std::string message) {
+  items_.push_back({Severity::Error, std::move(span), std::move(message)});
+}
+
+void Diagnostics::warning(Span span, std::string message) {
+  items_.push_back({Severity::Warning, std::move(span), std::move(message)});
+}
+
+void Diagnostics::add(Diagnostic d) { items_.push_back(std::move(d)); }
+
+void Diagnostics::append(const Diagnostics& other) {
+  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+size_t Diagnostics::error_count() const {
+  return std::count_if(items_.begin(), items_.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::Error; });
+}
+
+size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+
+std::vector<Diagnostic> Diagnostics::sorted() const {
+  std::vector<Diagnostic> out = items_;
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.span.file != b.span.file) return a.span.file < b.span.file;
+    if (a.span.line != b.span.line) return a.span.line < b.span.line;
+    return a.span.col < b.span.col;
+  });
+  return out;
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+  std::string out;
+  if (!d.span.file.empty()) {
+    out += d.span.file;
+    if (d.span.line > 0) {
+      out += ":" + std::to_string(d.span.line);
+      if (d.span.col > 0) out += ":" + std::to_string(d.span.col);
+    }
+    out += ": ";
+  }
+  out += d.severity == Severity::Error ? "fel: " : "varning: ";
+  out += d.message;
+  return out;
+}
+
+int byte_to_char_column(const std::string& line, int bytes) {
+  int chars = 0;
+  int n = std::min<int>(bytes, static_cast<int>(line.size()));
+  for (int i = 0; i < n; ++i) {
+    // Continuation bytes (10xxxxxx) do not start a character.
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++chars;
+  }
+  if (bytes > n) chars += bytes - n;
+  return chars;
+}
+
+}  // namespace rv

@@ -1,0 +1,55 @@
+// Diagnostics: plain data carried through every pipeline stage.
+//
+// Every problem found in the user's input is a Diagnostic with the file, line and
+// column (1-based, columns counted in Unicode characters) where it was found. Stages
+// collect all of them and fail at the end, so the user sees every problem at once.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace rv {
+
+struct Span {
+  std::string file;
+  int line = 0;  // 1-based; 0 = unknown
+  int col = 0;   // 1-based, in characters; 0 = unknown
+};
+
+enum class Severity : uint8_t { Error, Warning };
+
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  Span span;
+  std::string message;  // Swedish, no trailing full stop needed
+};
+
+class Diagnostics {
+ public:
+  void error(Span span, std::string message);
+  void warning(Span span, std::string message);
+  void add(Diagnostic d);
+  void append(const Diagnostics& other);
+
+  bool has_errors() const;
+  size_t error_count() const;
+  size_t warning_count() const;
+  const std::vector<Diagnostic>& all() const { return items_; }
+  bool empty() const { return items_.empty(); }
+
+  // Sorted by file, line, column (stable for equal positions).
+  std::vector<Diagnostic> sorted() const;
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+// "fil:rad:kolumn: fel: meddelande" (or "varning:"). Unknown positions are left out.
+std::string format_diagnostic(const Diagnostic& d);
+
+// Counts Unicode characters (UTF-8 code points) in the first `bytes` bytes of `line`:
+// converts a byte column (as yaml-cpp reports it) to a character column.
+int byte_to_char_column(const std::string& line, int bytes);
+
+}  // namespace rv

@@ -1,0 +1,225 @@
+// The grant-year data model: plain data, loaded and validated by src/load.
+//
+// One GrantYear is everything rapportverk knows about one grant and one year: who was
+// offered and who received how much, the follow-up questionnaire and the answers,
+// earlier years' summary figures, and the metadata of the documents made from it.
+// Amounts are whole kronor in 64-bit integers. Every element keeps the Span it was
+// read from so later stages can point back at the YAML.
+//
+// The YAML format (Swedish keys) is documented in docs/dataformat.md.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diag.hpp"
+
+namespace rv {
+
+using Amount = int64_t;  // whole kronor
+
+struct Date {
+  int year = 0, month = 0, day = 0;
+  bool operator==(const Date&) const = default;
+  auto operator<=>(const Date&) const = default;
+};
+
+// Grammatical gender of a Swedish noun: "en kommun" (utrum), "ett bidrag" (neutrum).
+enum class Gender : uint8_t { Common = 0, Neuter };
+
+struct Noun {
+  std::string singular;             // "kommun"
+  std::string plural;               // "kommuner"
+  std::string definite_plural;      // "kommunerna"
+  Gender gender = Gender::Common;
+};
+
+struct Deadline {
+  std::string label;  // "sista rekvisitionsdatum, första omgången"
+  Date date;
+  Span span;
+};
+
+struct Grant {
+  std::string name;              // namn
+  int year = 0;                  // år
+  std::string authority;         // myndighet (the one that pays: "Socialstyrelsen")
+  std::optional<Date> period_start, period_end;  // period: {från, till}
+  std::vector<Deadline> deadlines;               // tidsfrister
+  std::optional<Amount> requisitioned_total;     // rekvirerat_totalt (city level: what the city got)
+  std::optional<Amount> undistributed;           // ej_fördelat (kept centrally, not passed on)
+  std::optional<Amount> undistributed_spent;     // ej_fördelat_förbrukat
+  Span span;
+};
+
+// How recipients in a group obtain funds.
+enum class Mode : uint8_t { Requisition = 0, Application, Allocation };
+
+struct Group {
+  std::string id;                // "kommuner"
+  std::string label;             // table label: "Kommuner", "Länsstyrelser/NCK"
+  Noun noun;                     // singular/plural/definite plural + gender
+  Mode mode = Mode::Requisition;  // rekvisition | ansökan | fördelning
+  std::optional<Amount> available;          // tillgängligt (what the authority had to give)
+  std::optional<Amount> declared_key_total;  // deklarerad_summa.fördelningsnyckel (as printed)
+  std::optional<Amount> declared_allocated_total;  // deklarerad_summa.fördelat
+  std::optional<Amount> declared_unspent_total;    // deklarerad_summa.oförbrukat
+  std::optional<int> applications_received;        // antal_ansökningar (NGOs, county boards)
+  std::optional<Amount> applied_total_declared;    // sökt_totalt (when rows are not given)
+  Span span;
+};
+
+struct Recipient {
+  std::string name;              // namn: "Ale kommun"
+  std::string group;             // grupp id
+  std::string application;       // ansökan: "ansökan 1" when one organisation holds several
+  std::optional<Amount> key;             // fördelningsnyckel: what the key offered
+  std::optional<Amount> applied;         // sökt
+  std::optional<Amount> granted;         // rekvirerat | beviljat
+  std::optional<Amount> reallocated;     // omfördelat
+  std::optional<Amount> spent;           // förbrukat
+  std::optional<Amount> unspent;         // oförbrukat
+  std::optional<bool> wants_more;        // vill_ha_mer: asked for a share of unclaimed funds
+  std::optional<bool> reported;          // återrapporterat (default: true when spent/unspent given)
+  std::string status;                    // status: "" | "avslagen" | "återkallad"
+  std::string note;                      // anmärkning
+  Span span;
+
+  // allocated = granted + reallocated (0 where missing)
+  Amount allocated() const { return granted.value_or(0) + reallocated.value_or(0); }
+  // spent, derived from allocated - unspent when only unspent is given
+  std::optional<Amount> spent_or_derived() const {
+    if (spent) return spent;
+    if (unspent) return allocated() - *unspent;
+    return std::nullopt;
+  }
+  std::optional<Amount> unspent_or_derived() const {
+    if (unspent) return unspent;
+    if (spent) return allocated() - *spent;
+    return std::nullopt;
+  }
+  // Display name: "Länsstyrelsen Stockholm – ansökan 1"
+  std::string display_name() const {
+    return application.empty() ? name : name + " – " + application;
+  }
+};
+
+enum class QuestionKind : uint8_t { MultipleChoice = 0, YesNo, Rating, FreeText };
+
+struct Option {
+  std::string id;     // "samverkan"
+  std::string label;  // "Samverkan"
+  Span span;
+};
+
+// A question asked only of those who answered another question a certain way:
+// "Andel av de som svarat att de har insatser inom detta område".
+struct Condition {
+  std::string question;  // question id
+  std::string option;    // option id that must have been chosen (or "ja" for yes/no)
+};
+
+struct Question {
+  std::string id;
+  std::string group;               // recipient group it was asked of
+  QuestionKind kind = QuestionKind::MultipleChoice;
+  std::string text;
+  std::vector<Option> options;     // areas (multiple choice) or scale steps (rating, low→high)
+  std::optional<Condition> condition;  // endast_om
+  Span span;
+};
+
+// One answer. Which member is used depends on the question kind.
+struct Answer {
+  std::string question;
+  std::vector<std::string> chosen;   // MultipleChoice: option ids; Rating: one scale step id
+  std::optional<bool> yes;           // YesNo
+  std::string text;                  // FreeText
+  Span span;
+};
+
+struct Response {
+  std::string recipient;   // recipient display name (name, or name – application)
+  bool reconstructed = false;  // rekonstruerat: built to match published aggregates
+  std::vector<Answer> answers;
+  Span span;
+};
+
+// A free-text example quoted in a report.
+struct Quote {
+  std::string group;
+  std::string recipient;   // may be empty: "En kommun uttrycker det som"
+  std::string area;        // option id or topic
+  std::string text;
+  Span span;
+};
+
+// One earlier (or the current) year's summary figures, as printed.
+struct HistoryRow {
+  std::string group;
+  int year = 0;
+  std::optional<Amount> available;     // tillgängligt
+  std::optional<Amount> spent;         // förbrukat
+  std::optional<Amount> unspent;       // oförbrukat
+  std::optional<int> applicants;       // antal_sökande
+  std::optional<int> recipients;       // antal_mottagare
+  std::optional<int> share_spent_pct;  // andel_förbrukat_procent (as published, when the
+                                       // rounded amounts would give another figure)
+  std::string recipients_text;         // mottagare_text: "Sex länsstyrelser och NCK"
+  Span span;
+};
+
+struct Signatory {
+  std::string name;
+  std::string title;
+};
+
+struct DocumentMeta {
+  std::string title;              // titel
+  std::string subtitle;           // undertitel
+  std::string dnr;
+  std::string organisation;       // förvaltning / myndighet
+  std::string department;         // avdelning
+  std::string officer;            // handläggare
+  std::string phone;              // telefon
+  std::optional<Date> date;       // datum
+  std::string committee;          // nämnd: "Socialnämnden"
+  std::optional<Date> meeting_date;      // sammanträdesdatum
+  std::optional<Date> preparation_date;  // beredning: förvaltningsgruppen
+  std::optional<Date> council_date;      // funktionshinderrådet
+  std::vector<Signatory> signatories;    // undertecknare
+  std::string author;             // författare (colophon)
+  std::string article_number;     // artikelnummer
+  std::map<std::string, std::string> extra;  // övrigt: free key → text
+  Span span;
+};
+
+// A previous allocation to compare with (fördelning 2021 in the 2022 memo).
+struct PreviousAllocation {
+  int year = 0;
+  Amount total = 0;
+  std::map<std::string, Amount> per_recipient;  // recipient name → amount
+  Span span;
+};
+
+struct GrantYear {
+  Grant grant;
+  std::vector<Group> groups;
+  std::vector<Recipient> recipients;
+  std::vector<Question> questions;
+  std::vector<Response> responses;
+  std::vector<Quote> quotes;
+  std::vector<HistoryRow> history;
+  std::vector<PreviousAllocation> previous;
+  DocumentMeta document;
+  std::vector<std::string> files;  // the YAML files it was loaded from
+
+  const Group* find_group(const std::string& id) const;
+  const Question* find_question(const std::string& id) const;
+  std::vector<const Recipient*> recipients_in(const std::string& group) const;
+};
+
+}  // namespace rv
