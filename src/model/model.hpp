@@ -216,6 +216,9 @@ struct GrantYear {
   std::vector<PreviousAllocation> previous;
   DocumentMeta document;
   std::vector<std::string> files;  // the YAML files it was loaded from
+  // Files in the data set whose top-level key is `fördelning`: allocation
+  // specifications, parsed and validated by src/stats (see docs/fordelning.md).
+  std::vector<std::string> allocation_spec_files;
 
   const Group* find_group(const std::string& id) const;
   const Question* find_question(const std::string& id) const;
