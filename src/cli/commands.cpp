@@ -48,10 +48,7 @@ std::string translate_parse_error(const CLI::ParseError& e) {
 void print_diagnostics(const Diagnostics& diags) {
   for (const auto& d : diags.sorted()) std::cerr << format_diagnostic(d) << "\n";
   size_t e = diags.error_count(), w = diags.warning_count();
-  if (e || w) {
-    std::cerr << e << (e == 1 ? " fel" : " fel") << ", " << w << (w == 1 ? " varning" : " varningar")
-              << "\n";
-  }
+  if (e) std::cerr << e << " fel, " << w << (w == 1 ? " varning" : " varningar") << "\n";
 }
 
 }  // namespace rv::cli

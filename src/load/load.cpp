@@ -1,0 +1,148 @@
+// load_data_set(): files and folders → one validated GrantYear.
+#include "load/load.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "load/state.hpp"
+
+namespace fs = std::filesystem;
+
+namespace rv {
+
+namespace {
+
+using load::LoadState;
+using load::SourceFile;
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::istringstream in(text);
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
+// yaml-cpp's parser messages, in Swedish.
+std::string translate_yaml_error(const std::string& msg) {
+  static const std::pair<const char*, const char*> table[] = {
+      {"end of sequence flow not found", "listan saknar avslutande ']'"},
+      {"end of map flow not found", "mappningen saknar avslutande '}'"},
+      {"illegal map value", "otillåtet värde: kontrollera indrag och kolon"},
+      {"end of sequence not found", "listan tar inte slut där den borde: kontrollera indraget"},
+      {"end of map not found", "mappningen tar inte slut där den borde: kontrollera indraget"},
+      {"unknown escape character", "okänd escape-sekvens i text inom citattecken"},
+      {"end of string not found", "text inom citattecken saknar avslutande citattecken"},
+      {"block sequence entries are not allowed in this context",
+       "listpunkter ('- ') är inte tillåtna här: kontrollera indraget"},
+      {"illegal tab when looking for indentation", "tabbtecken i indraget; använd mellanslag"},
+      {"did not find expected key", "förväntade en nyckel här: kontrollera indraget"},
+      {"invalid character in anchor", "ogiltigt tecken i ett ankare (&)"},
+      {"unknown anchor", "okänt ankare (*)"},
+  };
+  for (const auto& [en, sv] : table)
+    if (msg.find(en) != std::string::npos) return sv;
+  return "ogiltig YAML (" + msg + ")";
+}
+
+void read_file_text(LoadState& st, const std::string& path, const std::string& text) {
+  SourceFile f{path, split_lines(text)};
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    st.diags.error(f.span(e.mark), "YAML-syntaxfel: " + translate_yaml_error(e.msg));
+    return;
+  }
+  st.year.files.push_back(path);
+  if (root.IsNull()) {
+    st.diags.warning(Span{path, 0, 0}, "filen är tom");
+    return;
+  }
+  load::MapReader top(f, root, "filen", st.diags,
+                      {"bidrag", "grupper", "mottagare", "enkät", "svar", "svar_rekonstruerade",
+                       "citat", "historik", "tidigare_fördelning", "dokument", "fördelning"});
+  if (!top.is_map()) return;
+  if (top.has("fördelning")) {
+    // Allocation specifications belong to src/stats; a data set only lists them.
+    if (root.size() > 1)
+      st.diags.error(top.key_span("fördelning"),
+                     "en fil med 'fördelning' får inte innehålla något annat; lägg övriga uppgifter i en egen fil");
+    st.year.allocation_spec_files.push_back(path);
+    return;
+  }
+  bool reconstructed = top.yes_no("svar_rekonstruerade").value_or(false);
+  if (auto n = top.node("bidrag")) load::read_grant(st, f, *n);
+  if (auto n = top.node("dokument")) load::read_document(st, f, *n);
+  if (auto n = top.node("grupper")) load::read_groups(st, f, *n);
+  if (auto n = top.node("mottagare")) load::read_recipients(st, f, *n);
+  if (auto n = top.node("enkät")) load::read_questions(st, f, *n);
+  if (auto n = top.node("svar")) load::read_responses(st, f, *n, reconstructed);
+  if (auto n = top.node("citat")) load::read_quotes(st, f, *n);
+  if (auto n = top.node("historik")) load::read_history(st, f, *n);
+  if (auto n = top.node("tidigare_fördelning")) load::read_previous(st, f, *n);
+}
+
+bool is_yaml(const fs::path& p) {
+  auto ext = p.extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+void finish(LoadState& st) {
+  if (st.year.files.empty() && st.year.allocation_spec_files.empty() && !st.diags.has_errors())
+    st.diags.error(Span{}, "inga YAML-filer att läsa");
+  if (!st.year.files.empty() && st.year.grant.span.file.empty() && st.year.recipients.size() +
+                                                                      st.year.groups.size() > 0)
+    st.diags.error(Span{st.year.files.front(), 0, 0},
+                   "datasetet saknar 'bidrag' (bidragets namn, år och myndighet)");
+  load::validate(st);
+}
+
+}  // namespace
+
+LoadResult load_data_set(const std::vector<std::string>& paths) {
+  LoadResult result;
+  LoadState st(result.diags);
+  std::vector<std::string> files;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> in_dir;
+      for (const auto& e : fs::recursive_directory_iterator(p, ec))
+        if (e.is_regular_file() && is_yaml(e.path())) in_dir.push_back(e.path().string());
+      std::sort(in_dir.begin(), in_dir.end());
+      if (in_dir.empty()) st.diags.error(Span{p, 0, 0}, "mappen innehåller inga YAML-filer");
+      files.insert(files.end(), in_dir.begin(), in_dir.end());
+    } else if (fs::is_regular_file(p, ec)) {
+      files.push_back(p);
+    } else {
+      st.diags.error(Span{p, 0, 0}, "filen eller mappen finns inte");
+    }
+  }
+  for (const auto& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      st.diags.error(Span{path, 0, 0}, "filen kan inte läsas");
+      continue;
+    }
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    read_file_text(st, path, buf.str());
+  }
+  finish(st);
+  result.data = std::move(st.year);
+  return result;
+}
+
+LoadResult load_data_text(const std::string& name, const std::string& text) {
+  LoadResult result;
+  LoadState st(result.diags);
+  read_file_text(st, name, text);
+  finish(st);
+  result.data = std::move(st.year);
+  return result;
+}
+
+}  // namespace rv

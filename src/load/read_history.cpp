@@ -1,0 +1,120 @@
+// historik:, tidigare_fördelning: and citat:.
+#include "load/state.hpp"
+
+namespace rv::load {
+
+void read_history(LoadState& st, const SourceFile& f, const YAML::Node& n) {
+  if (!n.IsSequence()) {
+    st.diags.error(f.span(n), "'historik' ska vara en lista, men är " + describe(n));
+    return;
+  }
+  for (const auto& item : n) {
+    MapReader m(f, item, "historikraden", st.diags,
+                {"grupp", "år", "tillgängligt", "förbrukat", "oförbrukat", "antal_sökande",
+                 "antal_mottagare", "andel_förbrukat_procent", "mottagare_text"});
+    if (!m.is_map()) continue;
+    HistoryRow h;
+    h.span = m.span();
+    if (auto v = m.text("grupp", true)) {
+      h.group = *v;
+      st.group_refs.emplace_back(h.group, m.value_span("grupp"));
+    }
+    if (auto v = m.integer("år", true, 1900, 2200)) h.year = *v;
+    h.available = m.amount("tillgängligt");
+    h.spent = m.amount("förbrukat");
+    h.unspent = m.amount("oförbrukat");
+    h.applicants = m.integer("antal_sökande");
+    h.recipients = m.integer("antal_mottagare");
+    if (m.has("andel_förbrukat_procent")) {
+      auto node = m.find("andel_förbrukat_procent");
+      // Shares are percentages: say plainly when one is out of range.
+      if (node.IsScalar() && node.Tag() == "?") {
+        try {
+          double v = std::stod(node.Scalar());
+          if (v < 0 || v > 100)
+            m.error_at("andel_förbrukat_procent",
+                       "andelen ska ligga mellan 0 och 100 procent, men är " + node.Scalar());
+          else
+            h.share_spent_pct = m.integer("andel_förbrukat_procent", false, 0, 100);
+        } catch (...) {
+          h.share_spent_pct = m.integer("andel_förbrukat_procent", false, 0, 100);
+        }
+      } else {
+        h.share_spent_pct = m.integer("andel_förbrukat_procent", false, 0, 100);
+      }
+    }
+    if (auto v = m.text("mottagare_text")) h.recipients_text = *v;
+    if (h.available && h.spent && *h.spent > *h.available)
+      m.error_at("förbrukat", "förbrukat (" + kr(*h.spent) + ") är större än tillgängligt (" +
+                                  kr(*h.available) + ")");
+    std::string id = h.group + "/" + std::to_string(h.year);
+    if (auto [pos, ins] = st.history_defined.emplace(id, h.span); !ins) {
+      st.diags.error(h.span, "historik för " + h.group + " " + std::to_string(h.year) +
+                                 " finns redan i " + pos->second.file + ":" +
+                                 std::to_string(pos->second.line));
+      continue;
+    }
+    st.year.history.push_back(std::move(h));
+  }
+}
+
+void read_previous(LoadState& st, const SourceFile& f, const YAML::Node& n) {
+  if (!n.IsSequence()) {
+    st.diags.error(f.span(n), "'tidigare_fördelning' ska vara en lista, men är " + describe(n));
+    return;
+  }
+  for (const auto& item : n) {
+    MapReader m(f, item, "den tidigare fördelningen", st.diags, {"år", "totalt", "belopp"});
+    if (!m.is_map()) continue;
+    PreviousAllocation p;
+    p.span = m.span();
+    if (auto v = m.integer("år", true, 1900, 2200)) p.year = *v;
+    if (auto v = m.amount("totalt", true)) p.total = *v;
+    if (auto b = m.node("belopp", true)) {
+      if (!b->IsMap()) {
+        st.diags.error(f.span(*b), "'belopp' ska vara en mappning från mottagare till belopp, men är " +
+                                       describe(*b));
+      } else {
+        Amount sum = 0;
+        for (const auto& kv : *b) {
+          std::string name = kv.first.Scalar();
+          if (p.per_recipient.count(name)) {
+            st.diags.error(f.span(kv.first), "'" + name + "' förekommer två gånger i den tidigare fördelningen");
+            continue;
+          }
+          if (auto a = as_amount(f, kv.second, st.diags, name)) {
+            p.per_recipient[name] = *a;
+            sum += *a;
+          }
+        }
+        if (m.has("totalt") && sum != p.total && !p.per_recipient.empty())
+          m.warning_at("totalt", "den tidigare fördelningens totalt " + kr(p.total) +
+                                     " skiljer sig från summan av beloppen, " + kr(sum));
+      }
+    }
+    st.year.previous.push_back(std::move(p));
+  }
+}
+
+void read_quotes(LoadState& st, const SourceFile& f, const YAML::Node& n) {
+  if (!n.IsSequence()) {
+    st.diags.error(f.span(n), "'citat' ska vara en lista, men är " + describe(n));
+    return;
+  }
+  for (const auto& item : n) {
+    MapReader m(f, item, "citatet", st.diags, {"grupp", "mottagare", "område", "text"});
+    if (!m.is_map()) continue;
+    Quote q;
+    q.span = m.span();
+    if (auto v = m.text("grupp", true)) {
+      q.group = *v;
+      st.group_refs.emplace_back(q.group, m.value_span("grupp"));
+    }
+    if (auto v = m.text("mottagare")) q.recipient = *v;
+    if (auto v = m.text("område")) q.area = *v;
+    if (auto v = m.text("text", true)) q.text = *v;
+    st.year.quotes.push_back(std::move(q));
+  }
+}
+
+}  // namespace rv::load

@@ -1,0 +1,47 @@
+// What the loader keeps while it reads the files of one data set (internal to src/load).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "load/reader.hpp"
+
+namespace rv::load {
+
+struct LoadState {
+  GrantYear year;
+  Diagnostics& diags;
+
+  // Single-valued fields (bidrag.*, dokument.*) may be repeated across files only with the
+  // same value: field → (value as written, where).
+  std::map<std::string, std::pair<std::string, Span>> claimed;
+  std::map<std::string, Span> group_defined;        // group id → where defined
+  std::map<std::string, Span> question_defined;     // question id → where
+  std::map<std::string, Span> recipient_defined;    // group/name/application → where
+  std::map<std::string, Span> response_defined;     // recipient → where
+  std::map<std::string, Span> history_defined;      // group/year → where
+  std::vector<std::pair<std::string, Span>> group_refs;  // group ids used, for checking
+  std::map<std::string, Span> declared_spans;       // group id → deklarerad_summa
+  std::map<std::string, Span> recipient_group_key;  // recipient index → group key span
+
+  explicit LoadState(Diagnostics& d) : diags(d) {}
+
+  // Records a single-valued field; reports a conflict with an earlier different value.
+  bool claim(const std::string& field, const std::string& value, Span where);
+};
+
+void read_grant(LoadState& st, const SourceFile& f, const YAML::Node& n);
+void read_groups(LoadState& st, const SourceFile& f, const YAML::Node& n);
+void read_recipients(LoadState& st, const SourceFile& f, const YAML::Node& n);
+void read_questions(LoadState& st, const SourceFile& f, const YAML::Node& n);
+void read_responses(LoadState& st, const SourceFile& f, const YAML::Node& n, bool reconstructed);
+void read_quotes(LoadState& st, const SourceFile& f, const YAML::Node& n);
+void read_history(LoadState& st, const SourceFile& f, const YAML::Node& n);
+void read_previous(LoadState& st, const SourceFile& f, const YAML::Node& n);
+void read_document(LoadState& st, const SourceFile& f, const YAML::Node& n);
+
+// Checks that need the whole data set: references between files, declared totals.
+void validate(LoadState& st);
+
+}  // namespace rv::load

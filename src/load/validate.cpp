@@ -1,0 +1,181 @@
+// Checks that need the whole data set: references between sections and files,
+// declared totals against the rows, answers against the questionnaire.
+#include <map>
+#include <set>
+
+#include "load/state.hpp"
+#include "load/suggest.hpp"
+
+namespace rv::load {
+
+namespace {
+
+std::string suggestion(const std::string& word, const std::vector<std::string>& known) {
+  std::vector<std::string_view> views(known.begin(), known.end());
+  if (auto s = closest(word, views)) return " (menade du '" + *s + "'?)";
+  return "";
+}
+
+void check_group_refs(LoadState& st) {
+  std::vector<std::string> ids;
+  for (const auto& g : st.year.groups) ids.push_back(g.id);
+  for (const auto& [id, span] : st.group_refs)
+    if (!st.year.find_group(id))
+      st.diags.error(span, "okänd grupp '" + id + "'" + suggestion(id, ids) +
+                               "; grupper definieras under 'grupper'");
+}
+
+void check_declared_totals(LoadState& st) {
+  for (const auto& g : st.year.groups) {
+    Amount key = 0, allocated = 0, unspent = 0;
+    bool any_key = false;
+    for (const auto* r : st.year.recipients_in(g.id)) {
+      if (r->key) key += *r->key, any_key = true;
+      allocated += r->allocated();
+      unspent += r->unspent_or_derived().value_or(0);
+    }
+    auto compare = [&](const std::optional<Amount>& declared, Amount sum, const char* what) {
+      std::string field = std::string(what) == "fördelningsnyckeln" ? "fördelningsnyckel"
+                          : std::string(what) == "fördelade belopp"  ? "fördelat"
+                                                                      : "oförbrukat";
+      Span at = st.declared_spans.count(g.id + "/" + field) ? st.declared_spans[g.id + "/" + field]
+                                                             : g.span;
+      if (declared && *declared != sum)
+        st.diags.warning(at, std::string("summan av ") + what + " för " + g.id + " är " + kr(sum) +
+                                 ", men den deklarerade summan är " + kr(*declared) +
+                                 " (skillnad " + kr(*declared - sum) + ")");
+    };
+    if (any_key) compare(g.declared_key_total, key, "fördelningsnyckeln");
+    compare(g.declared_allocated_total, allocated, "fördelade belopp");
+    compare(g.declared_unspent_total, unspent, "oförbrukade belopp");
+  }
+}
+
+void check_conditions(LoadState& st) {
+  for (const auto& q : st.year.questions) {
+    if (!q.condition) continue;
+    const Question* base = st.year.find_question(q.condition->question);
+    if (!base) {
+      std::vector<std::string> ids;
+      for (const auto& o : st.year.questions) ids.push_back(o.id);
+      st.diags.error(q.span, "frågan '" + q.id + "' hänvisar till okänd fråga '" +
+                                 q.condition->question + "'" + suggestion(q.condition->question, ids));
+      continue;
+    }
+    if (base->kind == QuestionKind::YesNo) {
+      if (q.condition->option != "ja" && q.condition->option != "nej")
+        st.diags.error(q.span, "villkoret för '" + q.id + "' ska vara ja eller nej");
+      continue;
+    }
+    bool found = false;
+    std::vector<std::string> ids;
+    for (const auto& o : base->options) ids.push_back(o.id), found |= o.id == q.condition->option;
+    if (!found)
+      st.diags.error(q.span, "frågan '" + q.id + "' hänvisar till okänt alternativ '" +
+                                 q.condition->option + "' i frågan '" + base->id + "'" +
+                                 suggestion(q.condition->option, ids));
+  }
+}
+
+bool chose(const Response& r, const Condition& c) {
+  for (const auto& a : r.answers) {
+    if (a.question != c.question) continue;
+    if (a.yes) return *a.yes == (c.option == "ja");
+    for (const auto& o : a.chosen)
+      if (o == c.option) return true;
+    return a.text == c.option;
+  }
+  return false;
+}
+
+void check_answer(LoadState& st, const Response& r, const Answer& a, const Question& q) {
+  auto known = [&](const std::string& id) {
+    for (const auto& o : q.options)
+      if (o.id == id) return true;
+    return false;
+  };
+  std::vector<std::string> ids;
+  for (const auto& o : q.options) ids.push_back(o.id);
+  switch (q.kind) {
+    case QuestionKind::MultipleChoice:
+      if (a.chosen.empty() && !a.text.empty()) {
+        st.diags.error(a.span, "svaret på flervalsfrågan '" + q.id + "' ska vara en lista av alternativ");
+        return;
+      }
+      for (const auto& o : a.chosen)
+        if (!known(o))
+          st.diags.error(a.span, "okänt alternativ '" + o + "' i svaret på '" + q.id + "' från " +
+                                     r.recipient + suggestion(o, ids));
+      break;
+    case QuestionKind::YesNo:
+      if (!a.yes) st.diags.error(a.span, "svaret på '" + q.id + "' ska vara ja eller nej");
+      break;
+    case QuestionKind::Rating:
+      if (!a.chosen.empty() || !known(a.text))
+        st.diags.error(a.span, "svaret på skalfrågan '" + q.id + "' ska vara ett av " +
+                                   [&] {
+                                     std::string s;
+                                     for (size_t i = 0; i < ids.size(); ++i)
+                                       s += (i ? ", " : "") + ids[i];
+                                     return s;
+                                   }() +
+                                   suggestion(a.text, ids));
+      break;
+    case QuestionKind::FreeText:
+      if (!a.chosen.empty()) st.diags.error(a.span, "svaret på '" + q.id + "' ska vara text");
+      break;
+  }
+  if (q.condition) {
+    if (!chose(r, *q.condition))
+      st.diags.error(a.span, r.recipient + " besvarar '" + q.id + "', som bara ställdes till dem som svarat '" +
+                                 q.condition->option + "' på '" + q.condition->question + "'");
+  }
+}
+
+void check_responses(LoadState& st) {
+  std::map<std::string, const Recipient*> by_name;
+  std::map<std::string, int> name_count;
+  std::vector<std::string> names;
+  for (const auto& r : st.year.recipients) {
+    by_name[r.display_name()] = &r;
+    name_count[r.name]++;
+    names.push_back(r.display_name());
+  }
+  for (const auto& r : st.year.recipients)
+    if (name_count[r.name] == 1) by_name.emplace(r.name, &r);
+  for (const auto& resp : st.year.responses) {
+    auto it = by_name.find(resp.recipient);
+    if (it == by_name.end()) {
+      st.diags.error(resp.span, "svar från okänd mottagare '" + resp.recipient + "'" +
+                                    suggestion(resp.recipient, names));
+      continue;
+    }
+    const Recipient& rec = *it->second;
+    for (const auto& a : resp.answers) {
+      const Question* q = st.year.find_question(a.question);
+      if (!q) {
+        std::vector<std::string> ids;
+        for (const auto& qq : st.year.questions) ids.push_back(qq.id);
+        st.diags.error(a.span, "okänd fråga '" + a.question + "'" + suggestion(a.question, ids));
+        continue;
+      }
+      if (q->group != rec.group) {
+        st.diags.error(a.span, "frågan '" + q->id + "' ställdes till gruppen '" + q->group +
+                                   "', men " + rec.display_name() + " hör till '" + rec.group + "'");
+        continue;
+      }
+      check_answer(st, resp, a, *q);
+    }
+  }
+}
+
+}  // namespace
+
+void validate(LoadState& st) {
+  check_group_refs(st);
+  check_declared_totals(st);
+  check_conditions(st);
+  check_responses(st);
+}
+
+}  // namespace rv::load
