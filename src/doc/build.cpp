@@ -1,0 +1,90 @@
+// Small builders for the document tree, so templates and tests stay short.
+#include "doc/doc.hpp"
+
+namespace rv::doc {
+
+Inline text(std::string s, FontStyle style, Span span) {
+  Inline in;
+  in.text = std::move(s);
+  in.style = style;
+  in.span = std::move(span);
+  return in;
+}
+
+Inline bold(std::string s, Span span) {
+  return text(std::move(s), FontStyle::Bold, std::move(span));
+}
+
+Inline italic(std::string s, Span span) {
+  return text(std::move(s), FontStyle::Italic, std::move(span));
+}
+
+Inline footnote(std::vector<Block> note, Span span) {
+  Inline in;
+  in.kind = InlineKind::Footnote;
+  in.note = std::move(note);
+  in.span = std::move(span);
+  return in;
+}
+
+Inline footnote(std::string note_text, Span span) {
+  std::vector<Block> note;
+  note.push_back(paragraph(std::move(note_text), span));
+  return footnote(std::move(note), std::move(span));
+}
+
+Inline link(std::string s, std::string target_id, Span span) {
+  Inline in = text(std::move(s), FontStyle::Regular, std::move(span));
+  in.link_id = std::move(target_id);
+  return in;
+}
+
+Inline url(std::string s, std::string address, Span span) {
+  Inline in = text(std::move(s), FontStyle::Regular, std::move(span));
+  in.url = std::move(address);
+  return in;
+}
+
+Block heading(int level, std::string s, std::string id, Span span) {
+  Heading h;
+  h.level = level;
+  h.id = std::move(id);
+  h.content.push_back(text(std::move(s), FontStyle::Regular, span));
+  h.span = std::move(span);
+  return Block{std::move(h)};
+}
+
+Block paragraph(Inlines content, Span span) {
+  Paragraph p;
+  p.content = std::move(content);
+  p.span = std::move(span);
+  return Block{std::move(p)};
+}
+
+Block paragraph(std::string s, Span span) {
+  Inlines content;
+  content.push_back(text(std::move(s), FontStyle::Regular, span));
+  return paragraph(std::move(content), std::move(span));
+}
+
+Block page_break(std::string style, Span span) {
+  PageBreak b;
+  b.style = std::move(style);
+  b.span = std::move(span);
+  return Block{std::move(b)};
+}
+
+const Span& span_of(const Block& b) {
+  return std::visit([](const auto& n) -> const Span& { return n.span; }, b.node);
+}
+
+std::string plain_text(const Inlines& content) {
+  std::string out;
+  for (const Inline& in : content) {
+    if (in.kind == InlineKind::Text) out += in.text;
+    if (in.kind == InlineKind::LineBreak) out += ' ';
+  }
+  return out;
+}
+
+}  // namespace rv::doc

@@ -1,0 +1,278 @@
+// The document tree: what a report says, not where it goes on the page.
+//
+// Plain data, modelled on pandoc's Definition.hs: a Document is metadata, page styles and
+// a list of Blocks; paragraphs hold Inline runs. The template engine builds it, tests
+// build it by hand, the layout stage (src/layout) consumes it. Every node keeps the
+// rv::Span it came from, so a problem found during layout can still point at the
+// template or data line that produced it.
+//
+// All text is UTF-8 and final: the tree carries "Tabell 3.", "Källa: …", "94 %" exactly
+// as they are to be printed (Swedish wording is the template's business). No-break
+// spaces (U+00A0, U+202F) are ordinary characters that layout never breaks at.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "diag/diag.hpp"
+
+namespace rv::doc {
+
+struct Block;  // defined below; lists of blocks nest (list items, quotes, footnotes)
+
+// ---- metadata ------------------------------------------------------------------------
+
+// A point in time given as data (never read from the clock), interpreted as UTC.
+struct DateTime {
+  int year = 1970, month = 1, day = 1;
+  int hour = 0, minute = 0, second = 0;
+};
+
+struct Meta {
+  std::string title;   // PDF /Title, shown in the viewer's window title
+  std::string author;  // "Socialstyrelsen", "Socialförvaltningen"
+  std::string subject;
+  std::vector<std::string> keywords;
+  std::string language = "sv-SE";
+  // PDF creation/modification date. Absent: the writer uses SOURCE_DATE_EPOCH if set,
+  // otherwise writes no date (so output stays reproducible).
+  std::optional<DateTime> created;
+  Span span;
+};
+
+// ---- page styles ---------------------------------------------------------------------
+
+enum class PageNumberFormat : uint8_t {
+  None,
+  Plain,     // "9"
+  SidaXavY,  // "Sida 2 (6)": needs the total page count
+};
+
+// A running header or footer line group.
+struct RunningText {
+  std::vector<std::string> lines;  // {"KVALITETSUTVECKLING AV …", "SOCIALSTYRELSEN"}
+  PageNumberFormat number = PageNumberFormat::None;
+  std::string page_word = "Sida";  // used by SidaXavY
+  bool mirrored = false;           // page number at the outer edge (left on even pages) as in print
+  bool rule = false;               // thin rule between the running text and the body
+};
+
+// The header block of a Stockholm tjänsteutlåtande (seed 000). All fields are final text.
+struct OfficialHeader {
+  std::string organisation;        // "Socialförvaltningen"
+  std::string department;          // "Avdelningen för individ- och familjeomsorg"
+  std::string doc_type;            // "Tjänsteutlåtande"
+  std::string dnr;                 // "Dnr SOF 2022/123"
+  std::string date;                // "2022-05-18"
+  std::string handlaggare;         // "Handläggare: Anna Andersson"
+  std::string telefon;             // "Telefon: 08-508 000 00"
+  std::string recipient;           // "Till Socialnämnden"
+  std::string meeting;             // "2022-06-14"
+  std::string page_word = "Sida";  // "Sida 1 (4)" is printed on every page that has a block
+  bool full = true;  // false: short form for following pages (organisation, doc type, Dnr, Sida)
+  Span span;
+};
+
+struct PageStyle {
+  std::string name;  // referred to by Document::first_style and PageBreak::style
+  std::string next;  // style of the page after this one; empty: the same style
+  RunningText header;
+  RunningText footer;
+  std::optional<OfficialHeader> official;
+  Span span;
+};
+
+// ---- inline content ------------------------------------------------------------------
+
+enum class FontStyle : uint8_t { Regular = 0, Bold, Italic, BoldItalic };
+
+enum class InlineKind : uint8_t {
+  Text,      // `text` in `style`, optionally a link
+  Footnote,  // a footnote reference; the note's content is `note`, numbered by layout
+  LineBreak  // forced line break inside a paragraph
+};
+
+// One run of inline content. Flat rather than a variant: a run is text with a style and
+// at most one link, which is all a report needs and keeps tree-building code short.
+struct Inline {
+  InlineKind kind = InlineKind::Text;
+  std::string text;
+  FontStyle style = FontStyle::Regular;
+  std::string link_id;      // internal link: id of a Heading, Table or BarChart
+  std::string url;          // external link
+  std::vector<Block> note;  // Footnote only: the note's blocks (usually one paragraph)
+  Span span;
+};
+
+using Inlines = std::vector<Inline>;
+
+// ---- blocks --------------------------------------------------------------------------
+
+struct Heading {
+  int level = 1;   // 1–3
+  std::string id;  // target for internal links and TOC entries; empty: none
+  Inlines content;
+  bool in_toc = true;
+  bool in_outline = true;  // PDF bookmark
+  Span span;
+};
+
+enum class Align : uint8_t { Justify = 0, Left, Center, Right };
+enum class Family : uint8_t { Serif = 0, Sans };
+
+// Paragraph formatting. The defaults are the body text style; other values build title
+// pages, colophons and signatures without special block kinds.
+struct ParaFormat {
+  Align align = Align::Justify;
+  Family family = Family::Serif;
+  double size = 0;          // points; 0 = body size
+  double space_before = 0;  // points added before (on top of the normal gap)
+  double space_after = -1;  // points after; -1 = normal paragraph gap
+  bool keep_with_next = false;
+};
+
+struct Paragraph {
+  Inlines content;
+  ParaFormat format;
+  Span span;
+};
+
+struct ListItem {
+  std::vector<Block> blocks;
+  Span span;
+};
+
+struct List {
+  bool numbered = false;  // "1." … else bullets "•" (nested: "–")
+  int start = 1;
+  std::vector<ListItem> items;
+  Span span;
+};
+
+struct BlockQuote {
+  std::vector<Block> blocks;
+  Span span;
+};
+
+enum class CellAlign : uint8_t { Left = 0, Right, Center };
+
+struct Column {
+  CellAlign align = CellAlign::Left;  // numbers: Right
+  double width = 1;                   // relative; columns share the text width
+};
+
+struct Cell {
+  Inlines content;  // wraps when longer than the column; never empty in an accessible table
+  int colspan = 1;
+  Span span;
+};
+
+struct Row {
+  std::vector<Cell> cells;
+  Span span;
+};
+
+struct Table {
+  std::string id;     // internal link target
+  std::string label;  // "Tabell 3."
+  Inlines caption;    // printed above the table after the label
+  std::vector<Column> columns;
+  std::vector<Row> header;  // repeated at the top of every page the table continues on
+  std::vector<Row> body;
+  std::optional<Row> total;  // "Summa": set bold with a rule above
+  Inlines source;            // "Källa: …" below the table
+  Inlines note;              // "*Andel av de som svarat … N=262." below the source
+  bool repeat_header = true;
+  Span span;
+};
+
+// An exact value num/den; a share of the 0–100 % scale.
+struct Fraction {
+  int64_t num = 0;
+  int64_t den = 1;
+};
+
+struct Bar {
+  std::string label;        // wrapped when long
+  Fraction value;           // share of the whole scale (0 ≤ value ≤ 1); {94,100} = 94 %
+  std::string value_label;  // "94 %"; empty: layout prints the rounded percent
+  Span span;
+};
+
+// A horizontal bar chart on a fixed 0–100 % scale, drawn as vectors.
+struct BarChart {
+  std::string id;
+  std::string label;  // "Diagram 1."
+  Inlines caption;
+  std::vector<Bar> bars;
+  int tick_step_percent = 20;  // axis ticks 0, 20, …, 100 %
+  Inlines source;              // "Källa: …"
+  Inlines note;
+  std::string alt_text;  // states the data: "Kommuner 94 procent, regioner 78 procent, …"
+  Span span;
+};
+
+struct PageBreak {
+  std::string style;  // page style of the new page; empty: continue the current sequence
+  Span span;
+};
+
+// Replaced by the table of contents: one line per heading (level ≤ depth, in_toc) with
+// its page number and an internal link.
+struct TableOfContents {
+  std::string title = "Innehåll";
+  int depth = 2;
+  Span span;
+};
+
+// Vertical space; `fill` pushes the following blocks to the bottom of the page
+// (title page, colophon).
+struct Spacer {
+  double points = 0;
+  bool fill = false;
+  Span span;
+};
+
+// A thin horizontal rule across the text width (colophon, signature lines).
+struct Rule {
+  double thickness = 0.5;
+  Span span;
+};
+
+struct Block {
+  std::variant<Heading, Paragraph, List, BlockQuote, Table, BarChart, PageBreak, TableOfContents,
+               Spacer, Rule>
+      node;
+};
+
+struct Document {
+  Meta meta;
+  std::vector<PageStyle> page_styles;  // empty: one default style with plain page numbers
+  std::string first_style;             // name of the first page's style; empty: the first one
+  std::vector<Block> blocks;
+};
+
+// ---- small builders (keep tests and templates short) ---------------------------------
+
+Inline text(std::string s, FontStyle style = FontStyle::Regular, Span span = {});
+Inline bold(std::string s, Span span = {});
+Inline italic(std::string s, Span span = {});
+Inline footnote(std::vector<Block> note, Span span = {});
+Inline footnote(std::string note_text, Span span = {});  // one plain paragraph
+Inline link(std::string s, std::string target_id, Span span = {});
+Inline url(std::string s, std::string address, Span span = {});
+
+Block heading(int level, std::string text, std::string id = {}, Span span = {});
+Block paragraph(Inlines content, Span span = {});
+Block paragraph(std::string text, Span span = {});
+Block page_break(std::string style = {}, Span span = {});
+
+// The source position of any block (for diagnostics).
+const Span& span_of(const Block& b);
+// Plain text of inline runs (footnotes left out): outline titles, TOC lines, alt text.
+std::string plain_text(const Inlines& content);
+
+}  // namespace rv::doc
