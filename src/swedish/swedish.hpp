@@ -39,13 +39,14 @@ std::string plain(int64_t value);
 std::string decimal(Fraction value, int decimals);
 
 enum class AmountStyle : uint8_t {
-  Kr,         // "5 394 915 kr"
-  Kronor,     // "5 394 915 kronor"
-  Tkr,        // "5 395 tkr"
-  Mnkr,       // "74,9 mnkr" (one decimal, "80 mnkr" when the decimal is 0 unless forced)
-  Miljoner,   // "5,1 miljoner kronor"
+  Kr,        // "5 394 915 kr"
+  Kronor,    // "5 394 915 kronor"
+  Tkr,       // "5 395 tkr"
+  Mnkr,      // "74,9 mnkr" (one decimal, "80 mnkr" when the decimal is 0 unless forced)
+  Miljoner,  // "5,1 miljoner kronor"
 };
-std::string amount(int64_t kronor, AmountStyle style, int decimals = 1, bool keep_zero_decimal = false);
+std::string amount(int64_t kronor, AmountStyle style, int decimals = 1,
+                   bool keep_zero_decimal = false);
 
 // Hedged approximation as the national report writes it: round to `unit` (1 000 000
 // with decimals=1 → tenths of millions; 1 000 → thousands), then "drygt" when the
@@ -72,10 +73,10 @@ std::string count_noun(int64_t n, const Noun& noun, int limit = 12);
 std::string capitalize(std::string_view text);
 
 // ---- dates ----------------------------------------------------------------------------
-std::string date_iso(const Date& d);                      // "2022-05-18"
+std::string date_iso(const Date& d);                          // "2022-05-18"
 std::string date_prose(const Date& d, bool with_den = true);  // "den 18 maj 2022"
-std::string month_name(int month);                        // "maj"
-std::string year_range(int from, int to);                 // "2016–2019" (en dash)
+std::string month_name(int month);                            // "maj"
+std::string year_range(int from, int to);                     // "2016–2019" (en dash)
 std::optional<Date> parse_iso_date(std::string_view text);
 
 // ---- lists and quotes -----------------------------------------------------------------
@@ -99,7 +100,15 @@ std::vector<size_t> hyphenation_points(std::string_view word);
 // "ut-veck-lings-me-del": the word with hyphens at every hyphenation point (for tests).
 std::string hyphenate_visibly(std::string_view word);
 // Exceptions, one word a line with hyphens at the allowed breaks: "stads-dels-nämnd".
+// Replaces the current list; matching is case-insensitive on whole letter runs; an entry
+// without hyphens ("rapportverk") is never hyphenated; malformed entries are skipped.
+// The two-letter rule still applies to exception breaks.
 void set_hyphenation_exceptions(const std::vector<std::string>& words);
+// Reads a template's exception file (avstavning.txt: UTF-8, one word a line, '#' starts a
+// comment line, blank lines ignored) and installs it with set_hyphenation_exceptions.
+// Unreadable files and malformed lines become errors in `diags` (file:line); the valid
+// lines are installed anyway. Returns false when anything was reported.
+bool load_hyphenation_exceptions(const std::string& path, Diagnostics& diags);
 
 // A line-break opportunity in a paragraph of text (UTF-8 byte offset where a new line
 // may start), from ICU's line BreakIterator: after spaces, after hyphens and en dashes,

@@ -1,0 +1,208 @@
+// Hyphenation of Swedish words with libhyphen and Debian's hyph_sv_SE patterns, plus a
+// user exception list for words the patterns get wrong.
+#include <hyphen.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
+
+#include "swedish/swedish.hpp"
+#include "swedish/utf8.hpp"
+
+namespace rv::sv {
+namespace {
+
+using detail::CodePoint;
+
+// Swedish typography: at least two letters on each side of a break (also inside each
+// letter run of a compound such as "Rinkeby-Kista").
+constexpr int kMinLeft = 2;
+constexpr int kMinRight = 2;
+
+const char* const kDictionaryPath = "/usr/share/hyphen/hyph_sv_SE.dic";
+
+// The dictionary is loaded once and only read afterwards; libhyphen's hyphenate call does
+// not modify it, so concurrent callers can share it.
+HyphenDict* dictionary() {
+  static HyphenDict* dict = hnj_hyphen_load(kDictionaryPath);
+  return dict;
+}
+
+// Exceptions: lower-case word → break positions (break after character i, counted in
+// code points). An entry without hyphens means "never hyphenate".
+struct Exceptions {
+  std::shared_mutex mutex;
+  std::unordered_map<std::u32string, std::vector<int>> words;
+};
+Exceptions& exceptions() {
+  static Exceptions e;
+  return e;
+}
+
+char32_t lower(char32_t c) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))); }
+bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
+bool is_digit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
+
+// Breaks for one run of letters [first, last) of `cps`, as "break after character i of
+// the run" indices, before the two-letter rule is applied.
+std::vector<int> run_breaks(const std::vector<CodePoint>& cps, size_t first, size_t last) {
+  const int n = static_cast<int>(last - first);
+  std::u32string key;
+  for (size_t i = first; i < last; ++i) key.push_back(lower(cps[i].cp));
+  {
+    Exceptions& ex = exceptions();
+    std::shared_lock lock(ex.mutex);
+    if (auto it = ex.words.find(key); it != ex.words.end()) return it->second;
+  }
+  HyphenDict* dict = dictionary();
+  if (dict == nullptr) return {};
+  // The patterns are ISO-8859-1: a letter outside Latin-1 means we cannot ask them.
+  std::string latin1;
+  for (char32_t c : key) {
+    if (c > 0xFF) return {};
+    latin1.push_back(static_cast<char>(c));
+  }
+  std::vector<char> hyphens(latin1.size() + 5, '\0');
+  char** rep = nullptr;
+  int* pos = nullptr;
+  int* cut = nullptr;
+  hnj_hyphen_hyphenate3(dict, latin1.data(), static_cast<int>(latin1.size()), hyphens.data(),
+                        nullptr, &rep, &pos, &cut, kMinLeft, kMinRight, kMinLeft, kMinRight);
+  // Swedish patterns have no replacements, but free them should a future dictionary have.
+  if (rep != nullptr) {
+    for (int i = 0; i < n; ++i) free(rep[i]);
+    free(rep);
+  }
+  free(pos);
+  free(cut);
+  std::vector<int> out;
+  for (int i = 0; i < n; ++i)
+    if ((hyphens[static_cast<size_t>(i)] - '0') % 2 == 1) out.push_back(i);
+  return out;
+}
+
+bool all_upper(const std::vector<CodePoint>& cps, size_t first, size_t last) {
+  return std::all_of(cps.begin() + static_cast<std::ptrdiff_t>(first),
+                     cps.begin() + static_cast<std::ptrdiff_t>(last),
+                     [](const CodePoint& c) { return u_isupper(static_cast<UChar32>(c.cp)); });
+}
+
+}  // namespace
+
+std::vector<size_t> hyphenation_points(std::string_view word) {
+  const std::vector<CodePoint> cps = detail::decode_utf8(word);
+  std::vector<size_t> out;
+  size_t i = 0;
+  while (i < cps.size()) {
+    if (!is_letter(cps[i].cp)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < cps.size() && is_letter(cps[j].cp)) ++j;
+    const int n = static_cast<int>(j - i);
+    // Letters glued to digits ("covid19", "3e") and acronyms ("MUCF", "EU") are not words
+    // the patterns know; breaking them would only confuse the reader.
+    const bool touches_digit =
+        (i > 0 && is_digit(cps[i - 1].cp)) || (j < cps.size() && is_digit(cps[j].cp));
+    if (n >= kMinLeft + kMinRight && !touches_digit && !all_upper(cps, i, j)) {
+      for (int b : run_breaks(cps, i, j)) {
+        if (b + 1 < kMinLeft || n - (b + 1) < kMinRight) continue;
+        out.push_back(cps[i + static_cast<size_t>(b)].end);
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+
+std::string hyphenate_visibly(std::string_view word) {
+  std::string out;
+  size_t last = 0;
+  for (size_t p : hyphenation_points(word)) {
+    out.append(word.substr(last, p - last));
+    out.push_back('-');
+    last = p;
+  }
+  out.append(word.substr(last));
+  return out;
+}
+
+namespace {
+
+// Parses "stads-dels-nämnd" into its key and breaks; false when the entry is malformed
+// (empty part, characters other than letters and hyphens).
+bool parse_exception(std::string_view entry, std::u32string& key, std::vector<int>& breaks) {
+  key.clear();
+  breaks.clear();
+  bool after_hyphen = true;
+  for (const CodePoint& c : detail::decode_utf8(entry)) {
+    if (c.cp == U'-') {
+      if (after_hyphen) return false;  // leading or doubled hyphen
+      breaks.push_back(static_cast<int>(key.size()) - 1);
+      after_hyphen = true;
+    } else if (is_letter(c.cp)) {
+      key.push_back(lower(c.cp));
+      after_hyphen = false;
+    } else {
+      return false;
+    }
+  }
+  return !key.empty() && !after_hyphen;
+}
+
+std::string_view trim(std::string_view s) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+void set_hyphenation_exceptions(const std::vector<std::string>& words) {
+  std::unordered_map<std::u32string, std::vector<int>> parsed;
+  std::u32string key;
+  std::vector<int> breaks;
+  for (const std::string& w : words)
+    if (parse_exception(trim(w), key, breaks)) parsed[key] = breaks;
+  Exceptions& ex = exceptions();
+  std::unique_lock lock(ex.mutex);
+  ex.words = std::move(parsed);
+}
+
+bool load_hyphenation_exceptions(const std::string& path, Diagnostics& diags) {
+  std::ifstream in(path);
+  if (!in) {
+    diags.error(Span{path, 0, 0}, "kan inte läsa avstavningslistan");
+    return false;
+  }
+  std::vector<std::string> words;
+  std::string line;
+  int number = 0;
+  bool ok = true;
+  std::u32string key;
+  std::vector<int> breaks;
+  while (std::getline(in, line)) {
+    ++number;
+    const std::string_view entry = trim(line);
+    if (entry.empty() || entry.front() == '#') continue;
+    if (!parse_exception(entry, key, breaks)) {
+      diags.error(Span{path, number, 1},
+                  "ogiltig rad i avstavningslistan: \"" + std::string(entry) +
+                      "\" (skriv ett ord per rad med bindestreck där det får avstavas, "
+                      "t.ex. stads-dels-nämnd)");
+      ok = false;
+      continue;
+    }
+    words.emplace_back(entry);
+  }
+  set_hyphenation_exceptions(words);
+  return ok;
+}
+
+}  // namespace rv::sv

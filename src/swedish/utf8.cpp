@@ -1,0 +1,49 @@
+#include "swedish/utf8.hpp"
+
+#include <unicode/utf8.h>
+
+namespace rv::sv::detail {
+
+std::vector<CodePoint> decode_utf8(std::string_view text) {
+  std::vector<CodePoint> out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t begin = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) c = 0xFFFD;  // malformed input: keep going, one replacement per bad sequence
+    out.push_back({static_cast<char32_t>(c), static_cast<size_t>(begin), static_cast<size_t>(i)});
+  }
+  return out;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  uint8_t buf[4];
+  int32_t n = 0;
+  UBool error = false;
+  U8_APPEND(buf, n, 4, static_cast<UChar32>(cp), error);
+  if (error) return;
+  out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+}
+
+Utf16Text to_utf16(std::string_view text) {
+  Utf16Text out;
+  for (const CodePoint& c : decode_utf8(text)) {
+    const int32_t before = out.text.length();
+    out.text.append(static_cast<UChar32>(c.cp));
+    for (int32_t k = before; k < out.text.length(); ++k) out.byte_offset.push_back(c.begin);
+  }
+  out.byte_offset.push_back(text.size());
+  return out;
+}
+
+std::string to_utf8(const icu::UnicodeString& text) {
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+}  // namespace rv::sv::detail
