@@ -171,6 +171,12 @@ LANSSTYRELSER_SVAR = {
 # Valt här: den första i bokstavsordning räknas som den som inte återrapporterade.
 EJ_ATERRAPPORTERAT = "Boxholms kommun"
 
+# Gotland är både kommun och region och heter "Region Gotland" i både Bilaga 1 och Bilaga 2.
+# Svaren (svar:) pekar ut mottagare med namn, och samma namn i två grupper går inte att
+# skilja åt där. Kommunraden får därför kommunens formella namn, med en anmärkning.
+# Om inläsningen en dag löser upp svar per grupp kan raden få tillbaka bilagans namn.
+KOMMUN_NAMNBYTE = {"Region Gotland": "Gotlands kommun"}
+
 # ---------------------------------------------------------------------------
 # YAML-utskrift
 # ---------------------------------------------------------------------------
@@ -634,6 +640,9 @@ def write_kommuner(path, kommuner):
         p += [("fördelat", k["fordelat"]), ("oförbrukat", k["oforbrukat"])]
         if k["omfordelat"]:
             p.append(("vill_ha_mer", "ja"))
+        if k.get("tryckt_namn"):
+            p.append(("anmärkning", q(f"Heter {k['tryckt_namn']} i Bilaga 1; kommunnamnet används här för att "
+                                      "skilja raden från regionen med samma namn")))
         if k["namn"] == EJ_ATERRAPPORTERAT:
             p.append(("återrapporterat", "nej"))
             p.append(("anmärkning", q("Lämnade ingen återrapport (vilken av de fyra kommunerna utan "
@@ -918,6 +927,9 @@ def main(argv):
     lans = ints(read_csv(src, "lansstyrelser-nck2019.csv"), ["sokt", "beviljat", "oforbrukat"])
     historik = read_csv(src, "historik2016-2019.csv")
     verify_amounts(kommuner, regioner, ideella, lans)
+    for k in kommuner:
+        if k["namn"] in KOMMUN_NAMNBYTE:
+            k["tryckt_namn"], k["namn"] = k["namn"], KOMMUN_NAMNBYTE[k["namn"]]
     zero = [k["namn"] for k in kommuner if k["oforbrukat"] == k["fordelat"]]
     assert len(zero) == 4 and EJ_ATERRAPPORTERAT in zero, zero
 
