@@ -8,32 +8,34 @@ namespace rv::cli {
 
 void add_check(CLI::App& app, Registry& reg) {
   auto* sub = app.add_subcommand(
-      "kontrollera", "Läs och kontrollera ett dataset (YAML-filer eller mappar); visa alla fel och varningar");
+      "kontrollera",
+      "Läs och kontrollera ett dataset (YAML-filer eller mappar); visa alla fel och varningar");
   sub->alias("check");
   auto paths = std::make_shared<std::vector<std::string>>();
   sub->add_option("data", *paths, "YAML-filer eller mappar som tillsammans utgör ett bidragsår")
       ->required()
       ->type_name("FIL|MAPP");
-  reg.push_back({sub, [paths] {
-                   LoadResult r = load_data_set(*paths);
-                   print_diagnostics(r.diags);
-                   if (!r.ok()) return static_cast<int>(InvalidInput);
-                   const GrantYear& y = r.data;
-                   size_t answers = 0;
-                   for (const auto& resp : y.responses) answers += resp.answers.size();
-                   std::cout << "Kontrollerat: " << y.grant.name << " " << y.grant.year << " – "
-                             << y.files.size() << (y.files.size() == 1 ? " fil, " : " filer, ")
-                             << y.groups.size() << (y.groups.size() == 1 ? " grupp, " : " grupper, ")
-                             << y.recipients.size() << " mottagare, " << y.questions.size()
-                             << (y.questions.size() == 1 ? " fråga, " : " frågor, ")
-                             << y.responses.size() << " svarande (" << answers << " svar). "
-                             << (r.diags.warning_count() == 0
-                                     ? "Inga fel."
-                                     : "Inga fel, " + std::to_string(r.diags.warning_count()) +
-                                           (r.diags.warning_count() == 1 ? " varning." : " varningar."))
-                             << "\n";
-                   return static_cast<int>(Ok);
-                 }});
+  reg.push_back(
+      {sub, [paths] {
+         LoadResult r = load_data_set(*paths);
+         print_diagnostics(r.diags);
+         if (!r.ok()) return static_cast<int>(InvalidInput);
+         const GrantYear& y = r.data;
+         size_t answers = 0;
+         for (const auto& resp : y.responses) answers += resp.answers.size();
+         std::cout << "Kontrollerat: " << y.grant.name << " " << y.grant.year << " – "
+                   << y.files.size() << (y.files.size() == 1 ? " fil, " : " filer, ")
+                   << y.groups.size() << (y.groups.size() == 1 ? " grupp, " : " grupper, ")
+                   << y.recipients.size() << " mottagare, " << y.questions.size()
+                   << (y.questions.size() == 1 ? " fråga, " : " frågor, ") << y.responses.size()
+                   << " svarande (" << answers << " svar). "
+                   << (r.diags.warning_count() == 0
+                           ? "Inga fel."
+                           : "Inga fel, " + std::to_string(r.diags.warning_count()) +
+                                 (r.diags.warning_count() == 1 ? " varning." : " varningar."))
+                   << "\n";
+         return static_cast<int>(Ok);
+       }});
 }
 
 }  // namespace rv::cli

@@ -1,14 +1,14 @@
 // rapportverk: the command line. Thin: parses arguments and calls the pipeline stages.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "version.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"rapportverk – gör statsbidragsdata till färdiga, tillgängliga dokument (PDF, CSV, XLSX)",
-               "rapportverk"};
+  CLI::App app{
+      "rapportverk – gör statsbidragsdata till färdiga, tillgängliga dokument (PDF, CSV, XLSX)",
+      "rapportverk"};
   app.set_help_flag("-h,--help", "Visa den här hjälptexten och avsluta");
   app.set_version_flag("-V,--version", std::string("rapportverk ") + RAPPORTVERK_VERSION,
                        "Visa versionsnumret och avsluta");

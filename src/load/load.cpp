@@ -69,7 +69,8 @@ void read_file_text(LoadState& st, const std::string& path, const std::string& t
     // Allocation specifications belong to src/stats; a data set only lists them.
     if (root.size() > 1)
       st.diags.error(top.key_span("fördelning"),
-                     "en fil med 'fördelning' får inte innehålla något annat; lägg övriga uppgifter i en egen fil");
+                     "en fil med 'fördelning' får inte innehålla något annat; lägg övriga "
+                     "uppgifter i en egen fil");
     st.year.allocation_spec_files.push_back(path);
     return;
   }
@@ -93,8 +94,8 @@ bool is_yaml(const fs::path& p) {
 void finish(LoadState& st) {
   if (st.year.files.empty() && st.year.allocation_spec_files.empty() && !st.diags.has_errors())
     st.diags.error(Span{}, "inga YAML-filer att läsa");
-  if (!st.year.files.empty() && st.year.grant.span.file.empty() && st.year.recipients.size() +
-                                                                      st.year.groups.size() > 0)
+  if (!st.year.files.empty() && st.year.grant.span.file.empty() &&
+      st.year.recipients.size() + st.year.groups.size() > 0)
     st.diags.error(Span{st.year.files.front(), 0, 0},
                    "datasetet saknar 'bidrag' (bidragets namn, år och myndighet)");
   load::validate(st);

@@ -72,14 +72,16 @@ void read_previous(LoadState& st, const SourceFile& f, const YAML::Node& n) {
     if (auto v = m.amount("totalt", true)) p.total = *v;
     if (auto b = m.node("belopp", true)) {
       if (!b->IsMap()) {
-        st.diags.error(f.span(*b), "'belopp' ska vara en mappning från mottagare till belopp, men är " +
-                                       describe(*b));
+        st.diags.error(
+            f.span(*b),
+            "'belopp' ska vara en mappning från mottagare till belopp, men är " + describe(*b));
       } else {
         Amount sum = 0;
         for (const auto& kv : *b) {
           std::string name = kv.first.Scalar();
           if (p.per_recipient.count(name)) {
-            st.diags.error(f.span(kv.first), "'" + name + "' förekommer två gånger i den tidigare fördelningen");
+            st.diags.error(f.span(kv.first),
+                           "'" + name + "' förekommer två gånger i den tidigare fördelningen");
             continue;
           }
           if (auto a = as_amount(f, kv.second, st.diags, name)) {

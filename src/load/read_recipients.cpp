@@ -16,7 +16,8 @@ std::optional<Mode> parse_mode(const std::string& s) {
 void check_recipient(MapReader& m, const Recipient& r) {
   const std::string who = r.display_name();
   if (m.has("rekvirerat") && m.has("beviljat"))
-    m.error_at("beviljat", "ange antingen 'rekvirerat' eller 'beviljat' för " + who + ", inte båda");
+    m.error_at("beviljat",
+               "ange antingen 'rekvirerat' eller 'beviljat' för " + who + ", inte båda");
   Amount allocated = r.allocated();
   if (auto f = m.find("fördelat"); f && f.IsScalar()) {
     if (auto declared = m.amount("fördelat"); declared && *declared != allocated)
@@ -24,24 +25,27 @@ void check_recipient(MapReader& m, const Recipient& r) {
                                  ", men rekvirerat/beviljat + omfördelat är " + kr(allocated));
   }
   if (r.unspent && *r.unspent > allocated)
-    m.error_at("oförbrukat", "oförbrukat belopp (" + kr(*r.unspent) + ") är större än fördelat belopp (" +
-                                 kr(allocated) + ") för " + who);
+    m.error_at("oförbrukat", "oförbrukat belopp (" + kr(*r.unspent) +
+                                 ") är större än fördelat belopp (" + kr(allocated) + ") för " +
+                                 who);
   if (r.spent && *r.spent > allocated && !r.unspent)
-    m.error_at("förbrukat", "förbrukat belopp (" + kr(*r.spent) + ") är större än fördelat belopp (" +
-                                kr(allocated) + ") för " + who);
+    m.error_at("förbrukat", "förbrukat belopp (" + kr(*r.spent) +
+                                ") är större än fördelat belopp (" + kr(allocated) + ") för " +
+                                who);
   if (r.spent && r.unspent && *r.spent + *r.unspent != allocated)
     m.error_at("förbrukat", "förbrukat (" + kr(*r.spent) + ") + oförbrukat (" + kr(*r.unspent) +
                                 ") = " + kr(*r.spent + *r.unspent) + ", men fördelat belopp är " +
                                 kr(allocated) + " för " + who);
   if (r.key && r.granted && *r.granted > *r.key)
-    m.warning_at(m.has("rekvirerat") ? "rekvirerat" : "beviljat",
-                 who + " har rekvirerat " + kr(*r.granted) + ", mer än fördelningsnyckelns " +
-                     kr(*r.key));
+    m.warning_at(
+        m.has("rekvirerat") ? "rekvirerat" : "beviljat",
+        who + " har rekvirerat " + kr(*r.granted) + ", mer än fördelningsnyckelns " + kr(*r.key));
   if (r.applied && r.granted && *r.granted > *r.applied)
-    m.warning_at("beviljat", who + " har beviljats " + kr(*r.granted) + ", mer än sökta " +
-                                 kr(*r.applied));
+    m.warning_at("beviljat",
+                 who + " har beviljats " + kr(*r.granted) + ", mer än sökta " + kr(*r.applied));
   if (!r.status.empty() && r.granted.value_or(0) > 0)
-    m.error_at("status", who + " har status '" + r.status + "' men har ändå fått " + kr(*r.granted));
+    m.error_at("status",
+               who + " har status '" + r.status + "' men har ändå fått " + kr(*r.granted));
 }
 
 }  // namespace
@@ -64,12 +68,17 @@ void read_groups(LoadState& st, const SourceFile& f, const YAML::Node& n) {
     if (auto v = m.text("plural", true)) g.noun.plural = *v;
     if (auto v = m.text("bestämd_plural", true)) g.noun.definite_plural = *v;
     if (auto v = m.text("genus")) {
-      if (*v == "neutrum") g.noun.gender = Gender::Neuter;
-      else if (*v != "utrum") m.error_at("genus", "'genus' ska vara utrum eller neutrum, inte '" + *v + "'");
+      if (*v == "neutrum")
+        g.noun.gender = Gender::Neuter;
+      else if (*v != "utrum")
+        m.error_at("genus", "'genus' ska vara utrum eller neutrum, inte '" + *v + "'");
     }
     if (auto v = m.text("sätt")) {
-      if (auto mode = parse_mode(*v)) g.mode = *mode;
-      else m.error_at("sätt", "'sätt' ska vara rekvisition, ansökan eller fördelning, inte '" + *v + "'");
+      if (auto mode = parse_mode(*v))
+        g.mode = *mode;
+      else
+        m.error_at("sätt",
+                   "'sätt' ska vara rekvisition, ansökan eller fördelning, inte '" + *v + "'");
     }
     g.available = m.amount("tillgängligt");
     g.applications_received = m.integer("antal_ansökningar");
@@ -86,7 +95,8 @@ void read_groups(LoadState& st, const SourceFile& f, const YAML::Node& n) {
     if (g.id.empty()) continue;
     if (auto [it, inserted] = st.group_defined.emplace(g.id, g.span); !inserted) {
       st.diags.error(m.value_span("id"), "gruppen '" + g.id + "' är redan definierad i " +
-                                             it->second.file + ":" + std::to_string(it->second.line));
+                                             it->second.file + ":" +
+                                             std::to_string(it->second.line));
       continue;
     }
     st.year.groups.push_back(std::move(g));
@@ -95,8 +105,9 @@ void read_groups(LoadState& st, const SourceFile& f, const YAML::Node& n) {
 
 void read_recipients(LoadState& st, const SourceFile& f, const YAML::Node& n) {
   if (!n.IsMap()) {
-    st.diags.error(f.span(n), "'mottagare' ska vara en mappning från grupp till lista av mottagare, men är " +
-                                  describe(n));
+    st.diags.error(f.span(n),
+                   "'mottagare' ska vara en mappning från grupp till lista av mottagare, men är " +
+                       describe(n));
     return;
   }
   for (const auto& kv : n) {
@@ -105,8 +116,8 @@ void read_recipients(LoadState& st, const SourceFile& f, const YAML::Node& n) {
     st.group_refs.emplace_back(group, group_span);
     const YAML::Node& list = kv.second;
     if (!list.IsSequence()) {
-      st.diags.error(f.span(list), "mottagarna i gruppen '" + group + "' ska vara en lista, men är " +
-                                       describe(list));
+      st.diags.error(f.span(list), "mottagarna i gruppen '" + group +
+                                       "' ska vara en lista, men är " + describe(list));
       continue;
     }
     for (const auto& item : list) {

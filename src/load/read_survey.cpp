@@ -32,8 +32,10 @@ void read_questions(LoadState& st, const SourceFile& f, const YAML::Node& n) {
       st.group_refs.emplace_back(q.group, m.value_span("grupp"));
     }
     if (auto v = m.text("typ", true)) {
-      if (auto k = parse_kind(*v)) q.kind = *k;
-      else m.error_at("typ", "'typ' ska vara flerval, ja_nej, skala eller fritext, inte '" + *v + "'");
+      if (auto k = parse_kind(*v))
+        q.kind = *k;
+      else
+        m.error_at("typ", "'typ' ska vara flerval, ja_nej, skala eller fritext, inte '" + *v + "'");
     }
     if (auto v = m.text("fråga", true)) q.text = *v;
     bool needs_options = q.kind == QuestionKind::MultipleChoice || q.kind == QuestionKind::Rating;
@@ -90,8 +92,8 @@ void read_responses(LoadState& st, const SourceFile& f, const YAML::Node& n, boo
     if (auto v = m.yes_no("rekonstruerat")) r.reconstructed = *v;
     if (auto a = m.node("svar", true)) {
       if (!a->IsMap()) {
-        st.diags.error(f.span(*a), "'svar' ska vara en mappning från fråga till svar, men är " +
-                                       describe(*a));
+        st.diags.error(f.span(*a),
+                       "'svar' ska vara en mappning från fråga till svar, men är " + describe(*a));
       } else {
         std::map<std::string, int> seen;
         for (const auto& kv : *a) {
@@ -99,7 +101,8 @@ void read_responses(LoadState& st, const SourceFile& f, const YAML::Node& n, boo
           ans.question = kv.first.Scalar();
           ans.span = f.span(kv.first);
           if (auto [pos, ins] = seen.emplace(ans.question, ans.span.line); !ins) {
-            st.diags.error(ans.span, "frågan '" + ans.question + "' besvaras två gånger (första gången på rad " +
+            st.diags.error(ans.span, "frågan '" + ans.question +
+                                         "' besvaras två gånger (första gången på rad " +
                                          std::to_string(pos->second) + ")");
             continue;
           }
@@ -107,15 +110,18 @@ void read_responses(LoadState& st, const SourceFile& f, const YAML::Node& n, boo
           // The kind of the question is checked in validate(); keep what was written.
           if (v.IsSequence()) {
             for (const auto& o : v) {
-              if (o.IsScalar()) ans.chosen.push_back(o.Scalar());
-              else st.diags.error(f.span(o), "ett alternativ ska vara ett id, men är " + describe(o));
+              if (o.IsScalar())
+                ans.chosen.push_back(o.Scalar());
+              else
+                st.diags.error(f.span(o), "ett alternativ ska vara ett id, men är " + describe(o));
             }
           } else if (v.IsScalar()) {
             const std::string& s = v.Scalar();
             if (v.Tag() == "?" && (s == "ja" || s == "nej")) ans.yes = (s == "ja");
             ans.text = s;
           } else {
-            st.diags.error(f.span(v), "svaret på '" + ans.question + "' ska vara en lista, ja/nej eller text, men är " +
+            st.diags.error(f.span(v), "svaret på '" + ans.question +
+                                          "' ska vara en lista, ja/nej eller text, men är " +
                                           describe(v));
             continue;
           }

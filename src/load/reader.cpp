@@ -12,7 +12,8 @@ Span SourceFile::span(const YAML::Mark& m) const {
   int n = static_cast<int>(lines.size());
   if (m.line >= n && n > 0) {
     // The parser noticed the problem at the end of the file: point at the last line's end.
-    return Span{path, n, byte_to_char_column(lines[n - 1], static_cast<int>(lines[n - 1].size())) + 1};
+    return Span{path, n,
+                byte_to_char_column(lines[n - 1], static_cast<int>(lines[n - 1].size())) + 1};
   }
   int col = m.column;
   if (m.line < n) col = byte_to_char_column(lines[m.line], m.column);
@@ -21,11 +22,16 @@ Span SourceFile::span(const YAML::Mark& m) const {
 
 std::string describe(const YAML::Node& n) {
   switch (n.Type()) {
-    case YAML::NodeType::Sequence: return "en lista";
-    case YAML::NodeType::Map: return "en mappning";
-    case YAML::NodeType::Null: return "tomt";
-    case YAML::NodeType::Scalar: return "'" + n.Scalar() + "'";
-    default: return "odefinierat";
+    case YAML::NodeType::Sequence:
+      return "en lista";
+    case YAML::NodeType::Map:
+      return "en mappning";
+    case YAML::NodeType::Null:
+      return "tomt";
+    case YAML::NodeType::Scalar:
+      return "'" + n.Scalar() + "'";
+    default:
+      return "odefinierat";
   }
 }
 
@@ -138,8 +144,8 @@ std::optional<Date> as_date(const SourceFile& f, const YAML::Node& n, Diagnostic
       return std::nullopt;
     }
   }
-  d.error(f.span(n), "'" + std::string(what) + "' ska vara ett datum som 2022-05-18, men är " +
-                         describe(n));
+  d.error(f.span(n),
+          "'" + std::string(what) + "' ska vara ett datum som 2022-05-18, men är " + describe(n));
   return std::nullopt;
 }
 
@@ -147,8 +153,8 @@ MapReader::MapReader(const SourceFile& file, const YAML::Node& node, std::string
                      Diagnostics& diags, std::vector<std::string_view> known)
     : file_(file), node_(node), what_(std::move(what)), diags_(diags) {
   if (!node.IsMap()) {
-    diags_.error(file_.span(node), what_ + " ska vara en mappning (nyckel: värde), men är " +
-                                       describe(node));
+    diags_.error(file_.span(node),
+                 what_ + " ska vara en mappning (nyckel: värde), men är " + describe(node));
     return;
   }
   is_map_ = true;
@@ -254,8 +260,8 @@ std::optional<int> MapReader::integer(std::string_view key, bool required, int m
     return std::nullopt;
   }
   if (v < min || v > max) {
-    diags_.error(value_span(key), "'" + k + "' ska ligga mellan " + std::to_string(min) +
-                                      " och " + std::to_string(max) + ", men är " + s);
+    diags_.error(value_span(key), "'" + k + "' ska ligga mellan " + std::to_string(min) + " och " +
+                                      std::to_string(max) + ", men är " + s);
     return std::nullopt;
   }
   return v;

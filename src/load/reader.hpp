@@ -38,7 +38,7 @@ class MapReader {
   Span span() const { return file_.span(node_); }
   bool has(std::string_view key) const { return present(key); }
   YAML::Node find(std::string_view key) const;
-  Span key_span(std::string_view key) const;   // where the key is written
+  Span key_span(std::string_view key) const;    // where the key is written
   Span value_span(std::string_view key) const;  // where its value is written
 
   std::optional<std::string> text(std::string_view key, bool required = false);

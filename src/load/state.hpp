@@ -16,14 +16,14 @@ struct LoadState {
   // Single-valued fields (bidrag.*, dokument.*) may be repeated across files only with the
   // same value: field → (value as written, where).
   std::map<std::string, std::pair<std::string, Span>> claimed;
-  std::map<std::string, Span> group_defined;        // group id → where defined
-  std::map<std::string, Span> question_defined;     // question id → where
-  std::map<std::string, Span> recipient_defined;    // group/name/application → where
-  std::map<std::string, Span> response_defined;     // recipient → where
-  std::map<std::string, Span> history_defined;      // group/year → where
+  std::map<std::string, Span> group_defined;             // group id → where defined
+  std::map<std::string, Span> question_defined;          // question id → where
+  std::map<std::string, Span> recipient_defined;         // group/name/application → where
+  std::map<std::string, Span> response_defined;          // recipient → where
+  std::map<std::string, Span> history_defined;           // group/year → where
   std::vector<std::pair<std::string, Span>> group_refs;  // group ids used, for checking
-  std::map<std::string, Span> declared_spans;       // group id → deklarerad_summa
-  std::map<std::string, Span> recipient_group_key;  // recipient index → group key span
+  std::map<std::string, Span> declared_spans;            // group id → deklarerad_summa
+  std::map<std::string, Span> recipient_group_key;       // recipient index → group key span
 
   explicit LoadState(Diagnostics& d) : diags(d) {}
 

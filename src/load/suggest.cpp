@@ -35,7 +35,8 @@ int edit_distance(std::string_view a8, std::string_view b8) {
   return prev[b.size()];
 }
 
-std::optional<std::string> closest(std::string_view word, const std::vector<std::string_view>& known) {
+std::optional<std::string> closest(std::string_view word,
+                                   const std::vector<std::string_view>& known) {
   std::optional<std::string> best;
   int best_d = 1 << 30;
   for (auto k : known) {

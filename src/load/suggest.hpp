@@ -12,6 +12,7 @@ namespace rv::load {
 int edit_distance(std::string_view a, std::string_view b);
 
 // The known word closest to `word` if it is close enough to be a likely typo.
-std::optional<std::string> closest(std::string_view word, const std::vector<std::string_view>& known);
+std::optional<std::string> closest(std::string_view word,
+                                   const std::vector<std::string_view>& known);
 
 }  // namespace rv::load

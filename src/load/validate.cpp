@@ -36,10 +36,10 @@ void check_declared_totals(LoadState& st) {
     }
     auto compare = [&](const std::optional<Amount>& declared, Amount sum, const char* what) {
       std::string field = std::string(what) == "fördelningsnyckeln" ? "fördelningsnyckel"
-                          : std::string(what) == "fördelade belopp"  ? "fördelat"
-                                                                      : "oförbrukat";
+                          : std::string(what) == "fördelade belopp" ? "fördelat"
+                                                                    : "oförbrukat";
       Span at = st.declared_spans.count(g.id + "/" + field) ? st.declared_spans[g.id + "/" + field]
-                                                             : g.span;
+                                                            : g.span;
       if (declared && *declared != sum)
         st.diags.warning(at, std::string("summan av ") + what + " för " + g.id + " är " + kr(sum) +
                                  ", men den deklarerade summan är " + kr(*declared) +
@@ -59,7 +59,8 @@ void check_conditions(LoadState& st) {
       std::vector<std::string> ids;
       for (const auto& o : st.year.questions) ids.push_back(o.id);
       st.diags.error(q.span, "frågan '" + q.id + "' hänvisar till okänd fråga '" +
-                                 q.condition->question + "'" + suggestion(q.condition->question, ids));
+                                 q.condition->question + "'" +
+                                 suggestion(q.condition->question, ids));
       continue;
     }
     if (base->kind == QuestionKind::YesNo) {
@@ -99,7 +100,8 @@ void check_answer(LoadState& st, const Response& r, const Answer& a, const Quest
   switch (q.kind) {
     case QuestionKind::MultipleChoice:
       if (a.chosen.empty() && !a.text.empty()) {
-        st.diags.error(a.span, "svaret på flervalsfrågan '" + q.id + "' ska vara en lista av alternativ");
+        st.diags.error(a.span,
+                       "svaret på flervalsfrågan '" + q.id + "' ska vara en lista av alternativ");
         return;
       }
       for (const auto& o : a.chosen)
@@ -112,14 +114,12 @@ void check_answer(LoadState& st, const Response& r, const Answer& a, const Quest
       break;
     case QuestionKind::Rating:
       if (!a.chosen.empty() || !known(a.text))
-        st.diags.error(a.span, "svaret på skalfrågan '" + q.id + "' ska vara ett av " +
-                                   [&] {
-                                     std::string s;
-                                     for (size_t i = 0; i < ids.size(); ++i)
-                                       s += (i ? ", " : "") + ids[i];
-                                     return s;
-                                   }() +
-                                   suggestion(a.text, ids));
+        st.diags.error(
+            a.span, "svaret på skalfrågan '" + q.id + "' ska vara ett av " + [&] {
+              std::string s;
+              for (size_t i = 0; i < ids.size(); ++i) s += (i ? ", " : "") + ids[i];
+              return s;
+            }() + suggestion(a.text, ids));
       break;
     case QuestionKind::FreeText:
       if (!a.chosen.empty()) st.diags.error(a.span, "svaret på '" + q.id + "' ska vara text");
@@ -127,7 +127,8 @@ void check_answer(LoadState& st, const Response& r, const Answer& a, const Quest
   }
   if (q.condition) {
     if (!chose(r, *q.condition))
-      st.diags.error(a.span, r.recipient + " besvarar '" + q.id + "', som bara ställdes till dem som svarat '" +
+      st.diags.error(a.span, r.recipient + " besvarar '" + q.id +
+                                 "', som bara ställdes till dem som svarat '" +
                                  q.condition->option + "' på '" + q.condition->question + "'");
   }
 }
@@ -161,7 +162,8 @@ void check_responses(LoadState& st) {
       }
       if (q->group != rec.group) {
         st.diags.error(a.span, "frågan '" + q->id + "' ställdes till gruppen '" + q->group +
-                                   "', men " + rec.display_name() + " hör till '" + rec.group + "'");
+                                   "', men " + rec.display_name() + " hör till '" + rec.group +
+                                   "'");
         continue;
       }
       check_answer(st, resp, a, *q);

@@ -31,9 +31,9 @@ struct Date {
 enum class Gender : uint8_t { Common = 0, Neuter };
 
 struct Noun {
-  std::string singular;             // "kommun"
-  std::string plural;               // "kommuner"
-  std::string definite_plural;      // "kommunerna"
+  std::string singular;         // "kommun"
+  std::string plural;           // "kommuner"
+  std::string definite_plural;  // "kommunerna"
   Gender gender = Gender::Common;
 };
 
@@ -44,14 +44,14 @@ struct Deadline {
 };
 
 struct Grant {
-  std::string name;              // namn
-  int year = 0;                  // år
-  std::string authority;         // myndighet (the one that pays: "Socialstyrelsen")
+  std::string name;                              // namn
+  int year = 0;                                  // år
+  std::string authority;                         // myndighet (the one that pays: "Socialstyrelsen")
   std::optional<Date> period_start, period_end;  // period: {från, till}
   std::vector<Deadline> deadlines;               // tidsfrister
-  std::optional<Amount> requisitioned_total;     // rekvirerat_totalt (city level: what the city got)
-  std::optional<Amount> undistributed;           // ej_fördelat (kept centrally, not passed on)
-  std::optional<Amount> undistributed_spent;     // ej_fördelat_förbrukat
+  std::optional<Amount> requisitioned_total;  // rekvirerat_totalt (city level: what the city got)
+  std::optional<Amount> undistributed;        // ej_fördelat (kept centrally, not passed on)
+  std::optional<Amount> undistributed_spent;  // ej_fördelat_förbrukat
   Span span;
 };
 
@@ -59,11 +59,11 @@ struct Grant {
 enum class Mode : uint8_t { Requisition = 0, Application, Allocation };
 
 struct Group {
-  std::string id;                // "kommuner"
-  std::string label;             // table label: "Kommuner", "Länsstyrelser/NCK"
-  Noun noun;                     // singular/plural/definite plural + gender
-  Mode mode = Mode::Requisition;  // rekvisition | ansökan | fördelning
-  std::optional<Amount> available;          // tillgängligt (what the authority had to give)
+  std::string id;                            // "kommuner"
+  std::string label;                         // table label: "Kommuner", "Länsstyrelser/NCK"
+  Noun noun;                                 // singular/plural/definite plural + gender
+  Mode mode = Mode::Requisition;             // rekvisition | ansökan | fördelning
+  std::optional<Amount> available;           // tillgängligt (what the authority had to give)
   std::optional<Amount> declared_key_total;  // deklarerad_summa.fördelningsnyckel (as printed)
   std::optional<Amount> declared_allocated_total;  // deklarerad_summa.fördelat
   std::optional<Amount> declared_unspent_total;    // deklarerad_summa.oförbrukat
@@ -73,19 +73,19 @@ struct Group {
 };
 
 struct Recipient {
-  std::string name;              // namn: "Ale kommun"
-  std::string group;             // grupp id
-  std::string application;       // ansökan: "ansökan 1" when one organisation holds several
-  std::optional<Amount> key;             // fördelningsnyckel: what the key offered
-  std::optional<Amount> applied;         // sökt
-  std::optional<Amount> granted;         // rekvirerat | beviljat
-  std::optional<Amount> reallocated;     // omfördelat
-  std::optional<Amount> spent;           // förbrukat
-  std::optional<Amount> unspent;         // oförbrukat
-  std::optional<bool> wants_more;        // vill_ha_mer: asked for a share of unclaimed funds
-  std::optional<bool> reported;          // återrapporterat (default: true when spent/unspent given)
-  std::string status;                    // status: "" | "avslagen" | "återkallad"
-  std::string note;                      // anmärkning
+  std::string name;                   // namn: "Ale kommun"
+  std::string group;                  // grupp id
+  std::string application;            // ansökan: "ansökan 1" when one organisation holds several
+  std::optional<Amount> key;          // fördelningsnyckel: what the key offered
+  std::optional<Amount> applied;      // sökt
+  std::optional<Amount> granted;      // rekvirerat | beviljat
+  std::optional<Amount> reallocated;  // omfördelat
+  std::optional<Amount> spent;        // förbrukat
+  std::optional<Amount> unspent;      // oförbrukat
+  std::optional<bool> wants_more;     // vill_ha_mer: asked for a share of unclaimed funds
+  std::optional<bool> reported;       // återrapporterat (default: true when spent/unspent given)
+  std::string status;                 // status: "" | "avslagen" | "återkallad"
+  std::string note;                   // anmärkning
   Span span;
 
   // allocated = granted + reallocated (0 where missing)
@@ -124,10 +124,10 @@ struct Condition {
 
 struct Question {
   std::string id;
-  std::string group;               // recipient group it was asked of
+  std::string group;  // recipient group it was asked of
   QuestionKind kind = QuestionKind::MultipleChoice;
   std::string text;
-  std::vector<Option> options;     // areas (multiple choice) or scale steps (rating, low→high)
+  std::vector<Option> options;  // areas (multiple choice) or scale steps (rating, low→high)
   std::optional<Condition> condition;  // endast_om
   Span span;
 };
@@ -135,14 +135,14 @@ struct Question {
 // One answer. Which member is used depends on the question kind.
 struct Answer {
   std::string question;
-  std::vector<std::string> chosen;   // MultipleChoice: option ids; Rating: one scale step id
-  std::optional<bool> yes;           // YesNo
-  std::string text;                  // FreeText
+  std::vector<std::string> chosen;  // MultipleChoice: option ids; Rating: one scale step id
+  std::optional<bool> yes;          // YesNo
+  std::string text;                 // FreeText
   Span span;
 };
 
 struct Response {
-  std::string recipient;   // recipient display name (name, or name – application)
+  std::string recipient;       // recipient display name (name, or name – application)
   bool reconstructed = false;  // rekonstruerat: built to match published aggregates
   std::vector<Answer> answers;
   Span span;
@@ -151,8 +151,8 @@ struct Response {
 // A free-text example quoted in a report.
 struct Quote {
   std::string group;
-  std::string recipient;   // may be empty: "En kommun uttrycker det som"
-  std::string area;        // option id or topic
+  std::string recipient;  // may be empty: "En kommun uttrycker det som"
+  std::string area;       // option id or topic
   std::string text;
   Span span;
 };
@@ -178,21 +178,21 @@ struct Signatory {
 };
 
 struct DocumentMeta {
-  std::string title;              // titel
-  std::string subtitle;           // undertitel
+  std::string title;     // titel
+  std::string subtitle;  // undertitel
   std::string dnr;
-  std::string organisation;       // förvaltning / myndighet
-  std::string department;         // avdelning
-  std::string officer;            // handläggare
-  std::string phone;              // telefon
-  std::optional<Date> date;       // datum
-  std::string committee;          // nämnd: "Socialnämnden"
-  std::optional<Date> meeting_date;      // sammanträdesdatum
-  std::optional<Date> preparation_date;  // beredning: förvaltningsgruppen
-  std::optional<Date> council_date;      // funktionshinderrådet
-  std::vector<Signatory> signatories;    // undertecknare
-  std::string author;             // författare (colophon)
-  std::string article_number;     // artikelnummer
+  std::string organisation;                  // förvaltning / myndighet
+  std::string department;                    // avdelning
+  std::string officer;                       // handläggare
+  std::string phone;                         // telefon
+  std::optional<Date> date;                  // datum
+  std::string committee;                     // nämnd: "Socialnämnden"
+  std::optional<Date> meeting_date;          // sammanträdesdatum
+  std::optional<Date> preparation_date;      // beredning: förvaltningsgruppen
+  std::optional<Date> council_date;          // funktionshinderrådet
+  std::vector<Signatory> signatories;        // undertecknare
+  std::string author;                        // författare (colophon)
+  std::string article_number;                // artikelnummer
   std::map<std::string, std::string> extra;  // övrigt: free key → text
   Span span;
 };

@@ -1,14 +1,14 @@
 // Runs `rapportverk kontrollera` on one broken file per problem class and compares its
 // messages with the expectations written in the file itself ("# förväntat: rad:kol: …").
-#include <catch2/catch.hpp>
+#include <sys/wait.h>
 
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -67,7 +67,8 @@ TEST_CASE("kontrollera reports each problem class with exact message and positio
   const fs::path dir = fs::path(RV_SOURCE_DIR) / "tests/load/broken";
   std::vector<std::string> files;
   for (const auto& e : fs::directory_iterator(dir))
-    if (e.path().extension() == ".yaml") files.push_back("tests/load/broken/" + e.path().filename().string());
+    if (e.path().extension() == ".yaml")
+      files.push_back("tests/load/broken/" + e.path().filename().string());
   std::sort(files.begin(), files.end());
   REQUIRE(files.size() >= 15);
 

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 
@@ -64,7 +63,8 @@ TEST_CASE("all problems are reported at once, sorted by line") {
 }
 
 TEST_CASE("unknown groups get a suggestion") {
-  std::string text = std::string(kHeader) + "mottagare:\n  komuner:\n    - {namn: A, rekvirerat: 1}\n";
+  std::string text =
+      std::string(kHeader) + "mottagare:\n  komuner:\n    - {namn: A, rekvirerat: 1}\n";
   auto r = load_data_text("g.yaml", text);
   REQUIRE(r.diags.error_count() == 1);
   CHECK(r.diags.all()[0].message ==
@@ -80,8 +80,8 @@ TEST_CASE("a 5 000-recipient file is checked completely and quickly enough to be
     for (int i = 0; i < 5000; ++i) {
       long key = 80000 + i * 37;
       long unspent = (i == 4321) ? key + 1 : i % 7;  // one impossible row
-      out << "    - {namn: Kommun " << i << ", fördelningsnyckel: " << key << ", rekvirerat: " << key
-          << ", oförbrukat: " << unspent << "}\n";
+      out << "    - {namn: Kommun " << i << ", fördelningsnyckel: " << key
+          << ", rekvirerat: " << key << ", oförbrukat: " << unspent << "}\n";
     }
   }
   auto r = load_data_set({p.string()});

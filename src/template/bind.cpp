@@ -1,0 +1,328 @@
+// The data context templates see: the grant year and every figure of the statistics
+// engine, under Swedish names (documented in docs/mallar.md).
+#include "template/bind.hpp"
+
+#include <algorithm>
+
+#include "stats/allocate.hpp"
+#include "stats/stats.hpp"
+
+namespace rv::tmpl {
+
+namespace {
+
+Value names(const std::vector<std::string>& v) {
+  List l;
+  for (const auto& s : v) l.push_back(Value(s));
+  return Value(std::move(l));
+}
+
+Value share(const std::optional<sv::Fraction>& f) { return f ? Value(*f) : Value(); }
+
+Value recipient_value(const stats::RecipientFigures& r) {
+  const Recipient* src = r.source;
+  return Value(Map{
+      {"namn", Value(r.name)},
+      {"organisation", Value(src ? src->name : r.name)},
+      {"ansökan", Value(src ? src->application : std::string())},
+      {"grupp", Value(r.group)},
+      {"fördelningsnyckel", Value(r.key)},
+      {"sökt", Value(r.applied)},
+      {"rekvirerat", Value(r.granted)},
+      {"beviljat", Value(r.granted)},
+      {"omfördelat", Value(r.reallocated)},
+      {"fördelat", Value(r.allocated)},
+      {"förbrukat", Value(r.spent)},
+      {"oförbrukat", Value(r.unspent)},
+      {"andel_förbrukat", share(r.share_spent)},
+      {"andel_oförbrukat", share(r.share_unspent)},
+      {"beviljad", Value(r.funded)},
+      {"status", Value(src ? src->status : std::string())},
+      {"anmärkning", Value(src ? src->note : std::string())},
+      {"vill_ha_mer", Value(src && src->wants_more.value_or(false))},
+      {"återrapporterat", Value(src ? src->reported.value_or(true) : true)},
+  });
+}
+
+Value option_value(const stats::OptionCount& o, int n) {
+  return Value(Map{{"id", Value(o.id)},
+                   {"etikett", Value(o.label)},
+                   {"antal", Value(o.count)},
+                   {"andel", Value(o.share)},
+                   {"N", Value(n)}});
+}
+
+std::string kind_word(QuestionKind k) {
+  switch (k) {
+    case QuestionKind::MultipleChoice:
+      return "flerval";
+    case QuestionKind::YesNo:
+      return "ja_nej";
+    case QuestionKind::Rating:
+      return "skala";
+    case QuestionKind::FreeText:
+      return "fritext";
+  }
+  return "";
+}
+
+Value question_value(const stats::QuestionSummary& q) {
+  List options, sorted;
+  Map per_id;
+  for (const auto& o : q.options) {
+    options.push_back(option_value(o, q.n));
+    per_id[o.id] = option_value(o, q.n);
+  }
+  for (const auto& o : stats::by_count(q)) sorted.push_back(option_value(o, q.n));
+  Map m{{"id", Value(q.id)},
+        {"text", Value(q.text)},
+        {"typ", Value(kind_word(q.kind))},
+        {"N", Value(q.n)},
+        {"besvarat", Value(q.answered)},
+        {"alternativ", Value(std::move(options))},
+        {"efter_antal", Value(std::move(sorted))},
+        {"svar", Value(std::move(per_id))},
+        {"ja", Value(q.yes)},
+        {"nej", Value(q.no)},
+        {"andel_ja", q.n > 0 ? Value(stats::yes_share(q)) : Value()},
+        {"texter", names(q.texts)}};
+  if (q.kind == QuestionKind::Rating) {
+    for (int k : {1, 2}) {
+      auto top = stats::top_steps(q, k);
+      m["topp" + std::to_string(k)] = Value(Map{{"antal", Value(top.count)},
+                                                {"N", Value(top.n)},
+                                                {"andel", top.n > 0 ? Value(top.share) : Value()},
+                                                {"steg", names(top.labels)}});
+    }
+  }
+  return Value(std::move(m));
+}
+
+Map group_core(const stats::GroupSummary& g) {
+  return Map{
+      {"id", Value(g.id)},
+      {"etikett", Value(g.label)},
+      {"tillgängligt", Value(g.available)},
+      {"nyckel_summa", Value(g.key_total)},
+      {"sökt_summa", Value(g.applied_total)},
+      {"rekvirerat", Value(g.granted_total)},
+      {"beviljat", Value(g.granted_total)},
+      {"omfördelat", Value(g.reallocated_total)},
+      {"fördelat", Value(g.allocated)},
+      {"antal_mottagare", Value(g.recipients)},
+      {"antal_organisationer", Value(g.organisations)},
+      {"antal_rader", Value(g.rows)},
+      {"antal_ansökningar", Value(g.applications)},
+      {"förbrukat", Value(g.spent)},
+      {"oförbrukat", Value(g.unspent)},
+      {"okänd_användning", Value(g.unknown_use)},
+      {"andel_förbrukat", share(g.share_spent)},
+      {"andel_oförbrukat", share(g.share_unspent)},
+      {"med_oförbrukat", names(g.with_unspent)},
+      {"utan_förbrukning", names(g.spent_nothing)},
+      {"delvis_förbrukat", names(g.spent_part)},
+      {"ej_återrapporterat", names(g.not_reported)},
+      {"ej_beviljade", names(g.not_funded)},
+      {"vill_ha_mer", names(g.wants_more)},
+      {"över_nyckeln", names(g.over_key)},
+  };
+}
+
+Value year_value(const stats::YearPoint& y) {
+  auto pct = y.share_pct();
+  return Value(Map{{"år", Value(y.year)},
+                   {"beräknat", Value(y.computed)},
+                   {"tillgängligt", Value(y.available)},
+                   {"förbrukat", Value(y.spent)},
+                   {"oförbrukat", Value(y.unspent)},
+                   {"antal_sökande", Value(y.applicants)},
+                   {"antal_mottagare", Value(y.recipients)},
+                   {"andel_förbrukat", share(y.share_spent)},
+                   {"procent_förbrukat", pct ? Value(*pct) : Value()},
+                   {"mottagare_text", Value(y.recipients_text)}});
+}
+
+Value comparison_value(const stats::Comparison& c) {
+  List rows, more, less;
+  for (const auto& r : c.rows) {
+    Value v(Map{{"namn", Value(r.name)},
+                {"före", Value(r.before)},
+                {"efter", Value(r.after)},
+                {"förändring", Value(r.change)},
+                {"minskning", Value(-r.change)},
+                {"andel_förändring", share(r.change_share)}});
+    if (r.change > 0) more.push_back(v);
+    if (r.change < 0) less.push_back(v);
+    rows.push_back(std::move(v));
+  }
+  return Value(Map{{"år_före", Value(c.year_before)},
+                   {"år_efter", Value(c.year_after)},
+                   {"totalt_före", Value(c.total_before)},
+                   {"totalt_efter", Value(c.total_after)},
+                   {"angivet_totalt_före", Value(c.stated_total_before)},
+                   {"rader", Value(std::move(rows))},
+                   {"ökar", Value(std::move(more))},
+                   {"minskar", Value(std::move(less))},
+                   {"antal_ökar", Value(c.more)},
+                   {"antal_minskar", Value(c.less)},
+                   {"antal_oförändrade", Value(c.same)},
+                   {"alla_ökar", Value(c.all_more())},
+                   {"ingen_minskar", Value(c.none_less())}});
+}
+
+Value allocation_value(const stats::Allocation& a) {
+  List rows;
+  for (const auto& l : a.lines)
+    rows.push_back(Value(Map{{"namn", Value(l.name)},
+                             {"belopp", Value(l.amount)},
+                             {"nyckel", Value(l.key_text)},
+                             {"fast", Value(l.fixed)},
+                             {"minimibelopp", Value(l.raised_to_minimum)}}));
+  return Value(Map{{"rubrik", Value(a.title)},
+                   {"nyckelns_namn", Value(a.key_name)},
+                   {"regel", Value(stats::rule_name(a.rule))},
+                   {"belopp", Value(a.amount)},
+                   {"totalt", Value(a.total())},
+                   {"rader", Value(std::move(rows))}});
+}
+
+Value document_value(const DocumentMeta& d) {
+  List signatories;
+  for (const auto& s : d.signatories)
+    signatories.push_back(Value(Map{{"namn", Value(s.name)}, {"titel", Value(s.title)}}));
+  Map extra;
+  for (const auto& [k, v] : d.extra) extra[k] = Value(v);
+  return Value(Map{{"titel", Value(d.title)},
+                   {"undertitel", Value(d.subtitle)},
+                   {"dnr", Value(d.dnr)},
+                   {"förvaltning", Value(d.organisation)},
+                   {"avdelning", Value(d.department)},
+                   {"handläggare", Value(d.officer)},
+                   {"telefon", Value(d.phone)},
+                   {"datum", Value(d.date)},
+                   {"nämnd", Value(d.committee)},
+                   {"sammanträdesdatum", Value(d.meeting_date)},
+                   {"beredningsdatum", Value(d.preparation_date)},
+                   {"rådsdatum", Value(d.council_date)},
+                   {"undertecknare", Value(std::move(signatories))},
+                   {"författare", Value(d.author)},
+                   {"artikelnummer", Value(d.article_number)},
+                   {"övrigt", Value(std::move(extra))}});
+}
+
+Value grant_value(const Grant& g) {
+  List deadlines;
+  for (const auto& d : g.deadlines)
+    deadlines.push_back(Value(Map{{"beskrivning", Value(d.label)}, {"datum", Value(d.date)}}));
+  return Value(Map{{"namn", Value(g.name)},
+                   {"år", Value(g.year)},
+                   {"myndighet", Value(g.authority)},
+                   {"period_från", Value(g.period_start)},
+                   {"period_till", Value(g.period_end)},
+                   {"tidsfrister", Value(std::move(deadlines))},
+                   {"rekvirerat_totalt", Value(g.requisitioned_total)},
+                   {"ej_fördelat", Value(g.undistributed)},
+                   {"ej_fördelat_förbrukat", Value(g.undistributed_spent)}});
+}
+
+Value quote_value(const Quote& q) {
+  return Value(Map{{"grupp", Value(q.group)},
+                   {"mottagare", Value(q.recipient)},
+                   {"område", Value(q.area)},
+                   {"text", Value(q.text)}});
+}
+
+}  // namespace
+
+Value bind_context(const GrantYear& year, Diagnostics& diags) {
+  stats::Summary summary = stats::summarize(year);
+  Map groups;
+  List group_list;
+  for (size_t gi = 0; gi < summary.groups.size(); ++gi) {
+    const auto& gs = summary.groups[gi];
+    Map g = group_core(gs);
+    const Group* model = year.find_group(gs.id);
+    if (model) {
+      g["singular"] = Value(model->noun.singular);
+      g["plural"] = Value(model->noun.plural);
+      g["bestämd_plural"] = Value(model->noun.definite_plural);
+      g["genus"] = Value(model->noun.gender == Gender::Neuter ? "neutrum" : "utrum");
+    }
+    // Recipients in Swedish alphabetical order, as every appendix lists them.
+    std::vector<const stats::RecipientFigures*> rows;
+    for (const auto& r : gs.rows_detail) rows.push_back(&r);
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](auto* a, auto* b) { return sv::collate_less(a->name, b->name); });
+    List recipients, funded;
+    for (const auto* r : rows) {
+      recipients.push_back(recipient_value(*r));
+      if (r->funded) funded.push_back(recipient_value(*r));
+    }
+    g["alla_rader"] = Value(std::move(recipients));
+    g["mottagare"] = Value(std::move(funded));
+    g["svarande"] = Value(stats::respondents(year, gs.id));
+    Map questions;
+    List question_list;
+    for (const auto& q : stats::summarize_survey(year, gs.id)) {
+      questions[q.id] = question_value(q);
+      question_list.push_back(question_value(q));
+    }
+    g["frågor"] = Value(std::move(questions));
+    g["frågelista"] = Value(std::move(question_list));
+    List history;
+    for (const auto& y : stats::year_series(year, gs.id)) history.push_back(year_value(y));
+    g["historik"] = Value(std::move(history));
+    List quotes;
+    for (const auto& q : year.quotes)
+      if (q.group == gs.id) quotes.push_back(quote_value(q));
+    g["citat"] = Value(std::move(quotes));
+    const Value& gv = groups.emplace(gs.id, Value(std::move(g))).first->second;
+    group_list.push_back(gv);
+  }
+
+  Map ctx;
+  ctx["bidrag"] = grant_value(year.grant);
+  ctx["dokument"] = document_value(year.document);
+  ctx["grupper"] = Value(std::move(groups));
+  ctx["grupplista"] = Value(std::move(group_list));
+  Map total = group_core(summary.total);
+  ctx["summa"] = Value(std::move(total));
+  ctx["totalt"] = Value(Map{{"belopp", Value(summary.grant.total)},
+                            {"förbrukat", Value(summary.grant.spent)},
+                            {"oförbrukat", Value(summary.grant.unspent)},
+                            {"andel_förbrukat", share(summary.grant.share_spent)},
+                            {"ej_fördelat", Value(summary.grant.undistributed)},
+                            {"ej_fördelat_förbrukat", Value(summary.grant.undistributed_spent)}});
+  List quotes;
+  for (const auto& q : year.quotes) quotes.push_back(quote_value(q));
+  ctx["citat"] = Value(std::move(quotes));
+
+  auto cmp = stats::compare_with_previous(year);
+  List allocations;
+  for (const auto& file : year.allocation_spec_files) {
+    stats::SpecRead read = stats::read_allocation_spec(file);
+    diags.append(read.diags);
+    if (!read.ok()) continue;
+    stats::AllocationOutcome out = stats::allocate(*read.spec);
+    diags.append(out.diags);
+    if (!out.allocation) continue;
+    allocations.push_back(allocation_value(*out.allocation));
+    // The proposed allocation is what the memo compares with last year's.
+    if (!year.previous.empty()) {
+      std::map<std::string, Amount> before = year.previous.back().per_recipient, after;
+      std::vector<std::string> order;
+      for (const auto& l : out.allocation->lines) after[l.name] = l.amount, order.push_back(l.name);
+      auto c = stats::compare_allocations(before, after, order);
+      c.year_before = year.previous.back().year;
+      c.year_after = year.grant.year;
+      c.stated_total_before = year.previous.back().total;
+      cmp = c;
+    }
+  }
+  ctx["fördelning"] = allocations.empty() ? Value() : allocations.front();
+  ctx["fördelningar"] = Value(std::move(allocations));
+  ctx["jämförelse"] = cmp ? comparison_value(*cmp) : Value();
+  return Value(std::move(ctx));
+}
+
+}  // namespace rv::tmpl

@@ -1,0 +1,333 @@
+// Evaluates a parsed template against the data context. Unknown names, wrong types and
+// missing values are errors at the template's file:line:col — never silent blanks.
+#include "template/expand.hpp"
+
+#include "load/suggest.hpp"
+
+namespace rv::tmpl {
+
+struct Expander::Out {
+  std::string text;
+  std::vector<Span> line_spans{Span{}};
+
+  // Appends text written at `at`; each newline starts a line mapped to the next source line.
+  void append(const std::string& s, Span at, bool advance_lines) {
+    if (text.empty() || text.back() == '\n') line_spans.back() = at;
+    for (char c : s) {
+      text += c;
+      if (c == '\n') {
+        if (advance_lines) ++at.line, at.col = 1;
+        line_spans.push_back(at);
+      }
+    }
+  }
+};
+
+Expander::Expander(Value context, HouseStyle style, IncludeReader includes, Diagnostics& diags)
+    : style_(style), includes_(std::move(includes)), diags_(diags) {
+  scopes_.push_back(context.is_map() ? context.as_map() : Map{});
+}
+
+const Value* Expander::lookup(const std::string& name) const {
+  for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it) {
+    auto f = it->find(name);
+    if (f != it->end()) return &f->second;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Expander::names_in_scope() const {
+  std::vector<std::string> out;
+  for (const auto& s : scopes_)
+    for (const auto& [k, v] : s) out.push_back(k);
+  return out;
+}
+
+namespace {
+
+std::string suggest(const std::string& word, const std::vector<std::string>& known) {
+  std::vector<std::string_view> v(known.begin(), known.end());
+  if (auto s = load::closest(word, v)) return " (menade du '" + *s + "'?)";
+  return "";
+}
+
+// A readable name of an expression for messages: "grupper.kommuner.fördelat".
+std::string describe(const ExprPtr& e) {
+  if (!e) return "?";
+  switch (e->op) {
+    case Expr::Op::Var:
+      return e->name;
+    case Expr::Op::Member:
+      return describe(e->args[0]) + "." + e->name;
+    case Expr::Op::Index:
+      return describe(e->args[0]) + "[…]";
+    case Expr::Op::Filter:
+      return describe(e->args[0]) + " | " + e->name;
+    default:
+      return "uttrycket";
+  }
+}
+
+struct Failed {};  // unwinds one expression after its error has been reported
+
+int64_t checked_int(const Value& v, const Span& at, Diagnostics& d, const char* op) {
+  if (!v.is_int()) {
+    d.error(at, std::string("'") + op + "' kräver heltal, men fick " + kind_name(v.kind()));
+    throw Failed{};
+  }
+  return v.as_int();
+}
+
+int compare_numbers(const Value& a, const Value& b) {
+  auto x = a.as_fraction(), y = b.as_fraction();
+  __int128 l = static_cast<__int128>(x.num) * y.den, r = static_cast<__int128>(y.num) * x.den;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+}  // namespace
+
+Value Expander::eval(const ExprPtr& e) {
+  try {
+    return eval_in(e);
+  } catch (const Failed&) {
+    return Value();
+  }
+}
+
+Value Expander::eval_in(const ExprPtr& e) {
+  if (!e) throw Failed{};
+  const Span& at = e->span;
+  switch (e->op) {
+    case Expr::Op::Literal:
+      return e->literal;
+    case Expr::Op::Var: {
+      const Value* v = lookup(e->name);
+      if (!v) {
+        diags_.error(at, "okänd variabel '" + e->name + "'" + suggest(e->name, names_in_scope()));
+        throw Failed{};
+      }
+      return *v;
+    }
+    case Expr::Op::Member: {
+      Value base = eval_in(e->args[0]);
+      if (!base.is_map()) {
+        diags_.error(at, "'" + describe(e->args[0]) + "' är " + kind_name(base.kind()) +
+                             " och har inget fält '" + e->name + "'");
+        throw Failed{};
+      }
+      if (const Value* v = base.get(e->name)) return *v;
+      std::vector<std::string> keys;
+      for (const auto& [k, v] : base.as_map()) keys.push_back(k);
+      diags_.error(at, "'" + describe(e->args[0]) + "' har inget fält '" + e->name + "'" +
+                           suggest(e->name, keys));
+      throw Failed{};
+    }
+    case Expr::Op::Index: {
+      Value base = eval_in(e->args[0]);
+      Value idx = eval_in(e->args[1]);
+      if (base.is_list() && idx.is_int()) {
+        const List& l = base.as_list();
+        int64_t i = idx.as_int();
+        if (i < 0 || i >= static_cast<int64_t>(l.size())) {
+          diags_.error(at, "index " + std::to_string(i) + " ligger utanför listan '" +
+                               describe(e->args[0]) + "' (" + std::to_string(l.size()) +
+                               " element)");
+          throw Failed{};
+        }
+        return l[static_cast<size_t>(i)];
+      }
+      if (base.is_map() && idx.is_str()) {
+        if (const Value* v = base.get(idx.as_str())) return *v;
+        diags_.error(at, "'" + describe(e->args[0]) + "' har inget fält '" + idx.as_str() + "'");
+        throw Failed{};
+      }
+      diags_.error(at,
+                   "kan inte slå upp " + kind_name(idx.kind()) + " i " + kind_name(base.kind()));
+      throw Failed{};
+    }
+    case Expr::Op::ListLit: {
+      List l;
+      for (const auto& a : e->args) l.push_back(eval_in(a));
+      return Value(std::move(l));
+    }
+    case Expr::Op::Not:
+      return Value(!eval_in(e->args[0]).truthy());
+    case Expr::Op::Neg:
+      return Value(-checked_int(eval_in(e->args[0]), at, diags_, "-"));
+    case Expr::Op::And: {
+      Value l = eval_in(e->args[0]);
+      return l.truthy() ? eval_in(e->args[1]) : l;
+    }
+    case Expr::Op::Or: {
+      Value l = eval_in(e->args[0]);
+      return l.truthy() ? l : eval_in(e->args[1]);
+    }
+    case Expr::Op::Cond:
+      return eval_in(e->args[1]).truthy() ? eval_in(e->args[0]) : eval_in(e->args[2]);
+    case Expr::Op::Eq:
+      return Value(values_equal(eval_in(e->args[0]), eval_in(e->args[1])));
+    case Expr::Op::Ne:
+      return Value(!values_equal(eval_in(e->args[0]), eval_in(e->args[1])));
+    case Expr::Op::Lt:
+    case Expr::Op::Le:
+    case Expr::Op::Gt:
+    case Expr::Op::Ge: {
+      Value l = eval_in(e->args[0]), r = eval_in(e->args[1]);
+      int c;
+      if (l.is_number() && r.is_number())
+        c = compare_numbers(l, r);
+      else if (l.kind() == Value::Kind::Date && r.kind() == Value::Kind::Date)
+        c = l.as_date() < r.as_date() ? -1 : l.as_date() == r.as_date() ? 0 : 1;
+      else {
+        diags_.error(at, "kan inte jämföra " + kind_name(l.kind()) + " med " + kind_name(r.kind()));
+        throw Failed{};
+      }
+      switch (e->op) {
+        case Expr::Op::Lt:
+          return Value(c < 0);
+        case Expr::Op::Le:
+          return Value(c <= 0);
+        case Expr::Op::Gt:
+          return Value(c > 0);
+        default:
+          return Value(c >= 0);
+      }
+    }
+    case Expr::Op::Add:
+    case Expr::Op::Sub:
+    case Expr::Op::Mul: {
+      int64_t l = checked_int(eval_in(e->args[0]), at, diags_, "räkneoperationen");
+      int64_t r = checked_int(eval_in(e->args[1]), at, diags_, "räkneoperationen");
+      return Value(e->op == Expr::Op::Add ? l + r : e->op == Expr::Op::Sub ? l - r : l * r);
+    }
+    case Expr::Op::Div: {
+      // Division gives an exact share; it is rounded once, by the filter that shows it.
+      int64_t l = checked_int(eval_in(e->args[0]), at, diags_, "/");
+      int64_t r = checked_int(eval_in(e->args[1]), at, diags_, "/");
+      if (r == 0) {
+        diags_.error(at, "division med noll i '" + describe(e->args[1]) + "'");
+        throw Failed{};
+      }
+      if (r < 0) l = -l, r = -r;
+      return Value(sv::Fraction{l, r});
+    }
+    case Expr::Op::Filter: {
+      const auto& table = filter_table();
+      auto f = table.find(e->name);
+      if (f == table.end()) {
+        std::vector<std::string> names;
+        for (const auto& [k, v] : table) names.push_back(k);
+        diags_.error(at, "okänt filter '" + e->name + "'" + suggest(e->name, names));
+        throw Failed{};
+      }
+      Value in = eval_in(e->args[0]);
+      std::vector<Value> args;
+      for (size_t i = 1; i < e->args.size(); ++i) args.push_back(eval_in(e->args[i]));
+      FilterCall call{in, args, at, diags_, style_};
+      auto r = f->second(call);
+      if (!r) throw Failed{};
+      return *r;
+    }
+  }
+  throw Failed{};
+}
+
+std::string Expander::eval_text(const ExprPtr& e, Span at) {
+  try {
+    Value v = eval_in(e);
+    if (v.is_null()) {
+      diags_.error(at, "'" + describe(e) +
+                           "' saknar värde i data (använd | standard(\"…\") om det får saknas)");
+      return "";
+    }
+    if (v.is_map()) {
+      diags_.error(
+          at, "'" + describe(e) + "' är en post och kan inte skrivas ut direkt; välj ett fält");
+      return "";
+    }
+    return to_text(v);
+  } catch (const Failed&) {
+    return "";
+  }
+}
+
+void Expander::run(const Body& body, Out& out, int depth) {
+  for (const Node& n : body) {
+    switch (n.kind) {
+      case Node::Kind::Text:
+        out.append(n.text, n.span, true);
+        break;
+      case Node::Kind::Output:
+        out.append(eval_text(n.expr, n.span), n.span, false);
+        break;
+      case Node::Kind::Set:
+        scopes_.back()[n.var] = eval(n.expr);
+        break;
+      case Node::Kind::If:
+        for (const Branch& b : n.branches) {
+          if (!b.condition || eval(b.condition).truthy()) {
+            run(b.body, out, depth);
+            break;
+          }
+        }
+        break;
+      case Node::Kind::For: {
+        Value list = eval(n.expr);
+        if (!list.is_list()) {
+          if (!list.is_null())
+            diags_.error(n.span, "{% for %} kräver en lista, men fick " + kind_name(list.kind()));
+          break;
+        }
+        const List& items = list.as_list();
+        if (items.empty()) run(n.empty, out, depth);
+        for (size_t i = 0; i < items.size(); ++i) {
+          Map loop{{"index", Value(static_cast<int64_t>(i + 1))},
+                   {"första", Value(i == 0)},
+                   {"sista", Value(i + 1 == items.size())},
+                   {"näst_sista", Value(i + 2 == items.size())}};
+          scopes_.push_back(Map{{n.var, items[i]}, {"loop", Value(std::move(loop))}});
+          run(n.body, out, depth);
+          scopes_.pop_back();
+        }
+        break;
+      }
+      case Node::Kind::Include: {
+        if (depth > 16) {
+          diags_.error(n.span, "för djupt nästlade {% include %} (mer än 16 nivåer)");
+          break;
+        }
+        std::string path, text;
+        if (!includes_ || !includes_(n.name, path, text)) {
+          diags_.error(n.span, "filen '" + n.name + "' att inkludera finns inte i mallen");
+          break;
+        }
+        Body inner = parse_template(path, text, diags_);
+        run(inner, out, depth + 1);
+        if (!out.text.empty() && out.text.back() != '\n') out.append("\n", n.span, false);
+        break;
+      }
+      case Node::Kind::Block: {
+        Map visible;
+        for (const auto& s : scopes_)
+          for (const auto& [k, v] : s) visible[k] = v;
+        blocks_.push_back({n.name, n.arg, std::move(visible), n.span});
+        out.append("\n<!--rv-block-" + std::to_string(blocks_.size() - 1) + "-->\n\n", n.span,
+                   false);
+        break;
+      }
+    }
+  }
+}
+
+Expansion Expander::expand(const Body& body) {
+  Out out;
+  blocks_.clear();
+  run(body, out, 0);
+  Expansion e;
+  e.markdown = std::move(out.text);
+  e.line_spans = std::move(out.line_spans);
+  e.blocks = std::move(blocks_);
+  return e;
+}
+
+}  // namespace rv::tmpl

@@ -1,0 +1,69 @@
+// Template evaluation: syntax tree + data context → Markdown text with a line map back to
+// the template, plus the data-bound blocks ({% tabell %}, {% diagram %}) it asked for.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "template/syntax.hpp"
+
+namespace rv::tmpl {
+
+struct HouseStyle {
+  bool percent_space = true;  // "94 %" (true) or "94%"
+  int word_limit = 12;        // numbers up to this are written in words in prose
+};
+
+struct BlockRequest {
+  std::string kind;  // "tabell" | "diagram"
+  std::string id;    // declared in the template settings
+  Map scope;         // the variables visible where the block stood (for its source lists)
+  Span span;
+};
+
+struct Expansion {
+  std::string markdown;
+  std::vector<Span> line_spans;      // markdown line i (0-based) → template position
+  std::vector<BlockRequest> blocks;  // placeholder "<!--rv-block-N-->" refers to blocks[N]
+};
+
+// Reads an included file's text; returns false when it cannot.
+using IncludeReader =
+    std::function<bool(const std::string& name, std::string& path, std::string& text)>;
+
+class Expander {
+ public:
+  Expander(Value context, HouseStyle style, IncludeReader includes, Diagnostics& diags);
+  Expansion expand(const Body& body);
+  // Evaluates one expression in the root context (settings values like the title).
+  Value eval(const ExprPtr& e);
+  std::string eval_text(const ExprPtr& e, Span at);
+
+ private:
+  struct Out;
+  void run(const Body& body, Out& out, int depth);
+  Value eval_in(const ExprPtr& e);
+  const Value* lookup(const std::string& name) const;
+  std::vector<std::string> names_in_scope() const;
+
+  std::vector<Map> scopes_;  // innermost last; scopes_[0] is the data context
+  HouseStyle style_;
+  IncludeReader includes_;
+  Diagnostics& diags_;
+  std::vector<BlockRequest> blocks_;
+};
+
+// A filter call: input, arguments, where it was written. A filter returns nullopt after
+// reporting what was wrong (wrong type, bad argument) to diags.
+struct FilterCall {
+  const Value& in;
+  const std::vector<Value>& args;
+  const Span& at;
+  Diagnostics& diags;
+  const HouseStyle& style;
+};
+using FilterFn = std::optional<Value> (*)(const FilterCall&);
+const std::map<std::string, FilterFn>& filter_table();
+
+}  // namespace rv::tmpl

@@ -1,0 +1,293 @@
+// The template filters: the Swedish language layer as `{{ x | filter(arg) }}`.
+// Every filter checks its input's type and says in Swedish what it expected.
+#include <algorithm>
+
+#include "template/expand.hpp"
+
+namespace rv::tmpl {
+
+namespace {
+
+using R = std::optional<Value>;
+
+R type_error(const FilterCall& c, const std::string& filter, const std::string& expected) {
+  c.diags.error(c.at, "filtret '" + filter + "' kräver " + expected + ", men fick " +
+                          kind_name(c.in.kind()) +
+                          (c.in.is_str() ? " ('" + c.in.as_str() + "')" : ""));
+  return std::nullopt;
+}
+
+bool want_int(const FilterCall& c, const std::string& f) {
+  if (c.in.is_int()) return true;
+  type_error(c, f, "ett heltal (belopp eller antal)");
+  return false;
+}
+
+bool want_share(const FilterCall& c, const std::string& f) {
+  if (c.in.is_number()) return true;
+  type_error(c, f, "en andel (till exempel oförbrukat / fördelat)");
+  return false;
+}
+
+std::string str_arg(const FilterCall& c, size_t i, const std::string& fallback) {
+  if (i < c.args.size() && c.args[i].is_str()) return c.args[i].as_str();
+  return fallback;
+}
+
+int int_arg(const FilterCall& c, size_t i, int fallback) {
+  if (i < c.args.size() && c.args[i].is_int()) return static_cast<int>(c.args[i].as_int());
+  return fallback;
+}
+
+// The noun of a group value ({singular, plural, genus}) or two text arguments.
+std::optional<Noun> noun_arg(const FilterCall& c, const std::string& f) {
+  Noun n;
+  if (!c.args.empty() && c.args[0].is_map()) {
+    const Value* s = c.args[0].get("singular");
+    const Value* p = c.args[0].get("plural");
+    const Value* g = c.args[0].get("genus");
+    if (s && p && s->is_str() && p->is_str()) {
+      n.singular = s->as_str();
+      n.plural = p->as_str();
+      n.gender = g && g->is_str() && g->as_str() == "neutrum" ? Gender::Neuter : Gender::Common;
+      return n;
+    }
+  }
+  if (c.args.size() >= 2 && c.args[0].is_str() && c.args[1].is_str()) {
+    n.singular = c.args[0].as_str();
+    n.plural = c.args[1].as_str();
+    if (c.args.size() >= 3 && c.args[2].is_str() && c.args[2].as_str() == "neutrum")
+      n.gender = Gender::Neuter;
+    return n;
+  }
+  c.diags.error(c.at, "filtret '" + f +
+                          "' kräver en grupp eller singular och plural, till exempel " + f +
+                          "(\"kommun\", \"kommuner\")");
+  return std::nullopt;
+}
+
+R f_kr(const FilterCall& c) {
+  if (!want_int(c, "kr")) return std::nullopt;
+  return Value(sv::amount(c.in.as_int(), sv::AmountStyle::Kr));
+}
+R f_kronor(const FilterCall& c) {
+  if (!want_int(c, "kronor")) return std::nullopt;
+  return Value(sv::amount(c.in.as_int(), sv::AmountStyle::Kronor));
+}
+R f_tkr(const FilterCall& c) {
+  if (!want_int(c, "tkr")) return std::nullopt;
+  return Value(sv::amount(c.in.as_int(), sv::AmountStyle::Tkr));
+}
+R f_mnkr(const FilterCall& c) {
+  if (!want_int(c, "mnkr")) return std::nullopt;
+  return Value(sv::amount(c.in.as_int(), sv::AmountStyle::Mnkr, int_arg(c, 0, 1)));
+}
+R f_miljoner(const FilterCall& c) {
+  if (!want_int(c, "miljoner")) return std::nullopt;
+  return Value(sv::amount(c.in.as_int(), sv::AmountStyle::Miljoner, int_arg(c, 0, 1)));
+}
+
+R approx_impl(const FilterCall& c, const std::string& name, sv::Hedge hedge) {
+  if (!want_int(c, name)) return std::nullopt;
+  std::string unit = str_arg(c, 0, "miljoner");
+  if (unit != "miljoner" && unit != "tusen") {
+    c.diags.error(c.at,
+                  "filtret '" + name + "' tar \"miljoner\" eller \"tusen\", inte \"" + unit + "\"");
+    return std::nullopt;
+  }
+  return Value(sv::approx(c.in.as_int(),
+                          unit == "miljoner" ? sv::Unit::Millions : sv::Unit::Thousands, hedge,
+                          int_arg(c, 1, 1)));
+}
+R f_ungefar(const FilterCall& c) { return approx_impl(c, "ungefär", sv::Hedge::Auto); }
+R f_cirka(const FilterCall& c) { return approx_impl(c, "cirka", sv::Hedge::Cirka); }
+R f_avrundat(const FilterCall& c) { return approx_impl(c, "avrundat", sv::Hedge::None); }
+
+R f_procent(const FilterCall& c) {
+  if (!want_share(c, "procent")) return std::nullopt;
+  return Value(sv::percent_prose(c.in.as_fraction(), c.style.word_limit));
+}
+R f_procent_tabell(const FilterCall& c) {
+  if (!want_share(c, "procent_tabell")) return std::nullopt;
+  return Value(sv::percent_table(c.in.as_fraction(), int_arg(c, 0, 0), c.style.percent_space));
+}
+R f_procenttal(const FilterCall& c) {
+  // The rounded whole percent as a number, for comparisons and sentences of one's own.
+  if (!want_share(c, "procenttal")) return std::nullopt;
+  auto f = c.in.as_fraction();
+  return Value(sv::round_half_up(f.num * 100, f.den));
+}
+
+R f_ord(const FilterCall& c) {
+  if (!want_int(c, "ord")) return std::nullopt;
+  Gender g = str_arg(c, 0, "en") == "ett" ? Gender::Neuter : Gender::Common;
+  return Value(sv::number_words(c.in.as_int(), g, c.style.word_limit));
+}
+R f_antal(const FilterCall& c) {
+  if (!want_int(c, "antal")) return std::nullopt;
+  auto noun = noun_arg(c, "antal");
+  if (!noun) return std::nullopt;
+  return Value(sv::count_noun(c.in.as_int(), *noun, c.style.word_limit));
+}
+R f_versal(const FilterCall& c) {
+  if (!c.in.is_str()) return type_error(c, "versal", "text");
+  return Value(sv::capitalize(c.in.as_str()));
+}
+R f_heltal(const FilterCall& c) {
+  if (!want_int(c, "heltal")) return std::nullopt;
+  return Value(sv::integer(c.in.as_int()));
+}
+R f_datum(const FilterCall& c) {
+  if (c.in.kind() != Value::Kind::Date) return type_error(c, "datum", "ett datum");
+  return Value(sv::date_prose(c.in.as_date(), true));
+}
+R f_datum_kort(const FilterCall& c) {
+  if (c.in.kind() != Value::Kind::Date) return type_error(c, "datum_kort", "ett datum");
+  return Value(sv::date_prose(c.in.as_date(), false));
+}
+R f_datum_iso(const FilterCall& c) {
+  if (c.in.kind() != Value::Kind::Date) return type_error(c, "datum_iso", "ett datum");
+  return Value(sv::date_iso(c.in.as_date()));
+}
+R f_citat(const FilterCall& c) {
+  if (!c.in.is_str()) return type_error(c, "citat", "text");
+  return Value(sv::swedish_quotes("\"" + c.in.as_str() + "\""));
+}
+
+std::string item_text(const Value& v) {
+  if (v.is_map())
+    if (const Value* n = v.get("namn")) return to_text(*n);
+  return to_text(v);
+}
+
+R f_lista(const FilterCall& c) {
+  if (!c.in.is_list()) return type_error(c, "lista", "en lista");
+  std::vector<std::string> parts;
+  for (const auto& x : c.in.as_list()) parts.push_back(item_text(x));
+  return Value(sv::join_list(parts, str_arg(c, 0, "och")));
+}
+R f_langd(const FilterCall& c) {
+  if (c.in.is_list()) return Value(c.in.as_list().size());
+  if (c.in.is_map()) return Value(c.in.as_map().size());
+  return type_error(c, "längd", "en lista");
+}
+R f_falt(const FilterCall& c) {
+  if (!c.in.is_list()) return type_error(c, "fält", "en lista");
+  std::string field = str_arg(c, 0, "namn");
+  List out;
+  for (const auto& x : c.in.as_list()) {
+    const Value* v = x.get(field);
+    if (!v) {
+      c.diags.error(c.at, "posterna i listan har inget fält '" + field + "'");
+      return std::nullopt;
+    }
+    out.push_back(*v);
+  }
+  return Value(std::move(out));
+}
+R f_sortera(const FilterCall& c) {
+  if (!c.in.is_list()) return type_error(c, "sortera", "en lista");
+  std::string field = str_arg(c, 0, "namn");
+  bool descending = str_arg(c, 1, "") == "fallande";
+  List out = c.in.as_list();
+  auto key = [&](const Value& v) -> const Value& {
+    const Value* f = v.is_map() ? v.get(field) : nullptr;
+    return f ? *f : v;
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const Value& a, const Value& b) {
+    const Value &x = key(a), &y = key(b);
+    bool less;
+    if (x.is_number() && y.is_number()) {
+      auto p = x.as_fraction(), q = y.as_fraction();
+      less = static_cast<__int128>(p.num) * q.den < static_cast<__int128>(q.num) * p.den;
+      if (descending)
+        less = static_cast<__int128>(q.num) * p.den < static_cast<__int128>(p.num) * q.den;
+      return less;
+    }
+    less = sv::collate_less(to_text(x), to_text(y));
+    return descending ? sv::collate_less(to_text(y), to_text(x)) : less;
+  });
+  return Value(std::move(out));
+}
+R f_summa(const FilterCall& c) {
+  if (!c.in.is_list()) return type_error(c, "summa", "en lista");
+  int64_t sum = 0;
+  for (const auto& x : c.in.as_list()) {
+    const Value* v = c.args.empty() ? &x : x.get(str_arg(c, 0, ""));
+    if (!v || !v->is_int()) {
+      c.diags.error(c.at, "filtret 'summa' kan bara summera heltal");
+      return std::nullopt;
+    }
+    sum += v->as_int();
+  }
+  return Value(sum);
+}
+R f_forsta(const FilterCall& c) {
+  if (!c.in.is_list()) return type_error(c, "första", "en lista");
+  const List& l = c.in.as_list();
+  if (c.args.empty()) {
+    if (l.empty()) {
+      c.diags.error(c.at, "filtret 'första' fick en tom lista");
+      return std::nullopt;
+    }
+    return l.front();
+  }
+  size_t n = std::min<size_t>(l.size(), static_cast<size_t>(std::max(0, int_arg(c, 0, 1))));
+  return Value(List(l.begin(), l.begin() + n));
+}
+R f_standard(const FilterCall& c) {
+  if (c.in.is_null() || (c.in.is_str() && c.in.as_str().empty()))
+    return c.args.empty() ? Value("–") : c.args[0];
+  return c.in;
+}
+R f_intervall(const FilterCall& c) {
+  if (!c.in.is_list() || c.in.as_list().size() != 2 || !c.in.as_list()[0].is_int() ||
+      !c.in.as_list()[1].is_int())
+    return type_error(c, "intervall", "en lista med två årtal");
+  return Value(sv::year_range(static_cast<int>(c.in.as_list()[0].as_int()),
+                              static_cast<int>(c.in.as_list()[1].as_int())));
+}
+R f_ar(const FilterCall& c) {
+  if (!want_int(c, "år")) return std::nullopt;
+  return Value(sv::plain(c.in.as_int()));
+}
+R f_text(const FilterCall& c) { return Value(to_text(c.in)); }
+
+}  // namespace
+
+const std::map<std::string, FilterFn>& filter_table() {
+  static const std::map<std::string, FilterFn> table = {
+      {"kr", f_kr},
+      {"kronor", f_kronor},
+      {"tkr", f_tkr},
+      {"mnkr", f_mnkr},
+      {"miljoner", f_miljoner},
+      {"ungefär", f_ungefar},
+      {"cirka", f_cirka},
+      {"avrundat", f_avrundat},
+      {"procent", f_procent},
+      {"procent_tabell", f_procent_tabell},
+      {"procenttal", f_procenttal},
+      {"ord", f_ord},
+      {"antal", f_antal},
+      {"versal", f_versal},
+      {"heltal", f_heltal},
+      {"år", f_ar},
+      {"datum", f_datum},
+      {"datum_kort", f_datum_kort},
+      {"datum_iso", f_datum_iso},
+      {"citat", f_citat},
+      {"lista", f_lista},
+      {"längd", f_langd},
+      {"fält", f_falt},
+      {"sortera", f_sortera},
+      {"summa", f_summa},
+      {"första", f_forsta},
+      {"standard", f_standard},
+      {"intervall", f_intervall},
+      {"text", f_text},
+  };
+  return table;
+}
+
+}  // namespace rv::tmpl

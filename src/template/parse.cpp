@@ -1,0 +1,503 @@
+// Template text → syntax tree. Tags: {{ expr }}, {% statement %}, {# comment #}.
+// A statement or comment tag alone on its line takes the whole line with it, so that
+// control flow leaves no blank lines in the Markdown it produces.
+#include <algorithm>
+#include <cctype>
+#include <deque>
+
+#include "template/syntax.hpp"
+
+namespace rv::tmpl {
+
+namespace {
+
+// Byte offset → 1-based line and character column.
+class Positions {
+ public:
+  Positions(const std::string& file, const std::string& text) : file_(file), text_(text) {
+    starts_.push_back(0);
+    for (size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') starts_.push_back(i + 1);
+  }
+  Span at(size_t offset) const {
+    size_t line = std::upper_bound(starts_.begin(), starts_.end(), offset) - starts_.begin();
+    size_t start = starts_[line - 1];
+    int col = 1;
+    for (size_t i = start; i < offset && i < text_.size(); ++i)
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
+    return Span{file_, static_cast<int>(line), col};
+  }
+
+ private:
+  std::string file_;
+  const std::string& text_;
+  std::vector<size_t> starts_;
+};
+
+// ---- expressions ----------------------------------------------------------------------
+
+struct Tok {
+  enum Kind { Ident, Number, String, Op, End } kind;
+  std::string text;
+  size_t offset;
+};
+
+bool ident_start(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
+bool ident_char(unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; }
+
+class ExprParser {
+ public:
+  ExprParser(const std::string& src, size_t base, const Positions& pos, Diagnostics& d)
+      : src_(src), base_(base), pos_(pos), diags_(d) {
+    lex();
+  }
+
+  ExprPtr parse_full() {
+    ExprPtr e = parse_filtered();
+    if (ok_ && peek().kind != Tok::End) fail(peek(), "oväntat '" + peek().text + "' i uttrycket");
+    return ok_ ? e : nullptr;
+  }
+  // For "x in list": parses an identifier, the word "in" and an expression.
+  bool ok() const { return ok_; }
+  const Tok& peek() const { return toks_[i_]; }
+  Tok next() { return toks_[i_ < toks_.size() - 1 ? i_++ : i_]; }
+  bool accept(const std::string& op) {
+    if ((peek().kind == Tok::Op || peek().kind == Tok::Ident) && peek().text == op) {
+      ++i_;
+      return true;
+    }
+    return false;
+  }
+  void fail(const Tok& t, std::string msg) {
+    if (ok_) diags_.error(pos_.at(base_ + t.offset), std::move(msg));
+    ok_ = false;
+  }
+  ExprPtr parse_filtered() {
+    ExprPtr e = parse_cond();
+    while (ok_ && accept("|")) {
+      Tok name = next();
+      if (name.kind != Tok::Ident) {
+        fail(name, "filternamn saknas efter '|'");
+        return nullptr;
+      }
+      auto f = std::make_shared<Expr>();
+      f->op = Expr::Op::Filter;
+      f->name = name.text;
+      f->span = span(name);
+      f->args.push_back(e);
+      if (accept("(")) {
+        if (!accept(")")) {
+          do f->args.push_back(parse_cond());
+          while (ok_ && accept(","));
+          if (!accept(")")) fail(peek(), "')' saknas efter filtrets argument");
+        }
+      }
+      e = f;
+    }
+    return e;
+  }
+
+ private:
+  Span span(const Tok& t) const { return pos_.at(base_ + t.offset); }
+
+  void lex() {
+    size_t i = 0, n = src_.size();
+    while (i < n) {
+      unsigned char c = src_[i];
+      if (std::isspace(c)) {
+        ++i;
+      } else if (std::isdigit(c)) {
+        size_t s = i;
+        while (i < n && std::isdigit(static_cast<unsigned char>(src_[i]))) ++i;
+        toks_.push_back({Tok::Number, src_.substr(s, i - s), s});
+      } else if (ident_start(c)) {
+        size_t s = i;
+        while (i < n && ident_char(static_cast<unsigned char>(src_[i]))) ++i;
+        toks_.push_back({Tok::Ident, src_.substr(s, i - s), s});
+      } else if (c == '"' || c == '\'') {
+        size_t s = i++;
+        std::string val;
+        while (i < n && src_[i] != static_cast<char>(c)) val += src_[i++];
+        if (i >= n) {
+          diags_.error(pos_.at(base_ + s), "text inom citattecken saknar avslutande citattecken");
+          ok_ = false;
+          break;
+        }
+        ++i;
+        toks_.push_back({Tok::String, val, s});
+      } else {
+        static const char* two[] = {"==", "!=", "<=", ">="};
+        std::string op(1, static_cast<char>(c));
+        for (auto t : two)
+          if (src_.compare(i, 2, t) == 0) op = t;
+        if (std::string("|.,()[]<>+-*/=!").find(static_cast<char>(c)) == std::string::npos) {
+          diags_.error(pos_.at(base_ + i),
+                       std::string("oväntat tecken '") + static_cast<char>(c) + "' i uttrycket");
+          ok_ = false;
+          ++i;
+          continue;
+        }
+        toks_.push_back({Tok::Op, op, i});
+        i += op.size();
+      }
+    }
+    toks_.push_back({Tok::End, "slutet", src_.size()});
+  }
+
+  ExprPtr make(Expr::Op op, std::vector<ExprPtr> args, const Tok& at) {
+    auto e = std::make_shared<Expr>();
+    e->op = op;
+    e->args = std::move(args);
+    e->span = span(at);
+    return e;
+  }
+
+  ExprPtr parse_cond() {
+    ExprPtr then = parse_or();
+    if (ok_ && peek().kind == Tok::Ident && peek().text == "if") {
+      Tok t = next();
+      ExprPtr c = parse_or();
+      if (!accept("else")) {
+        fail(peek(), "'else' saknas i 'a if villkor else b'");
+        return nullptr;
+      }
+      ExprPtr other = parse_or();
+      return make(Expr::Op::Cond, {then, c, other}, t);
+    }
+    return then;
+  }
+  ExprPtr parse_or() {
+    ExprPtr l = parse_and();
+    while (ok_ && peek().text == "or" && peek().kind == Tok::Ident) {
+      Tok t = next();
+      l = make(Expr::Op::Or, {l, parse_and()}, t);
+    }
+    return l;
+  }
+  ExprPtr parse_and() {
+    ExprPtr l = parse_not();
+    while (ok_ && peek().text == "and" && peek().kind == Tok::Ident) {
+      Tok t = next();
+      l = make(Expr::Op::And, {l, parse_not()}, t);
+    }
+    return l;
+  }
+  ExprPtr parse_not() {
+    if (peek().kind == Tok::Ident && peek().text == "not") {
+      Tok t = next();
+      return make(Expr::Op::Not, {parse_not()}, t);
+    }
+    return parse_cmp();
+  }
+  ExprPtr parse_cmp() {
+    ExprPtr l = parse_add();
+    static const std::pair<const char*, Expr::Op> ops[] = {
+        {"==", Expr::Op::Eq}, {"!=", Expr::Op::Ne}, {"<=", Expr::Op::Le},
+        {">=", Expr::Op::Ge}, {"<", Expr::Op::Lt},  {">", Expr::Op::Gt}};
+    for (auto [txt, op] : ops) {
+      if (peek().kind == Tok::Op && peek().text == txt) {
+        Tok t = next();
+        return make(op, {l, parse_add()}, t);
+      }
+    }
+    return l;
+  }
+  ExprPtr parse_add() {
+    ExprPtr l = parse_mul();
+    while (ok_ && peek().kind == Tok::Op && (peek().text == "+" || peek().text == "-")) {
+      Tok t = next();
+      l = make(t.text == "+" ? Expr::Op::Add : Expr::Op::Sub, {l, parse_mul()}, t);
+    }
+    return l;
+  }
+  ExprPtr parse_mul() {
+    ExprPtr l = parse_unary();
+    while (ok_ && peek().kind == Tok::Op && (peek().text == "*" || peek().text == "/")) {
+      Tok t = next();
+      l = make(t.text == "*" ? Expr::Op::Mul : Expr::Op::Div, {l, parse_unary()}, t);
+    }
+    return l;
+  }
+  ExprPtr parse_unary() {
+    if (peek().kind == Tok::Op && peek().text == "-") {
+      Tok t = next();
+      return make(Expr::Op::Neg, {parse_unary()}, t);
+    }
+    return parse_postfix();
+  }
+  ExprPtr parse_postfix() {
+    ExprPtr e = parse_primary();
+    while (ok_) {
+      if (peek().kind == Tok::Op && peek().text == ".") {
+        Tok dot = next();
+        Tok name = next();
+        if (name.kind != Tok::Ident && name.kind != Tok::Number) {
+          fail(name, "namn saknas efter '.'");
+          return nullptr;
+        }
+        auto m = make(Expr::Op::Member, {e}, name);
+        std::const_pointer_cast<Expr>(m)->name = name.text;
+        e = m;
+      } else if (peek().kind == Tok::Op && peek().text == "[") {
+        Tok t = next();
+        ExprPtr idx = parse_filtered();
+        if (!accept("]")) fail(peek(), "']' saknas");
+        e = make(Expr::Op::Index, {e, idx}, t);
+      } else {
+        break;
+      }
+    }
+    return e;
+  }
+  ExprPtr parse_primary() {
+    Tok t = next();
+    auto e = std::make_shared<Expr>();
+    e->span = span(t);
+    switch (t.kind) {
+      case Tok::Number:
+        e->op = Expr::Op::Literal;
+        e->literal = Value(static_cast<int64_t>(std::stoll(t.text)));
+        return e;
+      case Tok::String:
+        e->op = Expr::Op::Literal;
+        e->literal = Value(t.text);
+        return e;
+      case Tok::Ident:
+        if (t.text == "sant" || t.text == "true") return e->literal = Value(true), e;
+        if (t.text == "falskt" || t.text == "false") return e->literal = Value(false), e;
+        if (t.text == "inget" || t.text == "none") return e;
+        e->op = Expr::Op::Var;
+        e->name = t.text;
+        return e;
+      case Tok::Op:
+        if (t.text == "(") {
+          ExprPtr inner = parse_filtered();
+          if (!accept(")")) fail(peek(), "')' saknas");
+          return std::const_pointer_cast<Expr>(inner);
+        }
+        if (t.text == "[") {
+          e->op = Expr::Op::ListLit;
+          if (!accept("]")) {
+            do e->args.push_back(parse_filtered());
+            while (ok_ && accept(","));
+            if (!accept("]")) fail(peek(), "']' saknas");
+          }
+          return e;
+        }
+        break;
+      case Tok::End:
+        fail(t, "uttrycket är tomt eller slutar för tidigt");
+        return nullptr;
+    }
+    fail(t, "oväntat '" + t.text + "' i uttrycket");
+    return nullptr;
+  }
+
+  const std::string& src_;
+  size_t base_;
+  const Positions& pos_;
+  Diagnostics& diags_;
+  std::vector<Tok> toks_;
+  size_t i_ = 0;
+  bool ok_ = true;
+};
+
+// ---- statements -------------------------------------------------------------------------
+
+struct Frame {
+  Node node;           // If or For being built
+  Body* current;       // where children go now
+  std::string opener;  // "if" / "for"
+};
+
+std::string trim(const std::string& s) {
+  size_t a = s.find_first_not_of(" \t\r\n"), b = s.find_last_not_of(" \t\r\n");
+  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+}
+
+}  // namespace
+
+Body parse_template(const std::string& file, const std::string& text, Diagnostics& diags) {
+  Positions pos(file, text);
+  Body root;
+  // A deque keeps each frame (and the Body its `current` points into) in place on push.
+  std::deque<Frame> stack;
+  auto out = [&]() -> Body& { return stack.empty() ? root : *stack.back().current; };
+  auto emit_text = [&](size_t from, size_t to) {
+    if (to <= from) return;
+    Node n;
+    n.kind = Node::Kind::Text;
+    n.text = text.substr(from, to - from);
+    n.span = pos.at(from);
+    out().push_back(std::move(n));
+  };
+
+  size_t i = 0, n = text.size();
+  while (i < n) {
+    size_t j = i;
+    // "{# " opens a comment only when followed by white space, so that a heading's
+    // "{#id}" attribute stays text.
+    auto opens = [&](size_t p) {
+      if (text[p] != '{') return false;
+      char c = text[p + 1];
+      if (c == '{' || c == '%') return true;
+      return c == '#' && p + 2 < n && std::isspace(static_cast<unsigned char>(text[p + 2]));
+    };
+    while (j + 1 < n && !opens(j)) ++j;
+    if (j + 1 >= n) {
+      emit_text(i, n);
+      break;
+    }
+    char type = text[j + 1];
+    std::string close = type == '{' ? "}}" : type == '%' ? "%}" : "#}";
+    size_t k = text.find(close, j + 2);
+    if (k == std::string::npos) {
+      emit_text(i, j);
+      diags.error(pos.at(j),
+                  std::string("taggen '{") + type + "' saknar avslutande '" + close + "'");
+      break;
+    }
+    size_t after = k + 2;
+    size_t text_end = j;
+    if (type != '{') {
+      // Alone on its line? Then drop the line's indentation and its newline.
+      size_t line_start = text.rfind('\n', j == 0 ? 0 : j - 1);
+      line_start = (line_start == std::string::npos || j == 0) ? 0 : line_start + 1;
+      if (j > 0 && text[j - 1] == '\n') line_start = j;
+      bool blank_before = text.find_first_not_of(" \t", line_start) >= j;
+      size_t eol = text.find('\n', after);
+      size_t line_end = eol == std::string::npos ? n : eol;
+      bool blank_after = text.find_first_not_of(" \t\r", after) >= line_end;
+      if (blank_before && blank_after) {
+        text_end = line_start;
+        after = eol == std::string::npos ? n : eol + 1;
+      }
+    }
+    emit_text(i, text_end);
+    i = after;
+    if (type == '#') continue;
+
+    size_t inner_start = j + 2;
+    std::string inner = text.substr(inner_start, k - inner_start);
+    // Whitespace-control dashes ({%- … -%}) are accepted and ignored.
+    if (!inner.empty() && inner.front() == '-') inner[0] = ' ';
+    if (!inner.empty() && inner.back() == '-') inner.back() = ' ';
+    Span at = pos.at(j);
+
+    if (type == '{') {
+      ExprParser p(inner, inner_start, pos, diags);
+      Node node;
+      node.kind = Node::Kind::Output;
+      node.expr = p.parse_full();
+      node.span = at;
+      if (node.expr) out().push_back(std::move(node));
+      continue;
+    }
+
+    std::string stmt = trim(inner);
+    size_t sp = stmt.find_first_of(" \t");
+    std::string word = stmt.substr(0, sp);
+    std::string rest = sp == std::string::npos ? "" : stmt.substr(sp + 1);
+    size_t rest_offset =
+        inner_start + inner.find(stmt) + (sp == std::string::npos ? stmt.size() : sp + 1);
+
+    if (word == "if") {
+      ExprParser p(rest, rest_offset, pos, diags);
+      Frame f;
+      f.node.kind = Node::Kind::If;
+      f.node.span = at;
+      f.node.branches.push_back({p.parse_full(), {}});
+      f.opener = "if";
+      stack.push_back(std::move(f));
+      stack.back().current = &stack.back().node.branches.back().body;
+    } else if (word == "elif" ||
+               (word == "else" && !stack.empty() && stack.back().opener == "if")) {
+      if (stack.empty() || stack.back().opener != "if") {
+        diags.error(at, "{% " + word + " %} utan föregående {% if %}");
+        continue;
+      }
+      ExprPtr cond;
+      if (word == "elif") cond = ExprParser(rest, rest_offset, pos, diags).parse_full();
+      stack.back().node.branches.push_back({cond, {}});
+      stack.back().current = &stack.back().node.branches.back().body;
+    } else if (word == "else" && !stack.empty() && stack.back().opener == "for") {
+      stack.back().current = &stack.back().node.empty;
+    } else if (word == "for") {
+      // for NAME in EXPR
+      size_t in = rest.find(" in ");
+      Frame f;
+      f.node.kind = Node::Kind::For;
+      f.node.span = at;
+      f.opener = "for";
+      if (in == std::string::npos) {
+        diags.error(at, "{% for %} ska skrivas {% for namn in lista %}");
+      } else {
+        f.node.var = trim(rest.substr(0, in));
+        f.node.expr =
+            ExprParser(rest.substr(in + 4), rest_offset + in + 4, pos, diags).parse_full();
+      }
+      stack.push_back(std::move(f));
+      stack.back().current = &stack.back().node.body;
+    } else if (word == "endif" || word == "endfor") {
+      std::string want = word == "endif" ? "if" : "for";
+      if (stack.empty() || stack.back().opener != want) {
+        diags.error(at, "{% " + word + " %} utan motsvarande {% " + want + " %}" +
+                            (stack.empty() ? "" : " (öppen: {% " + stack.back().opener + " %})"));
+        continue;
+      }
+      Node done = std::move(stack.back().node);
+      stack.pop_back();
+      out().push_back(std::move(done));
+    } else if (word == "include") {
+      Node node;
+      node.kind = Node::Kind::Include;
+      node.span = at;
+      node.name = trim(rest);
+      if (node.name.size() >= 2 && (node.name.front() == '"' || node.name.front() == '\''))
+        node.name = node.name.substr(1, node.name.size() - 2);
+      out().push_back(std::move(node));
+    } else if (word == "tabell" || word == "diagram") {
+      Node node;
+      node.kind = Node::Kind::Block;
+      node.span = at;
+      node.name = word;
+      node.arg = trim(rest);
+      if (node.arg.empty()) diags.error(at, "{% " + word + " %} saknar namnet på " + word + "en");
+      out().push_back(std::move(node));
+    } else if (word == "set") {
+      size_t eq = rest.find('=');
+      Node node;
+      node.kind = Node::Kind::Set;
+      node.span = at;
+      if (eq == std::string::npos) {
+        diags.error(at, "{% set %} ska skrivas {% set namn = uttryck %}");
+        continue;
+      }
+      node.var = trim(rest.substr(0, eq));
+      node.expr = ExprParser(rest.substr(eq + 1), rest_offset + eq + 1, pos, diags).parse_full();
+      out().push_back(std::move(node));
+    } else {
+      diags.error(
+          at,
+          "okänd sats '" + word +
+              "' (tillåtna: if, elif, else, endif, for, endfor, include, set, tabell, diagram)");
+    }
+  }
+  for (auto it = stack.rbegin(); it != stack.rend(); ++it)
+    diags.error(it->node.span, "{% " + it->opener + " %} saknar {% end" + it->opener + " %}");
+  return root;
+}
+
+ExprPtr parse_expression(const std::string& text, Span at, Diagnostics& diags) {
+  Diagnostics local;
+  Positions pos(at.file, text);
+  ExprPtr e = ExprParser(text, 0, pos, local).parse_full();
+  for (auto d : local.all()) {
+    d.span.line = at.line;
+    d.span.col = at.col + d.span.col - 1;
+    diags.add(d);
+  }
+  return e;
+}
+
+}  // namespace rv::tmpl

@@ -1,0 +1,404 @@
+// render_template(): the template stage's façade.
+//
+//   mall.yaml ──read_settings──▶ TemplateSettings
+//   GrantYear ──bind_context──▶ Value (data context)
+//   mall.md ──parse_template──▶ Body ──Expander──▶ Markdown + block requests
+//            ──markdown_to_blocks──▶ doc::Blocks (tables and charts built from settings)
+//   + page styles, title page, colophon or a tjänsteutlåtande header ──▶ doc::Document
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "template/bind.hpp"
+#include "template/markdown.hpp"
+#include "template/settings.hpp"
+#include "template/template.hpp"
+
+namespace fs = std::filesystem;
+
+namespace rv::tmpl {
+
+namespace {
+
+bool read_text(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream b;
+  b << in.rdbuf();
+  out = b.str();
+  return true;
+}
+
+class Renderer {
+ public:
+  Renderer(const TemplateSettings& s, Value context, Diagnostics& diags)
+      : s_(s), context_(std::move(context)), diags_(diags) {}
+
+  // A settings text with {{ … }} evaluated in `scope` (the root context when empty).
+  std::string text(const TextTemplate& t, const Map* scope = nullptr) {
+    if (t.text.find("{{") == std::string::npos && t.text.find("{%") == std::string::npos)
+      return t.text;
+    Diagnostics local;
+    Body body = parse_template(t.span.file, t.text, local);
+    // The text sits at t.span in mall.yaml: shift positions from its own line 1.
+    for (auto d : local.all()) {
+      if (d.span.line == 1) d.span.col += t.span.col - 1;
+      d.span.line += t.span.line - 1;
+      diags_.add(d);
+    }
+    // Evaluation errors are positioned relative to the text too: shift them the same way.
+    Diagnostics eval_diags;
+    Expander ex2(scope ? Value(*scope) : context_, s_.style, nullptr, eval_diags);
+    std::string out = ex2.expand(body).markdown;
+    for (auto d : eval_diags.all()) {
+      if (d.span.line == 1) d.span.col += t.span.col - 1;
+      d.span.line += t.span.line - 1;
+      diags_.add(d);
+    }
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+    return out;
+  }
+
+  Value eval_row(const ExprPtr& e, const Map& scope, const Value& row) {
+    Map inner = scope;
+    inner["rad"] = row;
+    Expander ex(Value(std::move(inner)), s_.style, nullptr, diags_);
+    return ex.eval(e);
+  }
+
+  std::string format(const Value& v, const std::string& fmt) {
+    if (v.is_null()) return "–";  // accessible tables have no empty cells
+    if (fmt == "text") return to_text(v);
+    if (fmt == "procent") {
+      if (!v.is_number()) return to_text(v);
+      return sv::percent_table(v.as_fraction(), 0, s_.style.percent_space);
+    }
+    if (!v.is_int()) return to_text(v);
+    int64_t n = v.as_int();
+    if (fmt == "heltal") return sv::integer(n);
+    if (fmt == "kr") return sv::amount(n, sv::AmountStyle::Kr);
+    if (fmt == "tkr") return sv::amount(n, sv::AmountStyle::Tkr);
+    if (fmt == "mnkr") return sv::amount(n, sv::AmountStyle::Mnkr);
+    if (fmt == "år") return sv::plain(n);
+    return to_text(v);
+  }
+
+  std::optional<TableData> table_data(const TableDef& t, const Map& scope) {
+    TableData d;
+    d.id = t.id;
+    d.label = s_.table_word + " " + std::to_string(++table_no_) + ".";
+    d.caption = text(t.caption, &scope);
+    d.source = t.source.empty() ? "" : text(t.source, &scope);
+    d.note = t.note.empty() ? "" : text(t.note, &scope);
+    Expander ex(Value(scope), s_.style, nullptr, diags_);
+    Value rows = ex.eval(t.rows);
+    if (!rows.is_list()) {
+      if (!rows.is_null())
+        diags_.error(t.span, "tabellen '" + t.id + "': 'källa' ska ge en lista, men gav " +
+                                 kind_name(rows.kind()));
+      return std::nullopt;
+    }
+    List items;
+    for (const auto& r : rows.as_list())
+      if (!t.where || eval_row(t.where, scope, r).truthy()) items.push_back(r);
+    if (!t.sort.empty()) {
+      auto key = [&](const Value& v) {
+        const Value* f = v.get(t.sort);
+        return f ? *f : Value();
+      };
+      std::stable_sort(items.begin(), items.end(), [&](const Value& a, const Value& b) {
+        Value x = key(a), y = key(b);
+        if (t.descending) std::swap(x, y);
+        if (x.is_number() && y.is_number()) {
+          auto p = x.as_fraction(), q = y.as_fraction();
+          return static_cast<__int128>(p.num) * q.den < static_cast<__int128>(q.num) * p.den;
+        }
+        return sv::collate_less(to_text(x), to_text(y));
+      });
+    }
+    for (const auto& c : t.columns) {
+      d.headings.push_back(text(c.heading, &scope));
+      d.formats.push_back(c.format);
+    }
+    for (const auto& r : items) {
+      std::vector<Value> raw;
+      std::vector<std::string> cells;
+      for (const auto& c : t.columns) {
+        Value v = eval_row(c.value, scope, r);
+        cells.push_back(format(v, c.format));
+        raw.push_back(std::move(v));
+      }
+      d.raw.push_back(std::move(raw));
+      d.text.push_back(std::move(cells));
+    }
+    if (t.total_label) {
+      std::vector<Value> raw;
+      std::vector<std::string> cells;
+      for (size_t i = 0; i < t.columns.size(); ++i) {
+        const auto& c = t.columns[i];
+        Value v;
+        if (i == 0) {
+          v = Value(text(*t.total_label, &scope));
+        } else if (c.total) {
+          v = ex.eval(c.total);
+        } else if (c.sum) {
+          int64_t sum = 0;
+          for (const auto& row : d.raw)
+            if (row[i].is_int()) sum += row[i].as_int();
+          v = Value(sum);
+        }
+        cells.push_back(i == 0 || !v.is_null() ? format(v, c.format) : "");
+        raw.push_back(std::move(v));
+      }
+      d.total_raw = std::move(raw);
+      d.total_text = std::move(cells);
+    }
+    return d;
+  }
+
+  doc::Table table_block(const TableData& d, const TableDef& t, Span at) {
+    doc::Table tab;
+    tab.id = d.id;
+    tab.label = d.label;
+    tab.caption = {doc::text(d.caption)};
+    tab.span = at;
+    for (const auto& c : t.columns) tab.columns.push_back(doc::Column{c.align, c.width});
+    doc::Row head;
+    for (const auto& h : d.headings) head.cells.push_back(doc::Cell{{doc::text(h)}, 1, at});
+    tab.header.push_back(std::move(head));
+    for (const auto& row : d.text) {
+      doc::Row r;
+      for (const auto& cell : row) r.cells.push_back(doc::Cell{{doc::text(cell)}, 1, at});
+      tab.body.push_back(std::move(r));
+    }
+    if (d.total_text) {
+      doc::Row r;
+      for (const auto& cell : *d.total_text)
+        r.cells.push_back(doc::Cell{{doc::text(cell.empty() ? "–" : cell)}, 1, at});
+      tab.total = std::move(r);
+    }
+    if (!d.source.empty()) tab.source = {doc::text(d.source)};
+    if (!d.note.empty()) tab.note = {doc::text(d.note)};
+    return tab;
+  }
+
+  std::optional<doc::BarChart> chart_block(const ChartDef& c, const Map& scope, Span at) {
+    doc::BarChart ch;
+    ch.id = c.id;
+    ch.label = s_.chart_word + " " + std::to_string(++chart_no_) + ".";
+    ch.caption = {doc::text(text(c.caption, &scope))};
+    ch.span = at;
+    if (!c.source.empty()) ch.source = {doc::text(text(c.source, &scope))};
+    if (!c.note.empty()) ch.note = {doc::text(text(c.note, &scope))};
+    Expander ex(Value(scope), s_.style, nullptr, diags_);
+    Value rows = ex.eval(c.rows);
+    if (!rows.is_list()) {
+      if (!rows.is_null())
+        diags_.error(c.span, "diagrammet '" + c.id + "': 'källa' ska ge en lista");
+      return std::nullopt;
+    }
+    std::vector<std::pair<std::string, sv::Fraction>> bars;
+    for (const auto& r : rows.as_list()) {
+      Value label = eval_row(c.label, scope, r), value = eval_row(c.value, scope, r);
+      if (!value.is_number()) {
+        diags_.error(c.span, "diagrammet '" + c.id + "': 'värde' ska ge en andel, men gav " +
+                                 kind_name(value.kind()));
+        return std::nullopt;
+      }
+      bars.emplace_back(to_text(label), value.as_fraction());
+    }
+    if (c.sort == "värde")
+      std::stable_sort(bars.begin(), bars.end(), [](const auto& a, const auto& b) {
+        return static_cast<__int128>(a.second.num) * b.second.den >
+               static_cast<__int128>(b.second.num) * a.second.den;
+      });
+    std::string alt = ch.label + " " + doc::plain_text(ch.caption) + ":";
+    for (size_t i = 0; i < bars.size(); ++i) {
+      doc::Bar b;
+      b.label = bars[i].first;
+      b.value = doc::Fraction{bars[i].second.num, bars[i].second.den};
+      b.value_label = sv::percent_table(bars[i].second, 0, s_.style.percent_space);
+      b.span = at;
+      alt += (i ? "; " : " ") + b.label + " " + sv::percent_prose(bars[i].second, 0);
+      ch.bars.push_back(std::move(b));
+    }
+    ch.alt_text = alt + ".";
+    return ch;
+  }
+
+  std::vector<doc::Block> build(const BlockRequest& req) {
+    if (req.kind == "tabell") {
+      auto it = s_.tables.find(req.id);
+      if (it == s_.tables.end()) {
+        diags_.error(req.span,
+                     "tabellen '" + req.id + "' är inte deklarerad under 'tabeller' i mall.yaml");
+        return {};
+      }
+      auto d = table_data(it->second, req.scope);
+      if (!d) return {};
+      tables_.push_back(*d);
+      return {doc::Block{table_block(*d, it->second, req.span)}};
+    }
+    if (req.kind == "diagram") {
+      auto it = s_.charts.find(req.id);
+      if (it == s_.charts.end()) {
+        diags_.error(req.span,
+                     "diagrammet '" + req.id + "' är inte deklarerat under 'diagram' i mall.yaml");
+        return {};
+      }
+      auto ch = chart_block(it->second, req.scope, req.span);
+      if (!ch) return {};
+      return {doc::Block{std::move(*ch)}};
+    }
+    return {};
+  }
+
+  std::vector<TableData> tables_;
+
+ private:
+  const TemplateSettings& s_;
+  Value context_;
+  Diagnostics& diags_;
+  int table_no_ = 0, chart_no_ = 0;
+};
+
+doc::Paragraph styled(std::string s, double size, doc::Family fam, doc::FontStyle style,
+                      doc::Align align = doc::Align::Left, double after = -1) {
+  doc::Paragraph p;
+  p.content = {doc::text(std::move(s), style)};
+  p.format.size = size;
+  p.format.family = fam;
+  p.format.align = align;
+  p.format.space_after = after;
+  return p;
+}
+
+void add_report_front(Renderer& r, const TemplateSettings& s, doc::Document& d) {
+  doc::PageStyle title{"titel", "titel", {}, {}, std::nullopt, {}};
+  doc::PageStyle body{"text", "", {}, {}, std::nullopt, {}};
+  for (const auto& line : s.running_header) body.header.lines.push_back(r.text(line));
+  body.header.number = s.numbering;
+  body.header.mirrored = true;
+  d.page_styles = {title, body};
+  d.first_style = "titel";
+  if (!s.title_page_title) return;
+  d.blocks.push_back(doc::Block{doc::Spacer{140, false, {}}});
+  d.blocks.push_back(doc::Block{styled(r.text(*s.title_page_title), 26, doc::Family::Sans,
+                                       doc::FontStyle::Bold, doc::Align::Left, 12)});
+  if (s.title_page_subtitle)
+    d.blocks.push_back(doc::Block{
+        styled(r.text(*s.title_page_subtitle), 15, doc::Family::Sans, doc::FontStyle::Regular)});
+  d.blocks.push_back(doc::Block{doc::Spacer{0, true, {}}});
+  if (s.title_page_sender)
+    d.blocks.push_back(doc::Block{
+        styled(r.text(*s.title_page_sender), 14, doc::Family::Sans, doc::FontStyle::Bold)});
+  if (!s.colophon.empty()) {
+    d.blocks.push_back(doc::page_break("titel"));
+    d.blocks.push_back(doc::Block{doc::Spacer{0, true, {}}});
+    for (const auto& line : s.colophon) {
+      std::string t = r.text(line);
+      d.blocks.push_back(doc::Block{styled(t.empty() ? " " : t, 9, doc::Family::Sans,
+                                           doc::FontStyle::Regular, doc::Align::Left, 3)});
+    }
+  }
+  d.blocks.push_back(doc::page_break("text"));
+}
+
+void add_memo_front(Renderer& r, const TemplateSettings& s, doc::Document& d) {
+  doc::OfficialHeader h;
+  auto field = [&](const char* k) {
+    auto it = s.official.find(k);
+    return it == s.official.end() ? std::string() : r.text(it->second);
+  };
+  h.organisation = field("förvaltning");
+  h.department = field("avdelning");
+  h.doc_type = field("dokumenttyp");
+  if (h.doc_type.empty()) h.doc_type = "Tjänsteutlåtande";
+  h.dnr = field("dnr");
+  h.date = field("datum");
+  h.handlaggare = field("handläggare");
+  h.telefon = field("telefon");
+  h.recipient = field("till");
+  h.meeting = field("sammanträde");
+  doc::OfficialHeader short_h = h;
+  short_h.full = false;
+  doc::PageStyle first{"första", "följande", {}, {}, h, {}};
+  doc::PageStyle next{"följande", "", {}, {}, short_h, {}};
+  d.page_styles = {first, next};
+  d.first_style = "första";
+}
+
+void add_appendix_front(Renderer& r, const TemplateSettings& s, doc::Document& d) {
+  doc::PageStyle p{"bilaga", "", {}, {}, std::nullopt, {}};
+  for (const auto& line : s.running_header) p.header.lines.push_back(r.text(line));
+  p.footer.number = s.numbering;
+  d.page_styles = {p};
+  d.first_style = "bilaga";
+}
+
+}  // namespace
+
+std::optional<Rendered> render_template(const std::string& dir, const GrantYear& year,
+                                        Diagnostics& diags) {
+  size_t errors_before = diags.error_count();
+  auto settings = read_settings(dir, diags);
+  if (!settings) return std::nullopt;
+  const TemplateSettings& s = *settings;
+  if (!s.hyphenation_file.empty())
+    sv::load_hyphenation_exceptions((fs::path(dir) / s.hyphenation_file).string(), diags);
+
+  Value context = bind_context(year, diags);
+  Renderer r(s, context, diags);
+
+  std::string body_path = (fs::path(dir) / s.body).string(), body_text;
+  if (!read_text(body_path, body_text)) {
+    diags.error(Span{s.file, 0, 0}, "brödtexten '" + s.body + "' finns inte i mallen");
+    return std::nullopt;
+  }
+  Body body = parse_template(body_path, body_text, diags);
+  IncludeReader includes = [&](const std::string& name, std::string& path, std::string& text) {
+    path = (fs::path(dir) / name).string();
+    return read_text(path, text);
+  };
+  Expander ex(context, s.style, includes, diags);
+  Expansion expansion = ex.expand(body);
+
+  Rendered out;
+  doc::Document& d = out.document;
+  d.meta.title = r.text(s.title);
+  d.meta.author = r.text(s.author);
+  d.meta.subject = s.subject.empty() ? "" : r.text(s.subject);
+  d.meta.keywords = s.keywords;
+  d.meta.span = s.title.span;
+  if (year.document.date) {
+    const Date& dt = *year.document.date;
+    d.meta.created = doc::DateTime{dt.year, dt.month, dt.day, 0, 0, 0};
+  }
+  switch (s.kind) {
+    case DocKind::Report:
+      add_report_front(r, s, d);
+      break;
+    case DocKind::Memo:
+      add_memo_front(r, s, d);
+      break;
+    case DocKind::Appendix:
+      add_appendix_front(r, s, d);
+      break;
+  }
+  auto blocks = markdown_to_blocks(
+      expansion, [&](const BlockRequest& req) { return r.build(req); }, diags);
+  for (auto& b : blocks) d.blocks.push_back(std::move(b));
+  out.tables = std::move(r.tables_);
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return out;
+}
+
+std::vector<std::string> table_ids(const std::string& dir, Diagnostics& diags) {
+  std::vector<std::string> ids;
+  if (auto s = read_settings(dir, diags))
+    for (const auto& [id, t] : s->tables) ids.push_back(id);
+  return ids;
+}
+
+}  // namespace rv::tmpl

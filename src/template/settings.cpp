@@ -1,0 +1,227 @@
+// Reads mall.yaml with the same diagnosing reader as the data loader.
+#include "template/settings.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "load/reader.hpp"
+
+namespace rv::tmpl {
+
+namespace {
+
+using load::MapReader;
+using load::SourceFile;
+
+std::optional<TextTemplate> text_field(MapReader& m, std::string_view key, bool required = false) {
+  auto v = m.text(key, required);
+  if (!v) return std::nullopt;
+  return TextTemplate{*v, m.value_span(key)};
+}
+
+ExprPtr expr_field(MapReader& m, std::string_view key, Diagnostics& diags, bool required = false) {
+  auto v = m.text(key, required);
+  if (!v) return nullptr;
+  Span at = m.value_span(key);
+  // A quoted YAML value's text starts one column after its mark (the quote).
+  if (m.find(key).Tag() == "!") at.col += 1;
+  return parse_expression(*v, at, diags);
+}
+
+std::vector<TextTemplate> text_list(const SourceFile& f, MapReader& m, std::string_view key,
+                                    Diagnostics& diags) {
+  std::vector<TextTemplate> out;
+  auto n = m.node(key);
+  if (!n) return out;
+  if (!n->IsSequence()) {
+    diags.error(f.span(*n), "'" + std::string(key) + "' ska vara en lista av texter");
+    return out;
+  }
+  for (const auto& item : *n)
+    if (auto t = load::as_text(f, item, diags, key)) out.push_back({*t, f.span(item)});
+  return out;
+}
+
+doc::CellAlign parse_align(MapReader& m, const std::string& s) {
+  if (s == "höger") return doc::CellAlign::Right;
+  if (s == "centrerad") return doc::CellAlign::Center;
+  if (s != "vänster")
+    m.error_at("justering", "'justering' ska vara vänster, höger eller centrerad");
+  return doc::CellAlign::Left;
+}
+
+void read_table(const SourceFile& f, const std::string& id, const YAML::Node& n,
+                TemplateSettings& s, Diagnostics& diags) {
+  MapReader m(f, n, "tabellen '" + id + "'", diags,
+              {"rubrik", "källa", "villkor", "sortering", "fallande", "kolumner", "summarad",
+               "källrad", "not"});
+  if (!m.is_map()) return;
+  TableDef t;
+  t.id = id;
+  t.span = m.span();
+  if (auto v = text_field(m, "rubrik", true)) t.caption = *v;
+  t.rows = expr_field(m, "källa", diags, true);
+  t.where = expr_field(m, "villkor", diags);
+  if (auto v = m.text("sortering")) t.sort = *v;
+  t.descending = m.yes_no("fallande").value_or(false);
+  if (auto v = text_field(m, "summarad")) t.total_label = *v;
+  if (auto v = text_field(m, "källrad")) t.source = *v;
+  if (auto v = text_field(m, "not")) t.note = *v;
+  if (auto cols = m.node("kolumner", true)) {
+    if (!cols->IsSequence()) {
+      diags.error(f.span(*cols), "'kolumner' ska vara en lista");
+    } else {
+      for (const auto& c : *cols) {
+        MapReader cm(f, c, "kolumnen", diags,
+                     {"rubrik", "värde", "format", "justering", "bredd", "summera", "summa"});
+        if (!cm.is_map()) continue;
+        ColumnDef col;
+        col.span = cm.span();
+        if (auto v = text_field(cm, "rubrik", true)) col.heading = *v;
+        col.value = expr_field(cm, "värde", diags, true);
+        col.format = cm.text("format").value_or("text");
+        static const char* formats[] = {"text", "heltal", "kr", "tkr", "mnkr", "procent", "år"};
+        bool known = false;
+        for (auto fmt : formats) known |= col.format == fmt;
+        if (!known)
+          cm.error_at("format", "okänt format '" + col.format +
+                                    "' (tillåtna: text, heltal, kr, tkr, mnkr, procent, år)");
+        bool numeric = col.format != "text";
+        col.align = numeric ? doc::CellAlign::Right : doc::CellAlign::Left;
+        if (auto a = cm.text("justering")) col.align = parse_align(cm, *a);
+        if (auto w = cm.integer("bredd", false, 1, 100)) col.width = *w;
+        col.sum = cm.yes_no("summera").value_or(false);
+        col.total = expr_field(cm, "summa", diags);
+        t.columns.push_back(std::move(col));
+      }
+    }
+  }
+  s.tables[id] = std::move(t);
+}
+
+void read_chart(const SourceFile& f, const std::string& id, const YAML::Node& n,
+                TemplateSettings& s, Diagnostics& diags) {
+  MapReader m(f, n, "diagrammet '" + id + "'", diags,
+              {"rubrik", "källa", "etikett", "värde", "sortering", "källrad", "not"});
+  if (!m.is_map()) return;
+  ChartDef c;
+  c.id = id;
+  c.span = m.span();
+  if (auto v = text_field(m, "rubrik", true)) c.caption = *v;
+  c.rows = expr_field(m, "källa", diags, true);
+  c.label = expr_field(m, "etikett", diags, true);
+  c.value = expr_field(m, "värde", diags, true);
+  if (auto v = m.text("sortering")) c.sort = *v;
+  if (auto v = text_field(m, "källrad")) c.source = *v;
+  if (auto v = text_field(m, "not")) c.note = *v;
+  s.charts[id] = std::move(c);
+}
+
+}  // namespace
+
+std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostics& diags) {
+  namespace fs = std::filesystem;
+  TemplateSettings s;
+  s.dir = dir;
+  s.file = (fs::path(dir) / "mall.yaml").string();
+  if (!fs::is_directory(dir)) {
+    diags.error(Span{dir, 0, 0}, "mallen finns inte (ska vara en mapp med mall.yaml och mall.md)");
+    return std::nullopt;
+  }
+  std::ifstream in(s.file);
+  if (!in) {
+    diags.error(Span{s.file, 0, 0}, "mallens inställningsfil mall.yaml saknas");
+    return std::nullopt;
+  }
+  std::stringstream buf;
+  buf << in.rdbuf();
+  std::string text = buf.str();
+  SourceFile f{s.file, {}};
+  {
+    std::istringstream lines(text);
+    std::string line;
+    while (std::getline(lines, line)) f.lines.push_back(line);
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    diags.error(f.span(e.mark), "YAML-syntaxfel i mallens inställningar: " + e.msg);
+    return std::nullopt;
+  }
+  MapReader m(f, root, "mallens inställningar", diags,
+              {"typ", "brödtext", "metadata", "sidhuvud", "sidnummer", "husstil", "numrering",
+               "titelsida", "tjänsteutlåtande", "avstavning", "tabeller", "diagram"});
+  if (!m.is_map()) return std::nullopt;
+  if (auto t = m.text("typ", true)) {
+    if (*t == "rapport")
+      s.kind = DocKind::Report;
+    else if (*t == "tjänsteutlåtande")
+      s.kind = DocKind::Memo;
+    else if (*t == "bilaga")
+      s.kind = DocKind::Appendix;
+    else
+      m.error_at("typ", "'typ' ska vara rapport, tjänsteutlåtande eller bilaga, inte '" + *t + "'");
+  }
+  if (auto b = m.text("brödtext")) s.body = *b;
+  if (auto md = m.node("metadata", true)) {
+    MapReader mm(f, *md, "metadata", diags, {"titel", "författare", "ämne", "nyckelord"});
+    if (auto v = text_field(mm, "titel", true)) s.title = *v;
+    if (auto v = text_field(mm, "författare", true)) s.author = *v;
+    if (auto v = text_field(mm, "ämne")) s.subject = *v;
+    for (const auto& k : text_list(f, mm, "nyckelord", diags)) s.keywords.push_back(k.text);
+  }
+  s.running_header = text_list(f, m, "sidhuvud", diags);
+  if (auto v = m.text("sidnummer")) {
+    if (*v == "vanligt")
+      s.numbering = doc::PageNumberFormat::Plain;
+    else if (*v == "sida_x_av_y")
+      s.numbering = doc::PageNumberFormat::SidaXavY;
+    else if (*v == "inget")
+      s.numbering = doc::PageNumberFormat::None;
+    else
+      m.error_at("sidnummer", "'sidnummer' ska vara vanligt, sida_x_av_y eller inget");
+  }
+  if (auto h = m.node("husstil")) {
+    MapReader hm(f, *h, "husstilen", diags, {"procent_mellanslag", "ordgräns"});
+    s.style.percent_space = hm.yes_no("procent_mellanslag").value_or(true);
+    s.style.word_limit = hm.integer("ordgräns", false, 0, 100).value_or(12);
+  }
+  if (auto nm = m.node("numrering")) {
+    MapReader nr(f, *nm, "numreringen", diags, {"tabell", "diagram"});
+    s.table_word = nr.text("tabell").value_or("Tabell");
+    s.chart_word = nr.text("diagram").value_or("Diagram");
+  }
+  if (auto tp = m.node("titelsida")) {
+    MapReader tm(f, *tp, "titelsidan", diags, {"rubrik", "underrubrik", "avsändare", "kolofon"});
+    s.title_page_title = text_field(tm, "rubrik", true);
+    s.title_page_subtitle = text_field(tm, "underrubrik");
+    s.title_page_sender = text_field(tm, "avsändare");
+    s.colophon = text_list(f, tm, "kolofon", diags);
+  }
+  if (auto oh = m.node("tjänsteutlåtande")) {
+    static const std::vector<std::string_view> keys = {"förvaltning", "avdelning", "dokumenttyp",
+                                                       "dnr",         "datum",     "handläggare",
+                                                       "telefon",     "till",      "sammanträde"};
+    MapReader om(f, *oh, "tjänsteutlåtandets sidhuvud", diags, keys);
+    for (auto k : keys)
+      if (auto v = text_field(om, k)) s.official[std::string(k)] = *v;
+  }
+  if (auto a = m.text("avstavning")) s.hyphenation_file = *a;
+  if (auto t = m.node("tabeller")) {
+    if (!t->IsMap())
+      diags.error(f.span(*t), "'tabeller' ska vara en mappning från namn till tabell");
+    else
+      for (const auto& kv : *t) read_table(f, kv.first.Scalar(), kv.second, s, diags);
+  }
+  if (auto c = m.node("diagram")) {
+    if (!c->IsMap())
+      diags.error(f.span(*c), "'diagram' ska vara en mappning från namn till diagram");
+    else
+      for (const auto& kv : *c) read_chart(f, kv.first.Scalar(), kv.second, s, diags);
+  }
+  return s;
+}
+
+}  // namespace rv::tmpl

@@ -1,0 +1,84 @@
+// A template folder's settings file (mall.yaml): document type, metadata, page
+// furniture, house style, and the data-bound tables and charts the body refers to.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "doc/doc.hpp"
+#include "template/expand.hpp"
+
+namespace rv::tmpl {
+
+// A text field that may contain {{ … }}: kept with where it was written.
+struct TextTemplate {
+  std::string text;
+  Span span;
+  bool empty() const { return text.empty(); }
+};
+
+struct ColumnDef {
+  TextTemplate heading;
+  ExprPtr value;       // evaluated per row, the row bound to `rad`
+  std::string format;  // text | heltal | kr | tkr | mnkr | procent | år
+  doc::CellAlign align = doc::CellAlign::Left;
+  double width = 1;
+  bool sum = false;  // summera: the total row sums the column's values
+  ExprPtr total;     // summa: the total row's value, evaluated once
+  Span span;
+};
+
+struct TableDef {
+  std::string id;
+  TextTemplate caption;  // rubrik
+  ExprPtr rows;          // källa: an expression giving a list
+  ExprPtr where;         // villkor: keep rows for which it is true
+  std::string sort;      // sortering: a field name; "" keeps the list's order
+  bool descending = false;
+  std::vector<ColumnDef> columns;
+  std::optional<TextTemplate> total_label;  // summarad: "Summa", "Totalt"
+  TextTemplate source;                      // källrad
+  TextTemplate note;                        // not
+  Span span;
+};
+
+struct ChartDef {
+  std::string id;
+  TextTemplate caption;
+  ExprPtr rows;
+  ExprPtr label;     // per row
+  ExprPtr value;     // per row: a share (0–1)
+  std::string sort;  // "värde" (largest first) or "" (list order)
+  TextTemplate source;
+  TextTemplate note;
+  Span span;
+};
+
+enum class DocKind : uint8_t { Report = 0, Memo, Appendix };
+
+struct TemplateSettings {
+  std::string dir;
+  std::string file;
+  DocKind kind = DocKind::Report;
+  std::string body = "mall.md";
+  TextTemplate title, author, subject;
+  std::vector<std::string> keywords;
+  std::vector<TextTemplate> running_header;
+  doc::PageNumberFormat numbering = doc::PageNumberFormat::Plain;
+  HouseStyle style;
+  std::string table_word = "Tabell", chart_word = "Diagram";
+  // Title page and colophon (reports).
+  std::optional<TextTemplate> title_page_title, title_page_subtitle, title_page_sender;
+  std::vector<TextTemplate> colophon;
+  // The header block of a tjänsteutlåtande (memos).
+  std::map<std::string, TextTemplate> official;
+  std::string hyphenation_file;
+  std::map<std::string, TableDef> tables;
+  std::map<std::string, ChartDef> charts;
+};
+
+std::optional<TemplateSettings> read_settings(const std::string& template_dir, Diagnostics& diags);
+
+}  // namespace rv::tmpl

@@ -1,0 +1,45 @@
+// Templates → document tree. A template is a folder: mall.yaml (settings, data-bound
+// tables and charts) and mall.md (Markdown with {{ … }} and {% … %}); see docs/mallar.md.
+//
+//   GrantYear ──bind_context──▶ Value ──expand──▶ Markdown ──cmark-gfm──▶ doc::Document
+//
+// Every problem (unknown variable or filter, type mismatch, syntax error) is a diagnostic
+// with the template's file:line:col; a caller writes no output when there are errors.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "doc/doc.hpp"
+#include "model/model.hpp"
+#include "template/value.hpp"
+
+namespace rv::tmpl {
+
+// A data-bound table, evaluated: raw values (for CSV/XLSX) and printed text (for PDF).
+struct TableData {
+  std::string id;
+  std::string label;    // "Tabell 3." (numbered in the order the document shows them)
+  std::string caption;  // "Fördelade och förbrukade …"
+  std::vector<std::string> headings;
+  std::vector<std::string> formats;  // per column: text | heltal | kr | tkr | mnkr | procent | år
+  std::vector<std::vector<Value>> raw;
+  std::vector<std::vector<std::string>> text;
+  std::optional<std::vector<Value>> total_raw;
+  std::optional<std::vector<std::string>> total_text;
+  std::string source, note;
+};
+
+struct Rendered {
+  doc::Document document;
+  std::vector<TableData> tables;  // every data-bound table, in document order
+};
+
+std::optional<Rendered> render_template(const std::string& template_dir, const GrantYear& year,
+                                        Diagnostics& diags);
+
+// The ids of a template's data-bound tables (for `exportera --lista`).
+std::vector<std::string> table_ids(const std::string& template_dir, Diagnostics& diags);
+
+}  // namespace rv::tmpl
