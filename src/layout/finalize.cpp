@@ -1,0 +1,238 @@
+// Page finishing: converts planned boxes to page coordinates, sets footnotes at the foot
+// of their page, draws running headers/footers and the tjänsteutlåtande header block
+// (which need the page count), and resolves anchors, links, outline and TOC numbers.
+#include <algorithm>
+#include <unordered_map>
+
+#include "layout/flow.hpp"
+#include "layout/style.hpp"
+
+namespace rv::layout {
+
+namespace {
+
+constexpr float H = style::kPageHeight;
+
+// Box coordinates (downward from the box top) → PDF coordinates (upward from the bottom).
+Item to_page(Item it, float top) {
+  std::visit(
+      [top](auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, TextRun>) {
+          v.y = H - (top + v.y);
+        } else if constexpr (std::is_same_v<T, RuleItem>) {
+          v.y1 = H - (top + v.y1);
+          v.y2 = H - (top + v.y2);
+        } else {
+          v.y = H - (top + v.y + v.h);
+        }
+      },
+      it);
+  return it;
+}
+
+LinkArea to_page(LinkArea la, float top) {
+  la.y = H - (top + la.y + la.h);
+  return la;
+}
+
+std::string page_number_text(const doc::RunningText& rt, int number, int total) {
+  if (rt.number == doc::PageNumberFormat::SidaXavY)
+    return rt.page_word + " " + std::to_string(number) + " (" + std::to_string(total) + ")";
+  return std::to_string(number);
+}
+
+class Furniture {
+ public:
+  Furniture(const FontSet& fonts, Page& page) : fonts_(fonts), page_(page) {}
+
+  void text(FontId f, float size, float x, float top_baseline, const std::string& s,
+            bool right_aligned = false, Color c = style::kGrey) {
+    if (s.empty()) return;
+    TextRun r = make_run(fonts_, f, size, x, H - top_baseline, s, -1, c);
+    if (right_aligned) r.x -= r.width;
+    page_.items.emplace_back(std::move(r));
+  }
+  float width(FontId f, float size, const std::string& s) const { return fonts_.width(f, size, s); }
+  void rule(float x1, float x2, float top) {
+    RuleItem r;
+    r.x1 = x1;
+    r.x2 = x2;
+    r.y1 = r.y2 = H - top;
+    r.thickness = 0.4f;
+    r.color = style::kLightRule;
+    page_.items.emplace_back(r);
+  }
+
+  // Running header (at_top) or footer: text lines with the page number beside them.
+  void running(const doc::RunningText& rt, bool at_top, int number, int total) {
+    if (rt.lines.empty() && rt.number == doc::PageNumberFormat::None) return;
+    const float left = style::kMarginLeft, right = style::kPageWidth - style::kMarginRight;
+    const float lead = style::kRunningLeading;
+    const float n = static_cast<float>(std::max<size_t>(rt.lines.size(), 1));
+    const float first =
+        at_top ? style::kMarginTop - 26 - (n - 1) * lead : H - style::kMarginBottom + 32;
+    const std::string num = rt.number == doc::PageNumberFormat::None
+                                ? std::string()
+                                : page_number_text(rt, number, total);
+    const FontId nf = FontId::SansBold;
+    const float ns = 9;
+    const float nw = num.empty() ? 0 : width(nf, ns, num) + 10;
+    const bool odd = number % 2 == 1;
+    if (rt.lines.empty()) {
+      if (rt.mirrored)
+        text(nf, ns, odd ? right : left, first, num, odd, style::kText);
+      else if (rt.number == doc::PageNumberFormat::SidaXavY)
+        text(nf, ns, right, first, num, true, style::kText);
+      else
+        text(nf, ns, (left + right) / 2 - width(nf, ns, num) / 2, first, num, false, style::kText);
+    } else {
+      float y = first;
+      for (const std::string& line : rt.lines) {
+        if (rt.mirrored && odd)
+          text(FontId::SansRegular, style::kRunningSize, right - nw, y, line, true);
+        else if (rt.mirrored)
+          text(FontId::SansRegular, style::kRunningSize, left + nw, y, line);
+        else
+          text(FontId::SansRegular, style::kRunningSize, left, y, line);
+        y += lead;
+      }
+      if (!num.empty()) {
+        if (rt.mirrored && !odd)
+          text(nf, ns, left, first, num, false, style::kText);
+        else
+          text(nf, ns, right, first, num, true, style::kText);
+      }
+    }
+    if (rt.rule) {
+      const float ry = at_top ? first + (n - 1) * lead + 6 : first - 12;
+      rule(left, right, ry);
+    }
+  }
+
+  // The Stockholm tjänsteutlåtande header block (seed 000).
+  void official(const doc::OfficialHeader& o, int number, int total) {
+    const float left = style::kMarginLeft, col = 330;
+    const std::string sida =
+        o.page_word + " " + std::to_string(number) + " (" + std::to_string(total) + ")";
+    const Color k = style::kText;
+    text(FontId::SansBold, 10, left, 52, o.organisation, false, k);
+    text(FontId::SansRegular, 9, left, 65, o.department, false, k);
+    text(FontId::SansBold, 12, col, 52, o.doc_type, false, k);
+    text(FontId::SansRegular, 9, col, 66, o.dnr, false, k);
+    text(FontId::SansRegular, 9, col, 78, sida, false, k);
+    if (!o.full) return;
+    text(FontId::SansRegular, 9, left, 112, o.date, false, k);
+    text(FontId::SansRegular, 9, left, 124, o.handlaggare, false, k);
+    text(FontId::SansRegular, 9, left, 136, o.telefon, false, k);
+    text(FontId::SansBold, 10, col, 112, o.recipient, false, k);
+    text(FontId::SansRegular, 9, col, 125, o.meeting, false, k);
+  }
+
+ private:
+  const FontSet& fonts_;
+  Page& page_;
+};
+
+}  // namespace
+
+void finalize(Flow& flow, const std::vector<PagePlan>& plans, const FontSet& fonts, Pages& out,
+              Diagnostics& diags) {
+  const int total = static_cast<int>(plans.size());
+  struct TocPatch {
+    int page;
+    size_t item;
+    int entry;
+  };
+  std::vector<TocPatch> toc;
+  out.pages.resize(plans.size());
+  for (size_t pi = 0; pi < plans.size(); ++pi) {
+    const PagePlan& plan = plans[pi];
+    Page& page = out.pages[pi];
+    const int number = static_cast<int>(pi) + 1;
+    const float notes_h = notes_height(flow, plan.notes);
+    // Vertical fill boxes share what is left of the page.
+    int fills = 0;
+    for (const PlacedBox& pb : plan.boxes)
+      if (pb.box >= 0 && flow.boxes[static_cast<size_t>(pb.box)].fill) ++fills;
+    const float leftover = plan.body_bottom - plan.body_top - plan.used - notes_h;
+    const float per_fill = fills > 0 ? std::max(0.0f, leftover) / static_cast<float>(fills) : 0;
+    float shift = 0;
+    for (const PlacedBox& pb : plan.boxes) {
+      const Box& b = pb.box >= 0 ? flow.boxes[static_cast<size_t>(pb.box)]
+                                 : flow.table_headers[static_cast<size_t>(-pb.box - 1)];
+      const float top = plan.body_top + pb.y + shift;
+      if (b.fill) shift += per_fill;
+      const size_t base = page.items.size();
+      for (const Item& it : b.items) page.items.push_back(to_page(it, top));
+      for (const LinkArea& la : b.links) page.links.push_back(to_page(la, top));
+      for (int a : b.anchors) {
+        out.anchors[static_cast<size_t>(a)].page = static_cast<int>(pi);
+        out.anchors[static_cast<size_t>(a)].y = H - top;
+      }
+      if (b.outline >= 0) {
+        out.outline[static_cast<size_t>(b.outline)].page = static_cast<int>(pi);
+        out.outline[static_cast<size_t>(b.outline)].y = H - top;
+      }
+      if (b.toc_entry >= 0) {
+        const TocEntry& e = flow.toc[static_cast<size_t>(b.toc_entry)];
+        toc.push_back({static_cast<int>(pi), base + static_cast<size_t>(e.run_index), b.toc_entry});
+      }
+    }
+    // Footnotes at the foot of the page, under a short rule.
+    if (!plan.notes.empty()) {
+      float top = plan.body_bottom - notes_h;
+      RuleItem r;
+      r.x1 = style::kMarginLeft;
+      r.x2 = style::kMarginLeft + style::kNoteRuleLength;
+      r.y1 = r.y2 = H - (top + 3);
+      r.thickness = 0.5f;
+      r.color = style::kRuleColor;
+      page.items.emplace_back(r);
+      top += style::kNoteRuleGap;
+      for (int n : plan.notes) {
+        for (const Box& line : flow.notes[static_cast<size_t>(n)].lines) {
+          for (const Item& it : line.items) page.items.push_back(to_page(it, top));
+          for (const LinkArea& la : line.links) page.links.push_back(to_page(la, top));
+          top += line.height;
+        }
+        top += style::kNoteGap;
+      }
+    }
+    Furniture f(fonts, page);
+    if (plan.style) {
+      if (plan.style->official) f.official(*plan.style->official, number, total);
+      f.running(plan.style->header, true, number, total);
+      f.running(plan.style->footer, false, number, total);
+    }
+    for (const Item& it : page.items) {
+      const int node = std::visit([](const auto& v) { return v.node; }, it);
+      if (node >= 0 && out.nodes[static_cast<size_t>(node)].page < 0)
+        out.nodes[static_cast<size_t>(node)].page = static_cast<int>(pi);
+    }
+  }
+  std::unordered_map<std::string, const Anchor*> anchors;
+  for (const Anchor& a : out.anchors) anchors.emplace(a.id, &a);
+  for (const TocPatch& t : toc) {
+    const TocEntry& e = flow.toc[static_cast<size_t>(t.entry)];
+    auto it = anchors.find(e.target_id);
+    if (it == anchors.end() || it->second->page < 0) continue;
+    auto& run = std::get<TextRun>(out.pages[static_cast<size_t>(t.page)].items[t.item]);
+    run.text = std::to_string(it->second->page + 1);
+    run.width = fonts.width(run.font, run.size, run.text);
+    run.x = e.right - run.width;
+  }
+  for (Page& page : out.pages)
+    for (LinkArea& la : page.links) {
+      if (la.target_id.empty()) continue;
+      auto it = anchors.find(la.target_id);
+      if (it == anchors.end()) {
+        diags.warning({}, "länken pekar på ”" + la.target_id + "” som inte finns i dokumentet");
+        continue;
+      }
+      la.target_page = it->second->page;
+      la.target_y = it->second->y;
+    }
+}
+
+}  // namespace rv::layout

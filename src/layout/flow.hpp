@@ -1,0 +1,190 @@
+// The vertical flow between building and pagination (internal to layout).
+//
+// Building turns blocks into a list of Boxes (one per text line, table row, chart,
+// caption …) with y measured downward from the box's top. The paginator only sees box
+// heights, break permissions and footnote references; it never looks inside a box.
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "layout/fonts.hpp"
+#include "layout/linebreak.hpp"
+#include "layout/page.hpp"
+
+namespace rv::layout {
+
+struct Box {
+  float height = 0;
+  float space_before = 0;   // discarded at the top of a page
+  std::vector<Item> items;  // y downward from the box top (converted in finalize)
+  std::vector<LinkArea> links;
+  std::vector<int> notes;    // footnotes referenced in this box (indices into Flow::notes)
+  std::vector<int> anchors;  // anchors whose target is the top of this box
+  bool break_before = true;  // may a page end just before this box?
+  bool fill = false;         // vertical fill: takes the page's leftover space
+  bool new_page = false;     // forced page break before this box
+  std::string page_style;    // with new_page: style of the new page
+  int repeat_table = -1;     // a table body row: repeat that table's header if it opens a page
+  int toc_entry = -1;        // a TOC line whose page number is filled in after pagination
+  int heading_node = -1;     // a heading: its structure node gets the page
+  int outline = -1;          // index into Pages::outline
+  Span span;
+};
+
+struct Note {
+  int number = 0;
+  std::vector<Box> lines;
+  float height = 0;
+};
+
+struct TocEntry {
+  std::string target_id;
+  int run_index = -1;  // index of the page-number TextRun in the box's items
+  float right = 0;     // right edge for the number
+  FontId font = FontId::SerifRegular;
+  float size = 11;
+};
+
+struct Flow {
+  std::vector<Box> boxes;
+  std::vector<Note> notes;
+  std::vector<Box> table_headers;  // per table: header rows, drawn again on later pages
+  std::vector<TocEntry> toc;
+};
+
+// Text settings for one paragraph.
+struct TextStyle {
+  doc::Family family = doc::Family::Serif;
+  doc::FontStyle base = doc::FontStyle::Regular;  // combined with run styles (bold headings)
+  float size = 11;
+  float leading = 15;
+  doc::Align align = doc::Align::Justify;
+  Color color;
+  bool hyphenate = true;
+};
+
+// One set line: items with y relative to the line's top.
+struct SetLine {
+  std::vector<Item> items;
+  std::vector<LinkArea> links;
+  std::vector<int> notes;
+  float height = 0;
+  float right = 0;  // right edge of the text actually set
+};
+
+class Builder {
+ public:
+  Builder(const FontSet& fonts, Pages& pages, Diagnostics& diags)
+      : fonts_(fonts), pages_(pages), diags_(diags) {}
+
+  // Finds the headings a table of contents lists (they may come after it).
+  void collect_headings(const std::vector<doc::Block>& blocks);
+  // Walks the blocks into the flow. `x`/`width` is the frame (indented for lists).
+  void blocks(const std::vector<doc::Block>& blocks, float x, float width, int parent);
+
+  // Breaks inline content into lines (paragraph.cpp).
+  std::vector<SetLine> set_text(const doc::Inlines& content, const TextStyle& ts, float x,
+                                float width, int node);
+
+  int add_node(Role role, int parent, const Span& span, std::string id = {});
+  Flow& flow() { return flow_; }
+  const FontSet& fonts() const { return fonts_; }
+  Diagnostics& diags() { return diags_; }
+
+ private:
+  void block(const doc::Block& b, float x, float width, int parent);
+  void heading(const doc::Heading& h, float x, float width, int parent);
+  void paragraph(const doc::Paragraph& p, float x, float width, int parent);
+  void list(const doc::List& l, float x, float width, int parent);
+  void quote(const doc::BlockQuote& q, float x, float width, int parent);
+  void table(const doc::Table& t, float x, float width, int parent);     // table.cpp
+  void chart(const doc::BarChart& c, float x, float width, int parent);  // chart.cpp
+  void toc(const doc::TableOfContents& t, float x, float width, int parent);
+  // Caption ("Tabell 3. …") above, and source/note lines below tables and figures.
+  void caption(const std::string& label, const doc::Inlines& text, float x, float width, int parent,
+               const Span& span);
+  void source_lines(const doc::Inlines& source, const doc::Inlines& note, float x, float width,
+                    int parent, const Span& span);
+  // Appends one box, applying a pending keep-with-next and a pending page break.
+  void push(Box b);
+  // Appends set lines as boxes; widows and orphans are prevented by forbidding breaks
+  // after the first and before the last line.
+  void push_lines(std::vector<SetLine>&& lines, float space_before, bool keep_with_next,
+                  const Span& span);
+  float gap(float before) const { return std::max(after_, before); }
+  int add_note(const doc::Inline& ref, int parent);
+  int add_anchor(const std::string& id);
+  const std::vector<size_t>& hyphenation(const std::string& word);
+
+  const FontSet& fonts_;
+  Pages& pages_;
+  Diagnostics& diags_;
+  Flow flow_;
+  int next_note_ = 1;
+  int list_level_ = 0;
+  int quote_level_ = 0;
+  float after_ = 0;  // space the previous block asks for below it
+  bool keep_pending_ = false;
+  bool break_pending_ = false;
+  std::string break_style_;
+  std::unordered_map<std::string, std::vector<size_t>> hyph_cache_;
+  std::vector<const doc::Heading*> headings_;  // in document order, for the TOC
+  std::unordered_map<const doc::Heading*, std::string> heading_ids_;
+};
+
+// Text-run helper: a single run of text at (x, baseline) in box coordinates.
+TextRun make_run(const FontSet& fonts, FontId font, float size, float x, float baseline,
+                 std::string text, int node, Color color = {});
+
+// Baseline position inside a line of `leading` for text of `size`.
+inline float baseline_in_line(float size, float leading) {
+  return (leading - size) / 2 + size * 0.8f;
+}
+
+}  // namespace rv::layout
+
+namespace rv::layout {
+
+// ---- pagination (paginate.cpp) and page finishing (finalize.cpp) ---------------------
+
+struct PlacedBox {
+  int box;  // index into Flow::boxes; -(t+1) for the repeated header of table t
+  float y;  // top, downward from the top of the body area
+};
+
+struct PagePlan {
+  const doc::PageStyle* style = nullptr;
+  float body_top = 0, body_bottom = 0;  // downward from the page top
+  std::vector<PlacedBox> boxes;
+  std::vector<int> notes;
+  float used = 0;  // height of the placed boxes
+};
+
+// Resolves page style names; owns the default style when the document has none.
+class StyleTable {
+ public:
+  StyleTable(const doc::Document& d, Diagnostics& diags);
+  const doc::PageStyle* first() const { return first_; }
+  const doc::PageStyle* find(const std::string& name, const Span& span, Diagnostics& diags) const;
+  const doc::PageStyle* next(const doc::PageStyle* s) const;
+
+ private:
+  std::vector<doc::PageStyle> own_;
+  const std::vector<doc::PageStyle>* styles_;
+  const doc::PageStyle* first_ = nullptr;
+};
+
+float body_top(const doc::PageStyle& s);
+float notes_height(const Flow& flow, const std::vector<int>& notes);
+
+std::vector<PagePlan> paginate(const Flow& flow, const StyleTable& styles, Diagnostics& diags);
+
+// Draws the planned pages: boxes, footnotes, running headers and footers, official header
+// blocks; resolves anchors, links, outline and TOC page numbers.
+void finalize(Flow& flow, const std::vector<PagePlan>& plans, const FontSet& fonts, Pages& out,
+              Diagnostics& diags);
+
+}  // namespace rv::layout

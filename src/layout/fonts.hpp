@@ -1,0 +1,59 @@
+// Font metrics read straight from the TrueType files (cmap + hmtx), internal to layout.
+//
+// Why not ask libharu: loading a font into libharu costs ~4 ms each (it parses and
+// prepares the whole file for embedding); layout needs only advance widths. Widths are
+// computed exactly as libharu writes them into the PDF /W array (advance * 1000 /
+// unitsPerEm, truncated), so measured and drawn widths agree.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "layout/page.hpp"
+
+namespace rv::layout {
+
+class FontMetrics {
+ public:
+  // Reads the file; false with a Swedish message in `error` when it cannot be used.
+  bool load(const std::string& path, std::string& error);
+
+  // Advance width in 1/1000 em; the .notdef width for unmapped code points.
+  int advance(char32_t cp) const {
+    if (cp < widths_.size() && widths_[cp] >= 0) return widths_[cp];
+    return missing_;
+  }
+  bool has_glyph(char32_t cp) const { return cp < widths_.size() && widths_[cp] >= 0; }
+
+  int ascent = 0, descent = 0, cap_height = 0, x_height = 0;  // 1/1000 em
+
+ private:
+  std::vector<int16_t> widths_;  // per BMP code point; -1 = no glyph
+  int missing_ = 0;
+};
+
+class FontSet {
+ public:
+  // Loads all eight faces from `dir`; reports each missing or broken file.
+  bool load(const std::string& dir, Diagnostics& diags);
+
+  const FontMetrics& metrics(FontId f) const { return faces_[static_cast<int>(f)]; }
+  const std::array<std::string, kFontCount>& files() const { return files_; }
+
+  // Width in points of UTF-8 `text` at `size`.
+  float width(FontId f, float size, std::string_view text) const;
+
+ private:
+  std::array<FontMetrics, kFontCount> faces_;
+  std::array<std::string, kFontCount> files_;
+};
+
+// Decodes one UTF-8 code point at text[i], advancing i; U+FFFD for malformed input.
+char32_t next_code_point(std::string_view text, size_t& i);
+
+FontId font_for(doc::Family family, doc::FontStyle style);
+
+}  // namespace rv::layout

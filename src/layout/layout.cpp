@@ -1,0 +1,34 @@
+// The layout façade: the pipeline of this stage in one place.
+#include "layout/layout.hpp"
+
+#include "layout/flow.hpp"
+#include "layout/style.hpp"
+
+namespace rv::layout {
+
+std::optional<Pages> layout(const doc::Document& document, const Context& context,
+                            Diagnostics& diags) {
+  FontSet fonts;
+  const std::string dir = context.fonts_dir.empty() ? default_fonts_dir() : context.fonts_dir;
+  if (!fonts.load(dir, diags)) return std::nullopt;
+
+  Pages pages;
+  pages.meta = document.meta;
+  pages.font_files = fonts.files();
+  pages.nodes.push_back(StructNode{Role::Document, -1, {}, {}, 0, 0, document.meta.span});
+
+  // Document tree → vertical flow of boxes (lines, rows, charts, glue).
+  Builder builder(fonts, pages, diags);
+  builder.collect_headings(document.blocks);
+  builder.blocks(document.blocks, style::kMarginLeft, style::kTextWidth, 0);
+
+  // Flow → page plans (which box on which page, which footnotes at its foot).
+  const StyleTable styles(document, diags);
+  const std::vector<PagePlan> plans = paginate(builder.flow(), styles, diags);
+
+  // Page plans → positioned items, furniture, resolved links and TOC numbers.
+  finalize(builder.flow(), plans, fonts, pages, diags);
+  return pages;
+}
+
+}  // namespace rv::layout

@@ -1,0 +1,35 @@
+// Layout: document tree (src/doc) → page model (page.hpp).
+//
+//   doc::Document ──build flow──▶ vertical boxes (lines, rows, charts, glue)
+//                 ──paginate───▶ pages with footnotes, repeated table headers
+//                 ──finalize───▶ running headers/footers, TOC page numbers, links
+//
+// Paragraphs are broken into lines with Knuth–Plass total-fit line breaking over Swedish
+// hyphenation points and line-break opportunities (rv::sv). Text is measured with the
+// TrueType metrics of the fonts in `fonts/`, the same files the PDF writer embeds.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "diag/diag.hpp"
+#include "doc/doc.hpp"
+#include "layout/page.hpp"
+
+namespace rv::layout {
+
+// Side effects enter here: where the fonts are.
+struct Context {
+  std::string fonts_dir;  // empty: default_fonts_dir()
+};
+
+// $RAPPORTVERK_FONTS if set, else RV_SOURCE_DIR "/fonts".
+std::string default_fonts_dir();
+
+// Lays out the whole document. Problems (missing fonts, unknown link targets or page
+// styles, over-wide content) become diagnostics pointing at the node's span. Returns
+// nothing only when no usable page model could be made (e.g. fonts missing).
+std::optional<Pages> layout(const doc::Document& document, const Context& context,
+                            Diagnostics& diags);
+
+}  // namespace rv::layout

@@ -1,0 +1,207 @@
+// Knuth–Plass line breaking ("Breaking Paragraphs into Lines", 1981), total-fit with
+// fitness classes and flagged-penalty demerits.
+#include "layout/linebreak.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace rv::layout {
+
+namespace {
+
+constexpr float kInf = std::numeric_limits<float>::infinity();
+
+struct Node {
+  size_t pos;                                       // break item index
+  int line;                                         // number of lines up to this break
+  int fitness;                                      // 0 tight … 3 very loose
+  double total_width, total_stretch, total_shrink;  // sums after the break
+  double demerits;
+  int prev;  // index into nodes; -1 for the start
+};
+
+bool is_break(const std::vector<KPItem>& items, size_t i) {
+  const KPItem& it = items[i];
+  if (it.type == KPItem::Penalty) return it.penalty < kInfPenalty;
+  if (it.type == KPItem::Glue) return i > 0 && items[i - 1].type == KPItem::Box;
+  return false;
+}
+
+float line_width(const std::vector<float>& widths, int line) {
+  return widths[std::min<size_t>(static_cast<size_t>(line), widths.size() - 1)];
+}
+
+bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& widths,
+               const KPParams& p, std::vector<size_t>& out) {
+  std::vector<Node> nodes;
+  nodes.reserve(items.size() / 4 + 8);
+  nodes.push_back({0, 0, 1, 0, 0, 0, 0, -1});
+  std::vector<int> active{0};
+  double sw = 0, sy = 0, sz = 0;  // running sums of width, stretch, shrink
+
+  for (size_t i = 0; i < items.size(); ++i) {
+    const KPItem& it = items[i];
+    if (it.type == KPItem::Box) {
+      sw += it.width;
+      continue;
+    }
+    if (is_break(items, i)) {
+      struct Best {
+        double demerits = kInf;
+        int node = -1;
+      } best[4];
+      const bool forced = it.type == KPItem::Penalty && it.penalty <= -kInfPenalty;
+      const float pen = it.type == KPItem::Penalty ? it.penalty : 0;
+      const float pen_width = it.type == KPItem::Penalty ? it.width : 0;
+      std::vector<int> still;
+      still.reserve(active.size());
+      for (int a : active) {
+        const Node& n = nodes[static_cast<size_t>(a)];
+        const double L = line_width(widths, n.line);
+        const double w = sw - n.total_width + pen_width;
+        double r;
+        if (w < L) {
+          const double st = sy - n.total_stretch;
+          r = st > 0 ? (L - w) / st : kInf;
+        } else if (w > L) {
+          const double sh = sz - n.total_shrink;
+          r = sh > 0 ? (L - w) / sh : -kInf;
+        } else {
+          r = 0;
+        }
+        if (!(r < -1 || forced)) still.push_back(a);
+        if (r >= -1 && r <= p.tolerance) {
+          const double badness = 100 * std::pow(std::abs(r), 3);
+          double d = std::pow(p.line_penalty + badness, 2);
+          if (pen >= 0)
+            d += static_cast<double>(pen) * pen;
+          else if (pen > -kInfPenalty)
+            d -= static_cast<double>(pen) * pen;
+          const KPItem& prev_item = items[n.pos];
+          if (it.flagged && prev_item.type == KPItem::Penalty && prev_item.flagged && n.pos > 0)
+            d += p.flagged_demerits;
+          const int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+          if (std::abs(fit - n.fitness) > 1) d += p.fitness_demerits;
+          d += n.demerits;
+          if (d < best[fit].demerits) best[fit] = {d, a};
+        }
+      }
+      active.swap(still);
+      // Sums after the break: glue and penalties right after it are dropped.
+      double tw = sw, ty = sy, tz = sz;
+      for (size_t j = i; j < items.size(); ++j) {
+        const KPItem& nx = items[j];
+        if (nx.type == KPItem::Box) break;
+        if (nx.type == KPItem::Glue) {
+          tw += nx.width;
+          ty += nx.stretch;
+          tz += nx.shrink;
+        } else if (nx.penalty <= -kInfPenalty && j > i) {
+          break;
+        }
+      }
+      for (int f = 0; f < 4; ++f) {
+        if (best[f].node < 0) continue;
+        const Node& from = nodes[static_cast<size_t>(best[f].node)];
+        nodes.push_back({i, from.line + 1, f, tw, ty, tz, best[f].demerits, best[f].node});
+        active.push_back(static_cast<int>(nodes.size() - 1));
+      }
+      if (active.empty()) return false;
+    }
+    if (it.type == KPItem::Glue) {
+      sw += it.width;
+      sy += it.stretch;
+      sz += it.shrink;
+    }
+  }
+  // The final item is a forced break: every surviving node ends there.
+  int best = -1;
+  for (int a : active) {
+    const Node& n = nodes[static_cast<size_t>(a)];
+    if (n.pos != items.size() - 1) continue;
+    if (best < 0 || n.demerits < nodes[static_cast<size_t>(best)].demerits) best = a;
+  }
+  if (best < 0) return false;
+  out.clear();
+  for (int n = best; n > 0; n = nodes[static_cast<size_t>(n)].prev)
+    out.push_back(nodes[static_cast<size_t>(n)].pos);
+  std::reverse(out.begin(), out.end());
+  return true;
+}
+
+// First fit: the fallback when no set of breaks fits within the tolerance (e.g. a
+// single word wider than a narrow table column).
+std::vector<size_t> first_fit(const std::vector<KPItem>& items, const std::vector<float>& widths) {
+  std::vector<size_t> out;
+  double w = 0;
+  size_t last_break = 0;
+  bool have_break = false;
+  double width_at_break = 0;
+  int line = 0;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const KPItem& it = items[i];
+    if (it.type == KPItem::Penalty && it.penalty <= -kInfPenalty) {
+      out.push_back(i);
+      w = 0;
+      have_break = false;
+      ++line;
+      continue;
+    }
+    if (is_break(items, i)) {
+      const double extra = it.type == KPItem::Penalty ? it.width : 0;
+      if (w + extra <= line_width(widths, line) || !have_break) {
+        last_break = i;
+        width_at_break = w;
+        have_break = true;
+      }
+    }
+    if (it.type != KPItem::Penalty) w += it.width;
+    if (w > line_width(widths, line) && have_break && last_break < i) {
+      out.push_back(last_break);
+      ++line;
+      // Restart measuring after the break (skip the glue at the break itself).
+      w = 0;
+      for (size_t j = last_break + 1; j <= i; ++j)
+        if (items[j].type != KPItem::Penalty &&
+            !(j == last_break + 1 && items[j].type == KPItem::Glue))
+          w += items[j].width;
+      have_break = false;
+      (void)width_at_break;
+    }
+  }
+  if (out.empty() || out.back() != items.size() - 1) out.push_back(items.size() - 1);
+  return out;
+}
+
+}  // namespace
+
+std::vector<size_t> break_lines(const std::vector<KPItem>& items, const std::vector<float>& widths,
+                                const KPParams& params) {
+  std::vector<size_t> out;
+  if (items.empty()) return out;
+  if (total_fit(items, widths, params, out)) return out;
+  KPParams loose = params;
+  loose.tolerance = std::max(params.tolerance, 20.0f);
+  if (total_fit(items, widths, loose, out)) return out;
+  return first_fit(items, widths);
+}
+
+float adjustment_ratio(const std::vector<KPItem>& items, size_t from, size_t to, float width) {
+  double w = 0, st = 0, sh = 0;
+  for (size_t i = from; i < to; ++i) {
+    const KPItem& it = items[i];
+    if (it.type == KPItem::Penalty) continue;
+    w += it.width;
+    if (it.type == KPItem::Glue) {
+      st += it.stretch;
+      sh += it.shrink;
+    }
+  }
+  if (items[to].type == KPItem::Penalty) w += items[to].width;
+  if (w < width) return st > 0 ? static_cast<float>((width - w) / st) : 0.0f;
+  if (w > width) return sh > 0 ? static_cast<float>(std::max(-1.0, (width - w) / sh)) : 0.0f;
+  return 0;
+}
+
+}  // namespace rv::layout

@@ -1,0 +1,43 @@
+// Knuth–Plass total-fit line breaking over boxes, glue and penalties (internal).
+//
+// The breaker sees only widths: paragraph.cpp turns inline runs into items and the
+// chosen breaks back into positioned text. As in SILE and TeX, hyphenation only adds
+// optional (flagged) penalties; the breaker never sees pages.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace rv::layout {
+
+inline constexpr float kInfPenalty = 10000;
+
+struct KPItem {
+  enum Type : unsigned char { Box, Glue, Penalty } type = Box;
+  float width = 0;
+  float stretch = 0;     // glue
+  float shrink = 0;      // glue
+  float penalty = 0;     // penalty; ≥ kInfPenalty forbids, ≤ -kInfPenalty forces a break
+  bool flagged = false;  // hyphen penalties: two in a row cost extra
+};
+
+struct KPParams {
+  float tolerance = 2.0f;  // largest adjustment ratio accepted
+  float line_penalty = 10;
+  float flagged_demerits = 3000;
+  float fitness_demerits = 100;
+};
+
+// Break positions (indices of the glue or penalty items where lines end; the last is
+// the final forced penalty). `widths[k]` is the measure of line k; the last entry
+// repeats for later lines. Tries the given tolerance, then a loose one, then falls back
+// to first-fit so it always returns a result (a line can only overflow when a single box
+// is wider than the measure).
+std::vector<size_t> break_lines(const std::vector<KPItem>& items, const std::vector<float>& widths,
+                                const KPParams& params);
+
+// The adjustment ratio of the line items[from..to) (to = the break item), as the
+// breaker computed it: > 0 stretches, < 0 shrinks.
+float adjustment_ratio(const std::vector<KPItem>& items, size_t from, size_t to, float width);
+
+}  // namespace rv::layout

@@ -1,0 +1,310 @@
+// Inline content → KP items → set lines.
+//
+// The runs of a paragraph are concatenated into one UTF-8 string so that rv::sv can
+// find line-break opportunities across run boundaries (ICU keeps NBSP-grouped numbers
+// and "t.o.m." together) and hyphenation points per word. Each KP box remembers which
+// run (font, link) and which bytes it stands for, so chosen breaks can be turned back
+// into positioned text runs.
+#include <algorithm>
+#include <cmath>
+
+#include "layout/flow.hpp"
+#include "layout/style.hpp"
+#include "swedish/swedish.hpp"
+
+namespace rv::layout {
+
+namespace {
+
+struct Frag {
+  FontId font = FontId::SerifRegular;
+  float size = 0;
+  float rise = 0;
+  std::string text;
+  int inl = -1;   // index of the inline run (links); -1 for footnote marks
+  int note = -1;  // footnote index for marks
+  RunKind kind = RunKind::Normal;
+};
+
+struct Piece {
+  size_t begin, end;
+  int inl;
+};
+
+doc::FontStyle combine(doc::FontStyle a, doc::FontStyle b) {
+  const bool bold = a == doc::FontStyle::Bold || a == doc::FontStyle::BoldItalic ||
+                    b == doc::FontStyle::Bold || b == doc::FontStyle::BoldItalic;
+  const bool ital = a == doc::FontStyle::Italic || a == doc::FontStyle::BoldItalic ||
+                    b == doc::FontStyle::Italic || b == doc::FontStyle::BoldItalic;
+  return bold && ital ? doc::FontStyle::BoldItalic
+         : bold       ? doc::FontStyle::Bold
+         : ital       ? doc::FontStyle::Italic
+                      : doc::FontStyle::Regular;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+enum Cut : unsigned char { kPiece = 1, kOpportunity = 2, kHyphen = 4 };
+
+}  // namespace
+
+const std::vector<size_t>& Builder::hyphenation(const std::string& word) {
+  auto it = hyph_cache_.find(word);
+  if (it != hyph_cache_.end()) return it->second;
+  return hyph_cache_.emplace(word, rv::sv::hyphenation_points(word)).first->second;
+}
+
+std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextStyle& ts, float x,
+                                       float width, int node) {
+  // 1. One string for the paragraph; footnote marks remembered by offset.
+  std::string text;
+  std::vector<Piece> pieces;
+  std::vector<std::pair<size_t, int>> marks;  // (offset, inline index)
+  for (size_t i = 0; i < content.size(); ++i) {
+    const doc::Inline& in = content[i];
+    const size_t begin = text.size();
+    if (in.kind == doc::InlineKind::Text) {
+      for (char c : in.text) text += (c == '\n' || c == '\t' || c == '\r') ? ' ' : c;
+    } else if (in.kind == doc::InlineKind::LineBreak) {
+      text += '\n';
+    } else {
+      size_t p = text.size();
+      while (p > 0 && is_space(text[p - 1])) --p;  // a mark binds to the word before it
+      marks.emplace_back(p, static_cast<int>(i));
+      continue;
+    }
+    pieces.push_back({begin, text.size(), static_cast<int>(i)});
+  }
+  std::vector<SetLine> lines;
+  if (text.empty() && marks.empty()) return lines;
+
+  std::vector<unsigned char> starts(text.size() + 1, 0);  // a line may start here
+  for (const auto& b : rv::sv::line_breaks(text)) starts[b.offset] = 1;
+
+  auto piece_at = [&](size_t off) -> const Piece& {
+    auto it = std::upper_bound(pieces.begin(), pieces.end(), off,
+                               [](size_t o, const Piece& p) { return o < p.end; });
+    return it == pieces.end() ? pieces.back() : *it;
+  };
+  auto font_of = [&](int inl) {
+    return font_for(ts.family, combine(ts.base, content[static_cast<size_t>(inl)].style));
+  };
+
+  // 2. KP items.
+  std::vector<KPItem> items;
+  std::vector<Frag> frags;  // parallel to items (only meaningful for boxes)
+  const bool justify = ts.align == doc::Align::Justify;
+  const bool ragged = !justify;
+  const float ragged_stretch = ts.size * 3;
+  auto push = [&](KPItem it, Frag f = {}) {
+    items.push_back(it);
+    frags.push_back(std::move(f));
+  };
+  auto push_box = [&](size_t a, size_t b) {
+    if (a >= b) return;
+    const Piece& p = piece_at(a);
+    Frag f{font_of(p.inl), ts.size, 0, text.substr(a, b - a), p.inl};
+    const float w = fonts_.width(f.font, f.size, f.text);
+    push({KPItem::Box, w}, std::move(f));
+  };
+  auto push_mark = [&](int inl) {
+    const int note = add_note(content[static_cast<size_t>(inl)], node);
+    Frag f{font_for(ts.family, doc::FontStyle::Regular),
+           ts.size * 0.62f,
+           ts.size * 0.36f,
+           std::to_string(flow_.notes[static_cast<size_t>(note)].number),
+           -1,
+           note,
+           RunKind::FootnoteMark};
+    const float w = fonts_.width(f.font, f.size, f.text);
+    push({KPItem::Box, w}, std::move(f));
+  };
+  size_t next_mark = 0;
+  auto marks_at = [&](size_t off) {
+    while (next_mark < marks.size() && marks[next_mark].first == off)
+      push_mark(marks[next_mark++].second);
+  };
+
+  size_t i = 0;
+  marks_at(0);
+  while (i < text.size()) {
+    if (text[i] == '\n') {
+      push({KPItem::Glue, 0, 1e5f, 0});
+      push({KPItem::Penalty, 0, 0, 0, -kInfPenalty});
+      ++i;
+      continue;
+    }
+    if (is_space(text[i])) {
+      const Piece& p = piece_at(i);
+      const float sw = fonts_.width(font_of(p.inl), ts.size, " ");
+      while (i < text.size() && is_space(text[i])) ++i;
+      if (i >= text.size()) break;  // trailing spaces vanish
+      if (!starts[i]) {             // a space ICU will not break at: keep it as a box
+        push_box(i - 1, i);
+        continue;
+      }
+      if (ragged) {
+        push({KPItem::Glue, 0, ragged_stretch, 0});
+        push({KPItem::Penalty, 0, 0, 0, 0});
+        push({KPItem::Glue, sw, -ragged_stretch, 0});
+      } else {
+        push({KPItem::Glue, sw, sw * 0.6f, sw * 0.3f});
+      }
+      continue;
+    }
+    // A word: up to the next space or forced break.
+    size_t we = i;
+    while (we < text.size() && !is_space(text[we]) && text[we] != '\n') ++we;
+    std::vector<std::pair<size_t, unsigned char>> cuts;
+    for (size_t k = i + 1; k < we; ++k)
+      if (starts[k]) cuts.emplace_back(k, kOpportunity);
+    for (const Piece& p : pieces)
+      if (p.begin > i && p.begin < we) cuts.emplace_back(p.begin, kPiece);
+    for (size_t m = next_mark; m < marks.size() && marks[m].first < we; ++m)
+      if (marks[m].first > i) cuts.emplace_back(marks[m].first, kPiece);
+    if (ts.hyphenate && we - i >= 5) {
+      for (size_t h : hyphenation(text.substr(i, we - i)))
+        if (h > 0 && h < we - i) cuts.emplace_back(i + h, kHyphen);
+    }
+    std::sort(cuts.begin(), cuts.end());
+    size_t a = i;
+    for (size_t c = 0; c < cuts.size();) {
+      const size_t pos = cuts[c].first;
+      unsigned char kind = 0;
+      for (; c < cuts.size() && cuts[c].first == pos; ++c) kind |= cuts[c].second;
+      push_box(a, pos);
+      marks_at(pos);
+      if (kind & kOpportunity) {
+        push({KPItem::Penalty, 0, 0, 0, 50, true});
+      } else if (kind & kHyphen) {
+        const float hw = fonts_.width(frags.back().font, ts.size, "-");
+        push({KPItem::Penalty, hw, 0, 0, 50, true});
+      }
+      a = pos;
+    }
+    push_box(a, we);
+    marks_at(we);
+    i = we;
+  }
+  while (next_mark < marks.size()) push_mark(marks[next_mark++].second);
+  if (items.empty()) return lines;
+  // Paragraph end: fill glue and a forced break.
+  push({KPItem::Glue, 0, 1e5f, 0});
+  push({KPItem::Penalty, 0, 0, 0, -kInfPenalty});
+
+  // 3. Break.
+  KPParams params;
+  if (ragged) params.tolerance = 4.0f;
+  const std::vector<size_t> breaks = break_lines(items, {width}, params);
+
+  // 4. Set each line.
+  const float base = baseline_in_line(ts.size, ts.leading);
+  size_t from = 0;
+  for (size_t li = 0; li < breaks.size(); ++li) {
+    const size_t to = breaks[li];
+    while (from < to && items[from].type != KPItem::Box) ++from;  // glue after a break goes
+    const bool last = to == items.size() - 1 ||
+                      (items[to].type == KPItem::Penalty && items[to].penalty <= -kInfPenalty);
+    float r = adjustment_ratio(items, from, to, width);
+    if (!justify || last) r = std::min(r, 0.0f);
+    // Natural width for centring / right alignment.
+    float natural = 0;
+    for (size_t k = from; k < to; ++k)
+      if (items[k].type != KPItem::Penalty) natural += items[k].width;
+    if (items[to].type == KPItem::Penalty) natural += items[to].width;
+    float xpos = x;
+    if (ts.align == doc::Align::Center) xpos += std::max(0.0f, (width - natural) / 2);
+    if (ts.align == doc::Align::Right) xpos += std::max(0.0f, width - natural);
+
+    SetLine line;
+    line.height = ts.leading;
+    TextRun cur;
+    bool have = false, pending_space = false;
+    auto flush = [&] {
+      if (!have) return;
+      if (cur.word_x.size() <= 1 || std::abs(r) < 1e-4f) cur.word_x.clear();
+      const doc::Inline* in = cur.kind == RunKind::Normal && cur.line >= 0
+                                  ? &content[static_cast<size_t>(cur.line)]
+                                  : nullptr;
+      if (in && (!in->link_id.empty() || !in->url.empty())) {
+        LinkArea la;
+        la.x = cur.x;
+        la.y = 0;
+        la.w = cur.width;
+        la.h = ts.leading;
+        la.target_id = in->link_id;
+        la.url = in->url;
+        line.links.push_back(std::move(la));
+      }
+      cur.line = static_cast<int>(li);
+      line.right = std::max(line.right, cur.x + cur.width);
+      line.items.emplace_back(std::move(cur));
+      cur = TextRun{};
+      have = false;
+    };
+    for (size_t k = from; k < to; ++k) {
+      const KPItem& it = items[k];
+      if (it.type == KPItem::Glue) {
+        if (it.width > 0) pending_space = true;
+        xpos += it.width + (r > 0 ? r * it.stretch : r * it.shrink);
+        continue;
+      }
+      if (it.type == KPItem::Penalty) continue;
+      const Frag& f = frags[k];
+      // cur.line temporarily holds the inline index so runs split at link boundaries.
+      const bool same = have && cur.font == f.font && cur.size == f.size && cur.kind == f.kind &&
+                        cur.line == f.inl && f.kind == RunKind::Normal;
+      if (same) {
+        if (pending_space) {
+          cur.text += ' ';
+          cur.word_x.push_back(xpos);
+        }
+        cur.text += f.text;
+      } else {
+        flush();
+        cur.font = f.font;
+        cur.size = f.size;
+        cur.x = xpos;
+        cur.y = base - f.rise;
+        cur.text = f.text;
+        cur.word_x = {xpos};
+        cur.color = f.kind == RunKind::FootnoteMark ? ts.color : ts.color;
+        if (f.inl >= 0 && (!content[static_cast<size_t>(f.inl)].link_id.empty() ||
+                           !content[static_cast<size_t>(f.inl)].url.empty()))
+          cur.color = style::kLinkColor;
+        cur.node = node;
+        cur.kind = f.kind;
+        cur.line = f.inl;
+        have = true;
+        if (f.note >= 0) line.notes.push_back(f.note);
+      }
+      pending_space = false;
+      xpos += it.width;
+      cur.width = xpos - cur.x;
+    }
+    if (items[to].type == KPItem::Penalty && items[to].width > 0 && have) {
+      cur.text += '-';
+      cur.width += items[to].width;
+    }
+    flush();
+    lines.push_back(std::move(line));
+    from = to + 1;
+  }
+  return lines;
+}
+
+TextRun make_run(const FontSet& fonts, FontId font, float size, float x, float baseline,
+                 std::string text, int node, Color color) {
+  TextRun r;
+  r.font = font;
+  r.size = size;
+  r.x = x;
+  r.y = baseline;
+  r.width = fonts.width(font, size, text);
+  r.text = std::move(text);
+  r.node = node;
+  r.color = color;
+  return r;
+}
+
+}  // namespace rv::layout

@@ -1,0 +1,111 @@
+// Document information, catalog entries (/Lang, DisplayDocTitle), outline and links.
+#include <cstdlib>
+#include <ctime>
+
+#include "pdf/internal.hpp"
+#include "version.hpp"
+
+namespace rv::pdf {
+
+namespace {
+
+// Creation date: from the metadata, else SOURCE_DATE_EPOCH, else none (never the clock,
+// so identical input gives identical bytes).
+bool creation_date(const doc::Meta& meta, HPDF_Date& d) {
+  d = HPDF_Date{};
+  d.ind = 'Z';
+  if (meta.created) {
+    const doc::DateTime& t = *meta.created;
+    d.year = t.year;
+    d.month = t.month;
+    d.day = t.day;
+    d.hour = t.hour;
+    d.minutes = t.minute;
+    d.seconds = t.second;
+    return true;
+  }
+  const char* env = std::getenv("SOURCE_DATE_EPOCH");
+  if (!env || !*env) return false;
+  char* end = nullptr;
+  const long long secs = std::strtoll(env, &end, 10);
+  if (!end || *end || secs < 0) return false;
+  const std::time_t tt = static_cast<std::time_t>(secs);
+  std::tm tm{};
+  if (!gmtime_r(&tt, &tm)) return false;
+  d.year = tm.tm_year + 1900;
+  d.month = tm.tm_mon + 1;
+  d.day = tm.tm_mday;
+  d.hour = tm.tm_hour;
+  d.minutes = tm.tm_min;
+  d.seconds = tm.tm_sec;
+  return true;
+}
+
+}  // namespace
+
+void write_info(WriteState& w) {
+  const doc::Meta& m = w.model->meta;
+  auto set = [&](HPDF_InfoType type, const std::string& v) {
+    if (!v.empty()) HPDF_SetInfoAttr(w.pdf, type, v.c_str());
+  };
+  set(HPDF_INFO_TITLE, m.title);
+  set(HPDF_INFO_AUTHOR, m.author);
+  set(HPDF_INFO_SUBJECT, m.subject);
+  std::string keywords;
+  for (const std::string& k : m.keywords) keywords += (keywords.empty() ? "" : ", ") + k;
+  set(HPDF_INFO_KEYWORDS, keywords);
+  set(HPDF_INFO_CREATOR, std::string("rapportverk ") + RAPPORTVERK_VERSION);
+  set(HPDF_INFO_PRODUCER, std::string("rapportverk ") + RAPPORTVERK_VERSION + " (libharu)");
+  HPDF_Date d;
+  if (creation_date(m, d)) {
+    HPDF_SetInfoDateAttr(w.pdf, HPDF_INFO_CREATION_DATE, d);
+    HPDF_SetInfoDateAttr(w.pdf, HPDF_INFO_MOD_DATE, d);
+  }
+  HPDF_Dict catalog = w.pdf->catalog;
+  HPDF_Dict_Add(
+      catalog, "Lang",
+      HPDF_String_New(w.pdf->mmgr, m.language.empty() ? "sv-SE" : m.language.c_str(), nullptr));
+  HPDF_Dict prefs = HPDF_Dict_New(w.pdf->mmgr);
+  HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+  HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
+  if (!w.model->outline.empty()) HPDF_SetPageMode(w.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+void write_outline(WriteState& w) {
+  HPDF_Encoder enc = HPDF_GetEncoder(w.pdf, "UTF-8");
+  HPDF_Outline parents[4] = {nullptr, nullptr, nullptr, nullptr};
+  for (const layout::OutlineEntry& e : w.model->outline) {
+    if (e.page < 0 || e.page >= static_cast<int>(w.pages.size())) continue;
+    const int level = e.level < 1 ? 1 : e.level > 3 ? 3 : e.level;
+    HPDF_Outline parent = nullptr;
+    for (int l = level - 1; l >= 1 && !parent; --l) parent = parents[l];
+    HPDF_Outline o = HPDF_CreateOutline(w.pdf, parent, e.title.c_str(), enc);
+    if (!o) continue;
+    HPDF_Destination dst = HPDF_Page_CreateDestination(w.pages[static_cast<size_t>(e.page)]);
+    HPDF_Destination_SetXYZ(dst, 0, e.y, 1);
+    HPDF_Outline_SetDestination(o, dst);
+    HPDF_Outline_SetOpened(o, level == 1 ? HPDF_TRUE : HPDF_FALSE);
+    parents[level] = o;
+    for (int l = level + 1; l <= 3; ++l) parents[l] = nullptr;
+  }
+}
+
+void write_links(WriteState& w) {
+  for (size_t p = 0; p < w.model->pages.size(); ++p) {
+    for (const layout::LinkArea& l : w.model->pages[p].links) {
+      const HPDF_Rect rect{l.x, l.y, l.x + l.w, l.y + l.h};
+      HPDF_Annotation a = nullptr;
+      if (!l.url.empty()) {
+        a = HPDF_Page_CreateURILinkAnnot(w.pages[p], rect, l.url.c_str());
+      } else if (l.target_page >= 0) {
+        HPDF_Destination dst =
+            HPDF_Page_CreateDestination(w.pages[static_cast<size_t>(l.target_page)]);
+        HPDF_Destination_SetXYZ(dst, 0, l.target_y, 1);
+        a = HPDF_Page_CreateLinkAnnot(w.pages[p], rect, dst);
+      }
+      if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    }
+  }
+}
+
+}  // namespace rv::pdf

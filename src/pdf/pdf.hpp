@@ -1,0 +1,35 @@
+// Writers of the page model (src/layout/page.hpp): PDF through libharu, and a readable
+// text trace for golden tests.
+//
+// The PDF writer embeds subset TrueType fonts with a correct ToUnicode map (libharu's own
+// is invalid), compresses streams, positions justified words one by one, writes
+// document info, /Lang, DisplayDocTitle, an outline from the headings, link annotations
+// and — when `tagged` — a structure tree (StructTreeRoot, MCIDs, artifacts) built from the
+// page model's structure nodes. Output is byte-identical for identical input: dates come
+// from the metadata or SOURCE_DATE_EPOCH, never the clock.
+#pragma once
+
+#include <string>
+
+#include "diag/diag.hpp"
+#include "layout/page.hpp"
+
+namespace rv::pdf {
+
+struct Options {
+  bool compress = true;
+  bool tagged = true;
+};
+
+// Writes `path` atomically: to a temporary file next to it, renamed into place only when
+// everything succeeded. libharu errors become diagnostics. Returns true on success.
+bool write_pdf(const layout::Pages& pages, const std::string& path, Diagnostics& diags,
+               const Options& options = {});
+
+// The page model as text, one item a line:
+//   page 2 595.28x841.89
+//   text P#14 l3 SerifRegular 11 x=85.00 y=702.35 w=425.28 "sista raden …"
+//   rule Artifact x1=85.00 y1=120.00 x2=205.00 y2=120.00 t=0.50
+std::string trace(const layout::Pages& pages);
+
+}  // namespace rv::pdf
