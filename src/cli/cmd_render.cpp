@@ -1,16 +1,79 @@
+// rapportverk skapa <mall> <data>… -o <fil.pdf>: data + template → PDF.
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/pipeline.hpp"
+#include "layout/layout.hpp"
+#include "pdf/pdf.hpp"
 
 namespace rv::cli {
 
+namespace {
+
+struct RenderArgs {
+  std::string templ;
+  std::vector<std::string> data;
+  std::string output;
+  std::string format = "pdf";
+};
+
+bool write_text_file(const std::string& path, const std::string& text, Diagnostics& diags) {
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << text;
+    if (!out) {
+      diags.error(Span{path, 0, 0}, "kan inte skriva filen");
+      return false;
+    }
+  }
+  std::filesystem::rename(tmp, path);
+  return true;
+}
+
+int run(const RenderArgs& a) {
+  Diagnostics diags;
+  auto prepared = prepare(a.templ, a.data, diags);
+  if (!prepared) {
+    print_diagnostics(diags);
+    return InvalidInput;
+  }
+  std::string out = a.output;
+  if (out.empty()) {
+    std::string name = std::filesystem::path(resolve_template(a.templ)).filename().string();
+    out = "output/" + name + (a.format == "pdf" ? ".pdf" : ".txt");
+  }
+  if (auto parent = std::filesystem::path(out).parent_path(); !parent.empty())
+    std::filesystem::create_directories(parent);
+  auto pages = layout::layout(prepared->rendered.document, layout::Context{}, diags);
+  if (!pages || diags.has_errors()) {
+    print_diagnostics(diags);
+    return InvalidInput;
+  }
+  bool ok = a.format == "spår" ? write_text_file(out, pdf::trace(*pages), diags)
+                               : pdf::write_pdf(*pages, out, diags);
+  print_diagnostics(diags);
+  if (!ok || diags.has_errors()) return InternalError;
+  std::cout << "Skrev " << out << " (" << pages->pages.size()
+            << (pages->pages.size() == 1 ? " sida" : " sidor") << ")\n";
+  return Ok;
+}
+
+}  // namespace
+
 void add_render(CLI::App& app, Registry& reg) {
-  auto* sub = app.add_subcommand("skapa", "(ännu inte tillgängligt)");
+  auto args = std::make_shared<RenderArgs>();
+  auto* sub = app.add_subcommand("skapa", "Skapa ett dokument (PDF) från en mall och ett dataset");
   sub->alias("render");
-  reg.push_back({sub, [] {
-                   std::cerr << "rapportverk: skapa: inte implementerat ännu\n";
-                   return static_cast<int>(InternalError);
-                 }});
+  sub->add_option("mall", args->templ, "Mallens namn (i templates/) eller sökväg till en mallmapp")
+      ->required();
+  sub->add_option("data", args->data, "YAML-filer eller mappar med bidragsårets data")->required();
+  sub->add_option("-o,--utfil", args->output, "PDF-filen att skriva (standard: output/<mall>.pdf)");
+  sub->add_option("--format", args->format, "pdf (standard) eller spår (sidmodellen som text)")
+      ->check(CLI::IsMember({"pdf", "spår"}));
+  reg.push_back({sub, [args] { return run(*args); }});
 }
 
 }  // namespace rv::cli

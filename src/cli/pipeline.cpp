@@ -1,0 +1,31 @@
+#include "cli/pipeline.hpp"
+
+#include <filesystem>
+
+#include "load/load.hpp"
+
+namespace fs = std::filesystem;
+
+namespace rv::cli {
+
+std::string resolve_template(const std::string& name) {
+  if (fs::is_directory(name)) return name;
+  fs::path bundled = fs::path(RV_SOURCE_DIR) / "templates" / name;
+  if (name.find('/') == std::string::npos && fs::is_directory(bundled)) return bundled.string();
+  return name;
+}
+
+std::optional<Prepared> prepare(const std::string& template_name,
+                                const std::vector<std::string>& data, Diagnostics& diags) {
+  LoadResult loaded = load_data_set(data);
+  diags.append(loaded.diags);
+  if (!loaded.ok()) return std::nullopt;
+  Prepared p;
+  p.year = std::move(loaded.data);
+  auto rendered = tmpl::render_template(resolve_template(template_name), p.year, diags);
+  if (!rendered || diags.has_errors()) return std::nullopt;
+  p.rendered = std::move(*rendered);
+  return p;
+}
+
+}  // namespace rv::cli

@@ -1,0 +1,29 @@
+// The pipeline the render and export commands share, as one readable façade:
+//
+//   YAML files ──load_data_set──▶ GrantYear ──render_template──▶ doc::Document (+ tables)
+//              ──layout──▶ layout::Pages ──write_pdf──▶ PDF
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diag.hpp"
+#include "model/model.hpp"
+#include "template/template.hpp"
+
+namespace rv::cli {
+
+// A template given as a folder path, or by name from the bundled templates/.
+std::string resolve_template(const std::string& name_or_path);
+
+struct Prepared {
+  GrantYear year;
+  tmpl::Rendered rendered;
+};
+
+// Loads the data and evaluates the template; nullopt when there were errors (in diags).
+std::optional<Prepared> prepare(const std::string& template_name,
+                                const std::vector<std::string>& data, Diagnostics& diags);
+
+}  // namespace rv::cli

@@ -1,0 +1,87 @@
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "export/export.hpp"
+#include "stats/stats.hpp"
+
+namespace rv::xport {
+
+namespace {
+
+std::string raw_text(const tmpl::Value& v) {
+  using K = tmpl::Value::Kind;
+  switch (v.kind()) {
+    case K::Null:
+      return "";
+    case K::Int:
+      return std::to_string(v.as_int());
+    // Shares as decimal fractions with a point, like `statistik --format csv`.
+    case K::Frac:
+      return stats::decimal_point(v.as_fraction(), 4);
+    case K::Date:
+      return sv::date_iso(v.as_date());
+    default:
+      return tmpl::to_text(v);
+  }
+}
+
+std::string field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+void row(std::string& out, const std::vector<std::string>& cells) {
+  for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + field(cells[i]);
+  out += "\r\n";
+}
+
+}  // namespace
+
+std::string to_csv(const tmpl::TableData& t) {
+  std::string out;
+  row(out, t.headings);
+  for (const auto& r : t.raw) {
+    std::vector<std::string> cells;
+    for (const auto& v : r) cells.push_back(raw_text(v));
+    row(out, cells);
+  }
+  if (t.total_raw) {
+    std::vector<std::string> cells;
+    for (const auto& v : *t.total_raw) cells.push_back(raw_text(v));
+    row(out, cells);
+  }
+  return out;
+}
+
+bool write_csv(const tmpl::TableData& t, const std::string& path, Diagnostics& diags) {
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    if (!out) {
+      diags.error(Span{path, 0, 0}, "kan inte skriva filen");
+      return false;
+    }
+    out << to_csv(t);
+    if (!out) {
+      diags.error(Span{path, 0, 0}, "kunde inte skriva hela filen");
+      std::remove(tmp.c_str());
+      return false;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    diags.error(Span{path, 0, 0}, "kan inte byta namn på den tillfälliga filen: " + ec.message());
+    std::remove(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace rv::xport
