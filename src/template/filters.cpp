@@ -1,5 +1,8 @@
 // The template filters: the Swedish language layer as `{{ x | filter(arg) }}`.
 // Every filter checks its input's type and says in Swedish what it expected.
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 
 #include "template/expand.hpp"
@@ -132,6 +135,13 @@ R f_antal(const FilterCall& c) {
 R f_versal(const FilterCall& c) {
   if (!c.in.is_str()) return type_error(c, "versal", "text");
   return Value(sv::capitalize(c.in.as_str()));
+}
+R f_versaler(const FilterCall& c) {
+  if (!c.in.is_str()) return type_error(c, "versaler", "text");
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(c.in.as_str());
+  std::string out;
+  u.toUpper(icu::Locale("sv", "SE")).toUTF8String(out);
+  return Value(out);
 }
 R f_heltal(const FilterCall& c) {
   if (!want_int(c, "heltal")) return std::nullopt;
@@ -271,6 +281,7 @@ const std::map<std::string, FilterFn>& filter_table() {
       {"ord", f_ord},
       {"antal", f_antal},
       {"versal", f_versal},
+      {"versaler", f_versaler},
       {"heltal", f_heltal},
       {"år", f_ar},
       {"datum", f_datum},

@@ -456,13 +456,21 @@ Body parse_template(const std::string& file, const std::string& text, Diagnostic
       if (node.name.size() >= 2 && (node.name.front() == '"' || node.name.front() == '\''))
         node.name = node.name.substr(1, node.name.size() - 2);
       out().push_back(std::move(node));
-    } else if (word == "tabell" || word == "diagram") {
+    } else if (word == "tabell" || word == "diagram" || word == "sidbrytning" ||
+               word == "innehåll" || word == "fyll" || word == "mellanrum") {
+      // Blocks the Markdown cannot express: data-bound tables and charts, page breaks,
+      // the table of contents and vertical space.
       Node node;
       node.kind = Node::Kind::Block;
       node.span = at;
       node.name = word;
       node.arg = trim(rest);
-      if (node.arg.empty()) diags.error(at, "{% " + word + " %} saknar namnet på " + word + "en");
+      if (node.arg.size() >= 2 && (node.arg.front() == '"' || node.arg.front() == '\''))
+        node.arg = node.arg.substr(1, node.arg.size() - 2);
+      if (node.arg.empty() && (word == "tabell" || word == "diagram" || word == "mellanrum"))
+        diags.error(at, "{% " + word + " %} saknar " +
+                            (word == "mellanrum" ? std::string("avståndet i punkter")
+                                                 : "namnet på " + word + "en"));
       out().push_back(std::move(node));
     } else if (word == "set") {
       size_t eq = rest.find('=');

@@ -251,6 +251,20 @@ class Renderer {
       if (!ch) return {};
       return {doc::Block{std::move(*ch)}};
     }
+    if (req.kind == "sidbrytning") return {doc::page_break(req.id, req.span)};
+    if (req.kind == "innehåll") {
+      doc::TableOfContents toc;
+      toc.span = req.span;
+      if (!req.id.empty()) toc.title = req.id;
+      return {doc::Block{toc}};
+    }
+    if (req.kind == "fyll") return {doc::Block{doc::Spacer{0, true, req.span}}};
+    if (req.kind == "mellanrum") {
+      double points = std::atof(req.id.c_str());
+      if (points <= 0 || points > 800)
+        diags_.error(req.span, "{% mellanrum %} ska ange ett avstånd i punkter mellan 1 och 800");
+      return {doc::Block{doc::Spacer{points, false, req.span}}};
+    }
     return {};
   }
 
