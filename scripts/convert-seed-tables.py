@@ -626,8 +626,13 @@ def group_yaml(gid, etikett, sing, plur, best, satt, extra):
          f"    plural: {plur}\n"
          f"    bestämd_plural: {best}\n"
          "    genus: utrum\n"
-         f"    sätt: {satt}\n")
+         f"    sätt: {satt}\n"
+         f"    ordning: {GROUP_ORDER[gid]}\n")
     return s + extra
+
+
+# The report's order of the groups (Tabell 1); the files load in name order.
+GROUP_ORDER = {"kommuner": 1, "regioner": 2, "lansstyrelser_nck": 3, "ideella": 4}
 
 
 def write_kommuner(path, kommuner):

@@ -21,7 +21,7 @@ int run(const ExportArgs& a) {
   Diagnostics diags;
   auto prepared = prepare(a.templ, a.data, diags);
   if (!prepared) {
-    print_diagnostics(diags);
+    print_errors_and_warning_count(diags);
     return InvalidInput;
   }
   const auto& tables = prepared->rendered.tables;
@@ -47,7 +47,7 @@ int run(const ExportArgs& a) {
     std::cerr << "rapportverk: fel: utfilen ska sluta på .csv eller .xlsx: " << a.output << "\n";
     return InvalidInput;
   }
-  print_diagnostics(diags);
+  print_errors_and_warning_count(diags);
   if (!ok) return InternalError;
   std::cout << "Skrev " << a.output << " (" << found->raw.size() << " rader"
             << (found->total_raw ? " och en summarad" : "") << ")\n";

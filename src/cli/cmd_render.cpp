@@ -37,7 +37,7 @@ int run(const RenderArgs& a) {
   Diagnostics diags;
   auto prepared = prepare(a.templ, a.data, diags);
   if (!prepared) {
-    print_diagnostics(diags);
+    print_errors_and_warning_count(diags);
     return InvalidInput;
   }
   std::string out = a.output;
@@ -49,12 +49,12 @@ int run(const RenderArgs& a) {
     std::filesystem::create_directories(parent);
   auto pages = layout::layout(prepared->rendered.document, layout::Context{}, diags);
   if (!pages || diags.has_errors()) {
-    print_diagnostics(diags);
+    print_errors_and_warning_count(diags);
     return InvalidInput;
   }
   bool ok = a.format == "spår" ? write_text_file(out, pdf::trace(*pages), diags)
                                : pdf::write_pdf(*pages, out, diags);
-  print_diagnostics(diags);
+  print_errors_and_warning_count(diags);
   if (!ok || diags.has_errors()) return InternalError;
   std::cout << "Skrev " << out << " (" << pages->pages.size()
             << (pages->pages.size() == 1 ? " sida" : " sidor") << ")\n";

@@ -52,3 +52,18 @@ void print_diagnostics(const Diagnostics& diags) {
 }
 
 }  // namespace rv::cli
+
+namespace rv::cli {
+
+void print_errors_and_warning_count(const Diagnostics& diags) {
+  if (diags.has_errors()) {
+    print_diagnostics(diags);
+    return;
+  }
+  size_t w = diags.warning_count();
+  if (w > 0)
+    std::cerr << "(" << w << (w == 1 ? " varning" : " varningar")
+              << " i indata; kör 'rapportverk kontrollera' för detaljer)\n";
+}
+
+}  // namespace rv::cli

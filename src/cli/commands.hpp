@@ -24,6 +24,9 @@ std::string translate_parse_error(const CLI::ParseError& e);
 
 // Prints diagnostics sorted by file and line to stderr, then a Swedish summary line.
 void print_diagnostics(const Diagnostics& diags);
+// For commands that produce documents: errors in full; warnings (already the business of
+// `kontrollera`) only counted, so they do not drown the result.
+void print_errors_and_warning_count(const Diagnostics& diags);
 
 void add_check(CLI::App& app, Registry& reg);
 void add_stats(CLI::App& app, Registry& reg);

@@ -99,6 +99,11 @@ void finish(LoadState& st) {
     st.diags.error(Span{st.year.files.front(), 0, 0},
                    "datasetet saknar 'bidrag' (bidragets namn, år och myndighet)");
   load::validate(st);
+  // Groups spread over files come in file-name order; `ordning` puts them in the order
+  // the documents list them (Kommuner, Regioner, …). Unordered groups keep their place after.
+  std::stable_sort(st.year.groups.begin(), st.year.groups.end(), [](const Group& a, const Group& b) {
+    return a.order.value_or(1 << 20) < b.order.value_or(1 << 20);
+  });
 }
 
 }  // namespace

@@ -58,7 +58,7 @@ void read_groups(LoadState& st, const SourceFile& f, const YAML::Node& n) {
   for (const auto& item : n) {
     MapReader m(f, item, "gruppen", st.diags,
                 {"id", "etikett", "singular", "plural", "bestämd_plural", "genus", "sätt",
-                 "tillgängligt", "antal_ansökningar", "sökt_totalt", "deklarerad_summa"});
+                 "tillgängligt", "antal_ansökningar", "sökt_totalt", "deklarerad_summa", "ordning"});
     if (!m.is_map()) continue;
     Group g;
     g.span = m.span();
@@ -83,6 +83,7 @@ void read_groups(LoadState& st, const SourceFile& f, const YAML::Node& n) {
     g.available = m.amount("tillgängligt");
     g.applications_received = m.integer("antal_ansökningar");
     g.applied_total_declared = m.amount("sökt_totalt");
+    g.order = m.integer("ordning", false, 1, 1000);
     if (auto ds = m.node("deklarerad_summa")) {
       MapReader dm(f, *ds, "den deklarerade summan", st.diags,
                    {"fördelningsnyckel", "fördelat", "oförbrukat"});

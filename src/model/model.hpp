@@ -69,6 +69,7 @@ struct Group {
   std::optional<Amount> declared_unspent_total;    // deklarerad_summa.oförbrukat
   std::optional<int> applications_received;        // antal_ansökningar (NGOs, county boards)
   std::optional<Amount> applied_total_declared;    // sökt_totalt (when rows are not given)
+  std::optional<int> order;  // ordning: position in tables (files load in name order)
   Span span;
 };
 
