@@ -50,7 +50,7 @@ int run(const ExportArgs& a) {
   print_errors_and_warning_count(diags);
   if (!ok) return InternalError;
   std::cout << "Skrev " << a.output << " (" << found->raw.size() << " rader"
-            << (found->total_raw ? " och en summarad" : "") << ")\n";
+            << (found->total_raw && ext == ".xlsx" ? " och en summarad" : "") << ")\n";
   return Ok;
 }
 

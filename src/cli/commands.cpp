@@ -56,11 +56,13 @@ void print_diagnostics(const Diagnostics& diags) {
 namespace rv::cli {
 
 void print_errors_and_warning_count(const Diagnostics& diags) {
-  if (diags.has_errors()) {
-    print_diagnostics(diags);
-    return;
-  }
   size_t w = diags.warning_count();
+  if (diags.has_errors()) {
+    Diagnostics errors;
+    for (const auto& d : diags.all())
+      if (d.severity == Severity::Error) errors.add(d);
+    print_diagnostics(errors);
+  }
   if (w > 0)
     std::cerr << "(" << w << (w == 1 ? " varning" : " varningar")
               << " i indata; kör 'rapportverk kontrollera' för detaljer)\n";

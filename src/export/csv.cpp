@@ -51,11 +51,7 @@ std::string to_csv(const tmpl::TableData& t) {
     for (const auto& v : r) cells.push_back(raw_text(v));
     row(out, cells);
   }
-  if (t.total_raw) {
-    std::vector<std::string> cells;
-    for (const auto& v : *t.total_raw) cells.push_back(raw_text(v));
-    row(out, cells);
-  }
+  // No total row: a CSV is for computing, and the total follows from the rows.
   return out;
 }
 

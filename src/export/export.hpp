@@ -15,7 +15,8 @@
 namespace rv::xport {
 
 // RFC 4180: CRLF line ends, fields with , " CR or LF quoted, quotes doubled. Header row
-// of column headings, one row per table row, the total row last when the table has one.
+// of column headings, then one row per table row; no total row (it follows from the rows;
+// the XLSX has it).
 std::string to_csv(const tmpl::TableData& table);
 
 bool write_csv(const tmpl::TableData& table, const std::string& path, Diagnostics& diags);

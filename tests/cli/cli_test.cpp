@@ -1,0 +1,104 @@
+// The command line as a user meets it: bundled data checks, a broken template, exports.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int code;
+  std::string out;  // stdout and stderr together
+};
+
+Run sh(const std::string& args) {
+  std::string cmd = std::string("cd '") + RV_SOURCE_DIR + "' && " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p);
+  Run r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int st = pclose(p);
+  r.code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+std::string rv(const std::string& args) { return std::string("'") + RV_BINARY + "' " + args; }
+
+fs::path temp_dir() {
+  fs::path d = fs::temp_directory_path() / ("rv_cli_" + std::to_string(getpid()));
+  fs::create_directories(d);
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("every bundled data set passes kontrollera") {
+  for (const char* set : {"data/nationell-2019", "data/stockholm-2017", "data/stockholm-2022", "data/exempel"}) {
+    INFO(set);
+    Run r = sh(rv(std::string("kontrollera ") + set));
+    CHECK(r.code == 0);
+    CHECK(r.out.find("Kontrollerat:") != std::string::npos);
+    CHECK(r.out.find(": fel: ") == std::string::npos);
+  }
+}
+
+TEST_CASE("the national set warns that the key column does not add up to the printed total") {
+  Run r = sh(rv("kontrollera data/nationell-2019"));
+  CHECK(r.code == 0);
+  CHECK(r.out.find("varning: summan av fördelningsnyckeln för kommuner är 79 999 998 kr, men den "
+                   "deklarerade summan är 80 000 000 kr") != std::string::npos);
+}
+
+TEST_CASE("a template with an unknown variable fails with file:line:col, exit 2 and no PDF") {
+  fs::path out = temp_dir() / "ska-inte-finnas.pdf";
+  Run r = sh(rv("skapa tests/cli/mallar/okand-variabel data/nationell-2019 -o '" + out.string() + "'"));
+  CHECK(r.code == 2);
+  CHECK(r.out.find("tests/cli/mallar/okand-variabel/mall.md:4:21: fel: 'grupper.kommuner' har inget "
+                   "fält 'förbrukt' (menade du 'förbrukat'?)") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+  CHECK_FALSE(fs::exists(out.string() + ".tmp"));
+}
+
+TEST_CASE("export of Bilaga 1: CSV with 290 rows plus the header, XLSX that reads back") {
+  fs::path dir = temp_dir();
+  fs::path csv = dir / "bilaga1.csv", xlsx = dir / "bilaga1.xlsx";
+  Run c = sh(rv("exportera bilaga data/nationell-2019 --tabell bilaga1 -o '" + csv.string() + "'"));
+  REQUIRE(c.code == 0);
+  std::ifstream in(csv);
+  std::string line, first, last;
+  int lines = 0;
+  while (std::getline(in, line)) {
+    if (lines == 0) first = line;
+    last = line;
+    ++lines;
+  }
+  CHECK(lines == 291);
+  CHECK(first.rfind("Kommun,Fördelningsnyckel,", 0) == 0);
+  CHECK(last.rfind("Övertorneå kommun,140811,140812,", 0) == 0);
+
+  Run x = sh(rv("exportera bilaga data/nationell-2019 --tabell bilaga1 -o '" + xlsx.string() + "'"));
+  REQUIRE(x.code == 0);
+  Run read = sh("python3 tests/cli/read_xlsx.py '" + xlsx.string() + "'");
+  REQUIRE(read.code == 0);
+  // Title row, header row, 290 rows, the total row and the source line.
+  CHECK(read.out.find("\nfrozen:A4\n") != std::string::npos);
+  CHECK(read.out.find("Kommun|Fördelningsnyckel|Rekvirerat belopp") != std::string::npos);
+  CHECK(read.out.rfind("294\n", 0) == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("export names the tables a template has when asked for an unknown one") {
+  Run r = sh(rv("exportera bilaga data/nationell-2019 --tabell bilaga9 -o /tmp/x.csv"));
+  CHECK(r.code == 2);
+  CHECK(r.out.find("mallen visar ingen tabell 'bilaga9' (tabeller: bilaga1, bilaga2, bilaga3)") !=
+        std::string::npos);
+}
