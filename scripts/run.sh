@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command (1): installs what is missing, builds, and runs the main job on the
-# bundled data sets: checks every data set and writes the results into output/.
+# bundled data sets: checks each one, writes statistics, renders every bundled document
+# and exports the appendix tables into output/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -8,24 +9,39 @@ bash scripts/build.sh
 rv=build/rapportverk
 mkdir -p output
 
-status=0
+step() { printf '\n== %s\n' "$*"; }
+
 for set in data/*/; do
   name=$(basename "$set")
-  echo "== $name"
+  step "kontrollera $set"
+  # kontrollera writes nothing on errors; keep its report only when the data is valid.
   if ! $rv kontrollera "$set" >"output/$name-kontroll.txt" 2>&1; then
-    echo "fel i $set:" >&2
     cat "output/$name-kontroll.txt" >&2
     rm -f "output/$name-kontroll.txt"
-    status=2
-    continue
+    exit 2
   fi
   cat "output/$name-kontroll.txt"
-  if $rv statistik "$set" >"output/$name-statistik.txt" 2>/dev/null; then
-    $rv statistik --format csv "$set" >"output/$name-statistik.csv"
-  else
-    rm -f "output/$name-statistik.txt"
-  fi
 done
-echo "Resultaten finns i output/:"
-ls -1 output | sed 's/^/  /'
-exit $status
+
+step "statistik data/nationell-2019"
+$rv statistik data/nationell-2019 2>/dev/null | tee output/nationell-2019-statistik.txt
+$rv statistik --format csv data/nationell-2019 2>/dev/null >output/nationell-2019-statistik.csv
+
+step "fördela data/stockholm-2022/fordelning.yaml"
+$rv fördela data/stockholm-2022/fordelning.yaml | tee output/stockholm-2022-fordelning.txt
+$rv fördela --format csv data/stockholm-2022/fordelning.yaml >output/stockholm-2022-fordelning.csv
+
+step "skapa dokumenten"
+$rv skapa uppfoljning-nationell data/nationell-2019 -o output/uppfoljning-nationell-2019.pdf
+$rv skapa bilaga data/nationell-2019 -o output/bilagor-2019.pdf
+$rv skapa uppfoljning-stad data/stockholm-2017 -o output/uppfoljning-stad-2017.pdf
+$rv skapa fordelning-beslut data/stockholm-2022 -o output/fordelning-beslut-2022.pdf
+
+step "exportera bilagetabellerna"
+for t in bilaga1 bilaga2 bilaga3; do
+  $rv exportera bilaga data/nationell-2019 --tabell "$t" -o "output/$t-2019.csv"
+  $rv exportera bilaga data/nationell-2019 --tabell "$t" -o "output/$t-2019.xlsx"
+done
+
+printf '\nResultaten finns i output/:\n'
+ls -1 output | grep -v '^\.' | sed 's/^/  /'
