@@ -134,24 +134,34 @@ void check_answer(LoadState& st, const Response& r, const Answer& a, const Quest
 }
 
 void check_responses(LoadState& st) {
-  std::map<std::string, const Recipient*> by_name;
+  // Display name (or plain name, when the organisation holds one grant) → candidates.
+  std::multimap<std::string, const Recipient*> by_name;
   std::map<std::string, int> name_count;
   std::vector<std::string> names;
+  for (const auto& r : st.year.recipients) name_count[r.name + "\n" + r.group]++;
   for (const auto& r : st.year.recipients) {
-    by_name[r.display_name()] = &r;
-    name_count[r.name]++;
+    by_name.emplace(r.display_name(), &r);
+    if (!r.application.empty() && name_count[r.name + "\n" + r.group] == 1)
+      by_name.emplace(r.name, &r);
     names.push_back(r.display_name());
   }
-  for (const auto& r : st.year.recipients)
-    if (name_count[r.name] == 1) by_name.emplace(r.name, &r);
-  for (const auto& resp : st.year.responses) {
-    auto it = by_name.find(resp.recipient);
-    if (it == by_name.end()) {
+  for (auto& resp : st.year.responses) {
+    auto [first, last] = by_name.equal_range(resp.recipient);
+    if (first == last) {
       st.diags.error(resp.span, "svar från okänd mottagare '" + resp.recipient + "'" +
                                     suggestion(resp.recipient, names));
       continue;
     }
-    const Recipient& rec = *it->second;
+    // A name in several groups: the group of the questions answered decides.
+    const Recipient* chosen = first->second;
+    if (std::next(first) != last) {
+      const Question* q =
+          resp.answers.empty() ? nullptr : st.year.find_question(resp.answers[0].question);
+      for (auto it = first; it != last; ++it)
+        if (q && it->second->group == q->group) chosen = it->second;
+    }
+    const Recipient& rec = *chosen;
+    resp.group = rec.group;
     for (const auto& a : resp.answers) {
       const Question* q = st.year.find_question(a.question);
       if (!q) {

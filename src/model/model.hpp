@@ -144,6 +144,9 @@ struct Answer {
 
 struct Response {
   std::string recipient;       // recipient display name (name, or name – application)
+  // The recipient's group, resolved by the loader: a name may stand in two groups
+  // (Region Gotland is both a municipality and a region); the questions answered decide.
+  std::string group;
   bool reconstructed = false;  // rekonstruerat: built to match published aggregates
   std::vector<Answer> answers;
   Span span;
