@@ -15,6 +15,7 @@ namespace {
 struct RenderArgs {
   std::string templ;
   std::vector<std::string> data;
+  std::vector<std::string> parameters;
   std::string output;
   std::string format = "pdf";
 };
@@ -35,7 +36,7 @@ bool write_text_file(const std::string& path, const std::string& text, Diagnosti
 
 int run(const RenderArgs& a) {
   Diagnostics diags;
-  auto prepared = prepare(a.templ, a.data, diags);
+  auto prepared = prepare(a.templ, a.data, a.parameters, diags);
   if (!prepared) {
     print_errors_and_warning_count(diags);
     return InvalidInput;
@@ -70,6 +71,8 @@ void add_render(CLI::App& app, Registry& reg) {
   sub->add_option("mall", args->templ, "Mallens namn (i templates/) eller sökväg till en mallmapp")
       ->required();
   sub->add_option("data", args->data, "YAML-filer eller mappar med bidragsårets data")->required();
+  sub->add_option("-p,--parameter", args->parameters,
+                  "Mallparameter namn=värde (syns i mallen som parametrar.namn), t.ex. grupp=kommuner");
   sub->add_option("-o,--utfil", args->output, "PDF-filen att skriva (standard: output/<mall>.pdf)");
   sub->add_option("--format", args->format, "pdf (standard) eller spår (sidmodellen som text)")
       ->check(CLI::IsMember({"pdf", "spår"}));

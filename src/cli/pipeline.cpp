@@ -16,13 +16,23 @@ std::string resolve_template(const std::string& name) {
 }
 
 std::optional<Prepared> prepare(const std::string& template_name,
-                                const std::vector<std::string>& data, Diagnostics& diags) {
+                                const std::vector<std::string>& data,
+                                const std::vector<std::string>& parameters, Diagnostics& diags) {
+  std::map<std::string, std::string> params;
+  for (const auto& p : parameters) {
+    auto eq = p.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      diags.error(Span{}, "parametern '" + p + "' ska skrivas namn=värde");
+      return std::nullopt;
+    }
+    params[p.substr(0, eq)] = p.substr(eq + 1);
+  }
   LoadResult loaded = load_data_set(data);
   diags.append(loaded.diags);
   if (!loaded.ok()) return std::nullopt;
   Prepared p;
   p.year = std::move(loaded.data);
-  auto rendered = tmpl::render_template(resolve_template(template_name), p.year, diags);
+  auto rendered = tmpl::render_template(resolve_template(template_name), p.year, diags, params);
   if (!rendered || diags.has_errors()) return std::nullopt;
   p.rendered = std::move(*rendered);
   return p;

@@ -23,7 +23,9 @@ struct Prepared {
 };
 
 // Loads the data and evaluates the template; nullopt when there were errors (in diags).
+// `parameters`: "namn=värde" strings from the command line.
 std::optional<Prepared> prepare(const std::string& template_name,
-                                const std::vector<std::string>& data, Diagnostics& diags);
+                                const std::vector<std::string>& data,
+                                const std::vector<std::string>& parameters, Diagnostics& diags);
 
 }  // namespace rv::cli

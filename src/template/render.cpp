@@ -354,7 +354,8 @@ void add_appendix_front(Renderer& r, const TemplateSettings& s, doc::Document& d
 }  // namespace
 
 std::optional<Rendered> render_template(const std::string& dir, const GrantYear& year,
-                                        Diagnostics& diags) {
+                                        Diagnostics& diags,
+                                        const std::map<std::string, std::string>& parameters) {
   size_t errors_before = diags.error_count();
   auto settings = read_settings(dir, diags);
   if (!settings) return std::nullopt;
@@ -363,6 +364,13 @@ std::optional<Rendered> render_template(const std::string& dir, const GrantYear&
     sv::load_hyphenation_exceptions((fs::path(dir) / s.hyphenation_file).string(), diags);
 
   Value context = bind_context(year, diags);
+  {
+    Map with_parameters = context.as_map();
+    Map p;
+    for (const auto& [k, v] : parameters) p[k] = Value(v);
+    with_parameters["parametrar"] = Value(std::move(p));
+    context = Value(std::move(with_parameters));
+  }
   Renderer r(s, context, diags);
 
   std::string body_path = (fs::path(dir) / s.body).string(), body_text;

@@ -7,6 +7,7 @@
 // with the template's file:line:col; a caller writes no output when there are errors.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,8 +37,11 @@ struct Rendered {
   std::vector<TableData> tables;  // every data-bound table, in document order
 };
 
+// `parameters` (from `skapa -p namn=värde`) are visible to the template as
+// `parametrar.<namn>`, e.g. which group's appendix to show.
 std::optional<Rendered> render_template(const std::string& template_dir, const GrantYear& year,
-                                        Diagnostics& diags);
+                                        Diagnostics& diags,
+                                        const std::map<std::string, std::string>& parameters = {});
 
 // The ids of a template's data-bound tables (for `exportera --lista`).
 std::vector<std::string> table_ids(const std::string& template_dir, Diagnostics& diags);
