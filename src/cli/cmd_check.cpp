@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "load/load.hpp"
+#include "stats/allocate.hpp"
 
 namespace rv::cli {
 
@@ -18,6 +19,13 @@ void add_check(CLI::App& app, Registry& reg) {
   reg.push_back(
       {sub, [paths] {
          LoadResult r = load_data_set(*paths);
+         // Allocation specifications in the data set are checked too, and allocated, so
+         // an impossible one (fixed amounts above the total) shows here.
+         for (const auto& spec_file : r.data.allocation_spec_files) {
+           stats::SpecRead spec = stats::read_allocation_spec(spec_file);
+           r.diags.append(spec.diags);
+           if (spec.ok()) r.diags.append(stats::allocate(*spec.spec).diags);
+         }
          print_diagnostics(r.diags);
          if (!r.ok()) return static_cast<int>(InvalidInput);
          const GrantYear& y = r.data;
