@@ -1,0 +1,46 @@
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "swedish/swedish.hpp"
+
+using namespace rv::sv;
+using rv::Gender;
+
+namespace {
+const rv::Noun kommun{"kommun", "kommuner", "kommunerna", Gender::Common};
+const rv::Noun bidrag{"bidrag", "bidrag", "bidragen", Gender::Neuter};
+const rv::Noun namnd{"stadsdelsnämnd", "stadsdelsnämnder", "stadsdelsnämnderna", Gender::Common};
+}  // namespace
+
+TEST_CASE("swedish: acceptance, numbers in words", "[swedish][words]") {
+  CHECK(number_words(3) == "tre");
+  CHECK(capitalize(count_noun(2, namnd)) == "Två stadsdelsnämnder");
+  CHECK(count_noun(4, kommun) == "fyra kommuner");
+  CHECK(count_noun(1, bidrag) == "ett bidrag");
+  CHECK(number_words(13) == "13");
+}
+
+TEST_CASE("swedish: gender, limits and large counts", "[swedish][words]") {
+  CHECK(number_words(1) == "en");
+  CHECK(number_words(1, Gender::Neuter) == "ett");
+  CHECK(number_words(0) == "noll");
+  CHECK(number_words(12) == "tolv");
+  CHECK(number_words(20, Gender::Common, 100) == "tjugo");
+  // ICU inserts soft hyphens inside compounds; they must be gone.
+  CHECK(number_words(23, Gender::Common, 100) == "tjugotre");
+  CHECK(number_words(21, Gender::Neuter, 100) == "tjugoett");
+  CHECK(number_words(5, Gender::Common, 3) == "5");
+  CHECK(number_words(-2) == "\u22122");
+  CHECK(number_words(1234567) == "1\u00A0234\u00A0567");
+  CHECK(count_noun(1, kommun) == "en kommun");
+  CHECK(count_noun(51, kommun) == "51 kommuner");
+  CHECK(count_noun(0, bidrag) == "noll bidrag");
+}
+
+TEST_CASE("swedish: capitalize is UTF-8 aware", "[swedish][words]") {
+  CHECK(capitalize("östermalm") == "Östermalm");
+  CHECK(capitalize("älvsjö och åre") == "Älvsjö och åre");
+  CHECK(capitalize("\u201Dtre\u201D kommuner") == "\u201DTre\u201D kommuner");
+  CHECK(capitalize("") == "");
+  CHECK(capitalize("13 kommuner") == "13 kommuner");
+}
