@@ -172,10 +172,9 @@ LANSSTYRELSER_SVAR = {
 EJ_ATERRAPPORTERAT = "Boxholms kommun"
 
 # Gotland är både kommun och region och heter "Region Gotland" i både Bilaga 1 och Bilaga 2.
-# Svaren (svar:) pekar ut mottagare med namn, och samma namn i två grupper går inte att
-# skilja åt där. Kommunraden får därför kommunens formella namn, med en anmärkning.
-# Om inläsningen en dag löser upp svar per grupp kan raden få tillbaka bilagans namn.
-KOMMUN_NAMNBYTE = {"Region Gotland": "Gotlands kommun"}
+# Inläsningen avgör vilken grupp ett svar gäller av vilka frågor det besvarar, så namnet
+# kan stå som i bilagorna. (Ett namnbyte här, "tryckt namn" → "namn", finns kvar som möjlighet.)
+KOMMUN_NAMNBYTE = {}
 
 # ---------------------------------------------------------------------------
 # YAML-utskrift

@@ -130,11 +130,7 @@ void read_responses(LoadState& st, const SourceFile& f, const YAML::Node& n, boo
       }
     }
     if (r.recipient.empty()) continue;
-    if (auto [pos, ins] = st.response_defined.emplace(r.recipient, r.span); !ins) {
-      m.error_at("mottagare", "svar för '" + r.recipient + "' finns redan i " + pos->second.file +
-                                  ":" + std::to_string(pos->second.line));
-      continue;
-    }
+    // Duplicates are found in validate(), once each response's group is known.
     st.year.responses.push_back(std::move(r));
   }
 }

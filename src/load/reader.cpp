@@ -168,48 +168,43 @@ MapReader::MapReader(const SourceFile& file, const YAML::Node& node, std::string
                            " (första gången på rad " + std::to_string(pos->second) + ")");
       continue;
     }
+    entries_.push_back({key, k, kv.second});
     bool ok = false;
     for (auto kk : known)
       if (kk == key) ok = true;
     if (!ok) {
       std::string msg = "okänd nyckel '" + key + "' i " + what_;
-      if (auto s = closest(key, known)) msg += " (menade du '" + *s + "'?)";
+      if (auto sug = closest(key, known)) msg += " (menade du '" + *sug + "'?)";
       diags_.error(ks, msg);
     }
   }
 }
 
-bool MapReader::present(std::string_view key) const {
-  if (!is_map_) return false;
-  for (const auto& kv : node_)
-    if (kv.first.IsScalar() && kv.first.Scalar() == key) return true;
-  return false;
+const MapReader::Entry* MapReader::entry(std::string_view key) const {
+  for (const auto& e : entries_)
+    if (e.key == key) return &e;
+  return nullptr;
 }
 
+bool MapReader::present(std::string_view key) const { return entry(key) != nullptr; }
+
 YAML::Node MapReader::find(std::string_view key) const {
-  if (!is_map_) return YAML::Node();
   // First occurrence wins, as in yaml-cpp; later duplicates were reported.
-  for (const auto& kv : node_)
-    if (kv.first.IsScalar() && kv.first.Scalar() == key) return kv.second;
-  return YAML::Node();
+  const Entry* e = entry(key);
+  return e ? e->value : YAML::Node();
 }
 
 Span MapReader::key_span(std::string_view key) const {
-  if (is_map_)
-    for (const auto& kv : node_)
-      if (kv.first.IsScalar() && kv.first.Scalar() == key) return file_.span(kv.first);
-  return span();
+  const Entry* e = entry(key);
+  return e ? file_.span(e->key_node) : span();
 }
 
 Span MapReader::value_span(std::string_view key) const {
-  if (is_map_)
-    for (const auto& kv : node_)
-      if (kv.first.IsScalar() && kv.first.Scalar() == key) {
-        // An empty value has no mark of its own: point at the key.
-        if (kv.second.IsNull() && kv.second.Mark().is_null()) return file_.span(kv.first);
-        return file_.span(kv.second);
-      }
-  return span();
+  const Entry* e = entry(key);
+  if (!e) return span();
+  // An empty value has no mark of its own: point at the key.
+  if (e->value.IsNull() && e->value.Mark().is_null()) return file_.span(e->key_node);
+  return file_.span(e->value);
 }
 
 void MapReader::missing(std::string_view key) {

@@ -59,8 +59,17 @@ class MapReader {
   bool present(std::string_view key) const;
   void missing(std::string_view key);
 
+  struct Entry {
+    std::string key;
+    YAML::Node key_node, value;
+  };
+  const Entry* entry(std::string_view key) const;
+
   const SourceFile& file_;
   YAML::Node node_;
+  // The mapping's pairs, first occurrence of each key, read once: yaml-cpp's iterators are
+  // slow enough that scanning the node for every key access showed in the load time.
+  std::vector<Entry> entries_;
   std::string what_;
   Diagnostics& diags_;
   bool is_map_ = false;

@@ -162,6 +162,12 @@ void check_responses(LoadState& st) {
     }
     const Recipient& rec = *chosen;
     resp.group = rec.group;
+    if (auto [pos, ins] = st.response_defined.emplace(rec.group + "\n" + resp.recipient, resp.span);
+        !ins) {
+      st.diags.error(resp.span, "svar för '" + resp.recipient + "' finns redan i " +
+                                    pos->second.file + ":" + std::to_string(pos->second.line));
+      continue;
+    }
     for (const auto& a : resp.answers) {
       const Question* q = st.year.find_question(a.question);
       if (!q) {
@@ -183,7 +189,23 @@ void check_responses(LoadState& st) {
 
 }  // namespace
 
+// A city passes on what it requisitioned: recipients + the undistributed part should add
+// up to rekvirerat_totalt (Stockholm 2022's printed table is 1 kr over its own total).
+void check_grant_total(LoadState& st) {
+  const Grant& g = st.year.grant;
+  if (!g.requisitioned_total) return;
+  Amount sum = g.undistributed.value_or(0);
+  for (const auto& r : st.year.recipients)
+    if (r.status.empty()) sum += r.allocated();
+  if (sum != *g.requisitioned_total && sum != g.undistributed.value_or(0))
+    st.diags.warning(g.span, "mottagarnas belopp" +
+                                 std::string(g.undistributed ? " och det ej fördelade beloppet" : "") +
+                                 " blir " + kr(sum) + ", men rekvirerat totalt är " +
+                                 kr(*g.requisitioned_total));
+}
+
 void validate(LoadState& st) {
+  check_grant_total(st);
   check_group_refs(st);
   check_declared_totals(st);
   check_conditions(st);
