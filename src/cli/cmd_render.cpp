@@ -1,4 +1,6 @@
 // rapportverk skapa <mall> <data>… -o <fil.pdf>: data + template → PDF.
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -34,9 +36,29 @@ bool write_text_file(const std::string& path, const std::string& text, Diagnosti
   return true;
 }
 
+// RAPPORTVERK_TIDER=1 prints each stage's wall time to stderr (for bench/ and profiling).
+class StageTimer {
+ public:
+  StageTimer() : on_(std::getenv("RAPPORTVERK_TIDER") != nullptr), last_(now()) {}
+  void mark(const char* stage) {
+    auto t = now();
+    if (on_)
+      std::cerr << "tid " << stage << ": "
+                << std::chrono::duration<double, std::milli>(t - last_).count() << " ms\n";
+    last_ = t;
+  }
+
+ private:
+  static std::chrono::steady_clock::time_point now() { return std::chrono::steady_clock::now(); }
+  bool on_;
+  std::chrono::steady_clock::time_point last_;
+};
+
 int run(const RenderArgs& a) {
   Diagnostics diags;
+  StageTimer timer;
   auto prepared = prepare(a.templ, a.data, a.parameters, diags);
+  timer.mark("data och mall");
   if (!prepared) {
     print_errors_and_warning_count(diags);
     return InvalidInput;
@@ -49,12 +71,14 @@ int run(const RenderArgs& a) {
   if (auto parent = std::filesystem::path(out).parent_path(); !parent.empty())
     std::filesystem::create_directories(parent);
   auto pages = layout::layout(prepared->rendered.document, layout::Context{}, diags);
+  timer.mark("sidlayout");
   if (!pages || diags.has_errors()) {
     print_errors_and_warning_count(diags);
     return InvalidInput;
   }
   bool ok = a.format == "spår" ? write_text_file(out, pdf::trace(*pages), diags)
                                : pdf::write_pdf(*pages, out, diags);
+  timer.mark("skriva");
   print_errors_and_warning_count(diags);
   if (!ok || diags.has_errors()) return InternalError;
   std::cout << "Skrev " << out << " (" << pages->pages.size()
@@ -71,8 +95,9 @@ void add_render(CLI::App& app, Registry& reg) {
   sub->add_option("mall", args->templ, "Mallens namn (i templates/) eller sökväg till en mallmapp")
       ->required();
   sub->add_option("data", args->data, "YAML-filer eller mappar med bidragsårets data")->required();
-  sub->add_option("-p,--parameter", args->parameters,
-                  "Mallparameter namn=värde (syns i mallen som parametrar.namn), t.ex. grupp=kommuner");
+  sub->add_option(
+      "-p,--parameter", args->parameters,
+      "Mallparameter namn=värde (syns i mallen som parametrar.namn), t.ex. grupp=kommuner");
   sub->add_option("-o,--utfil", args->output, "PDF-filen att skriva (standard: output/<mall>.pdf)");
   sub->add_option("--format", args->format, "pdf (standard) eller spår (sidmodellen som text)")
       ->check(CLI::IsMember({"pdf", "spår"}));

@@ -9,6 +9,9 @@ int main(int argc, char** argv) {
   CLI::App app{
       "rapportverk – gör statsbidragsdata till färdiga, tillgängliga dokument (PDF, CSV, XLSX)",
       "rapportverk"};
+  // Section headings of --help in Swedish: CLI11 names option groups "Options" and
+  // subcommand groups "Subcommands" unless told otherwise.
+  app.option_defaults()->group("Flaggor");
   app.set_help_flag("-h,--help", "Visa den här hjälptexten och avsluta");
   app.set_version_flag("-V,--version", std::string("rapportverk ") + RAPPORTVERK_VERSION,
                        "Visa versionsnumret och avsluta");
@@ -19,13 +22,18 @@ int main(int argc, char** argv) {
   app.get_formatter()->label("OPTIONS", "FLAGGOR");
   app.get_formatter()->label("SUBCOMMANDS", "UNDERKOMMANDON");
   app.get_formatter()->label("SUBCOMMAND", "UNDERKOMMANDO");
-  app.get_formatter()->label("POSITIONALS", "ARGUMENT");
+  app.get_formatter()->label("Positionals", "Argument");
   app.get_formatter()->label("Usage", "Användning");
   app.get_formatter()->label("REQUIRED", "KRÄVS");
   app.get_formatter()->label("TEXT", "TEXT");
+  app.get_formatter()->label("Env", "Miljövariabel");
   app.get_formatter()->label("FILE", "FIL");
 
   rv::cli::register_commands(app);
+  for (auto* sub : app.get_subcommands({})) {
+    sub->group("Underkommandon");
+    sub->set_help_flag("-h,--help", "Visa hjälp för underkommandot och avsluta");
+  }
 
   try {
     app.parse(argc, argv);

@@ -1,6 +1,9 @@
 #include "cli/pipeline.hpp"
 
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <iostream>
 
 #include "load/load.hpp"
 
@@ -27,7 +30,13 @@ std::optional<Prepared> prepare(const std::string& template_name,
     }
     params[p.substr(0, eq)] = p.substr(eq + 1);
   }
+  auto t0 = std::chrono::steady_clock::now();
   LoadResult loaded = load_data_set(data);
+  if (std::getenv("RAPPORTVERK_TIDER"))
+    std::cerr
+        << "tid läsa data: "
+        << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count()
+        << " ms\n";
   diags.append(loaded.diags);
   if (!loaded.ok()) return std::nullopt;
   Prepared p;

@@ -24,7 +24,7 @@ struct Expander::Out {
 };
 
 Expander::Expander(Value context, HouseStyle style, IncludeReader includes, Diagnostics& diags)
-    : style_(style), includes_(std::move(includes)), diags_(diags) {
+    : style_(style), includes_(std::move(includes)), diags_(&diags) {
   scopes_.push_back(context.is_map() ? context.as_map() : Map{});
 }
 
@@ -103,7 +103,7 @@ Value Expander::eval_in(const ExprPtr& e) {
     case Expr::Op::Var: {
       const Value* v = lookup(e->name);
       if (!v) {
-        diags_.error(at, "okänd variabel '" + e->name + "'" + suggest(e->name, names_in_scope()));
+        diags_->error(at, "okänd variabel '" + e->name + "'" + suggest(e->name, names_in_scope()));
         throw Failed{};
       }
       return *v;
@@ -111,14 +111,14 @@ Value Expander::eval_in(const ExprPtr& e) {
     case Expr::Op::Member: {
       Value base = eval_in(e->args[0]);
       if (!base.is_map()) {
-        diags_.error(at, "'" + describe(e->args[0]) + "' är " + kind_name(base.kind()) +
+        diags_->error(at, "'" + describe(e->args[0]) + "' är " + kind_name(base.kind()) +
                              " och har inget fält '" + e->name + "'");
         throw Failed{};
       }
       if (const Value* v = base.get(e->name)) return *v;
       std::vector<std::string> keys;
       for (const auto& [k, v] : base.as_map()) keys.push_back(k);
-      diags_.error(at, "'" + describe(e->args[0]) + "' har inget fält '" + e->name + "'" +
+      diags_->error(at, "'" + describe(e->args[0]) + "' har inget fält '" + e->name + "'" +
                            suggest(e->name, keys));
       throw Failed{};
     }
@@ -129,7 +129,7 @@ Value Expander::eval_in(const ExprPtr& e) {
         const List& l = base.as_list();
         int64_t i = idx.as_int();
         if (i < 0 || i >= static_cast<int64_t>(l.size())) {
-          diags_.error(at, "index " + std::to_string(i) + " ligger utanför listan '" +
+          diags_->error(at, "index " + std::to_string(i) + " ligger utanför listan '" +
                                describe(e->args[0]) + "' (" + std::to_string(l.size()) +
                                " element)");
           throw Failed{};
@@ -138,10 +138,10 @@ Value Expander::eval_in(const ExprPtr& e) {
       }
       if (base.is_map() && idx.is_str()) {
         if (const Value* v = base.get(idx.as_str())) return *v;
-        diags_.error(at, "'" + describe(e->args[0]) + "' har inget fält '" + idx.as_str() + "'");
+        diags_->error(at, "'" + describe(e->args[0]) + "' har inget fält '" + idx.as_str() + "'");
         throw Failed{};
       }
-      diags_.error(at,
+      diags_->error(at,
                    "kan inte slå upp " + kind_name(idx.kind()) + " i " + kind_name(base.kind()));
       throw Failed{};
     }
@@ -153,7 +153,7 @@ Value Expander::eval_in(const ExprPtr& e) {
     case Expr::Op::Not:
       return Value(!eval_in(e->args[0]).truthy());
     case Expr::Op::Neg:
-      return Value(-checked_int(eval_in(e->args[0]), at, diags_, "-"));
+      return Value(-checked_int(eval_in(e->args[0]), at, *diags_, "-"));
     case Expr::Op::And: {
       Value l = eval_in(e->args[0]);
       return l.truthy() ? eval_in(e->args[1]) : l;
@@ -179,7 +179,7 @@ Value Expander::eval_in(const ExprPtr& e) {
       else if (l.kind() == Value::Kind::Date && r.kind() == Value::Kind::Date)
         c = l.as_date() < r.as_date() ? -1 : l.as_date() == r.as_date() ? 0 : 1;
       else {
-        diags_.error(at, "kan inte jämföra " + kind_name(l.kind()) + " med " + kind_name(r.kind()));
+        diags_->error(at, "kan inte jämföra " + kind_name(l.kind()) + " med " + kind_name(r.kind()));
         throw Failed{};
       }
       switch (e->op) {
@@ -196,16 +196,16 @@ Value Expander::eval_in(const ExprPtr& e) {
     case Expr::Op::Add:
     case Expr::Op::Sub:
     case Expr::Op::Mul: {
-      int64_t l = checked_int(eval_in(e->args[0]), at, diags_, "räkneoperationen");
-      int64_t r = checked_int(eval_in(e->args[1]), at, diags_, "räkneoperationen");
+      int64_t l = checked_int(eval_in(e->args[0]), at, *diags_, "räkneoperationen");
+      int64_t r = checked_int(eval_in(e->args[1]), at, *diags_, "räkneoperationen");
       return Value(e->op == Expr::Op::Add ? l + r : e->op == Expr::Op::Sub ? l - r : l * r);
     }
     case Expr::Op::Div: {
       // Division gives an exact share; it is rounded once, by the filter that shows it.
-      int64_t l = checked_int(eval_in(e->args[0]), at, diags_, "/");
-      int64_t r = checked_int(eval_in(e->args[1]), at, diags_, "/");
+      int64_t l = checked_int(eval_in(e->args[0]), at, *diags_, "/");
+      int64_t r = checked_int(eval_in(e->args[1]), at, *diags_, "/");
       if (r == 0) {
-        diags_.error(at, "division med noll i '" + describe(e->args[1]) + "'");
+        diags_->error(at, "division med noll i '" + describe(e->args[1]) + "'");
         throw Failed{};
       }
       if (r < 0) l = -l, r = -r;
@@ -217,13 +217,28 @@ Value Expander::eval_in(const ExprPtr& e) {
       if (f == table.end()) {
         std::vector<std::string> names;
         for (const auto& [k, v] : table) names.push_back(k);
-        diags_.error(at, "okänt filter '" + e->name + "'" + suggest(e->name, names));
+        diags_->error(at, "okänt filter '" + e->name + "'" + suggest(e->name, names));
         throw Failed{};
       }
-      Value in = eval_in(e->args[0]);
+      Value in;
+      if (e->name == "standard") {
+        // `x.y | standard("–")` also covers a field that does not exist at all (an
+        // optional template parameter): evaluate the input tentatively.
+        Diagnostics tentative;
+        Diagnostics* outer = diags_;
+        diags_ = &tentative;
+        try {
+          in = eval_in(e->args[0]);
+        } catch (const Failed&) {
+          in = Value();
+        }
+        diags_ = outer;
+      } else {
+        in = eval_in(e->args[0]);
+      }
       std::vector<Value> args;
       for (size_t i = 1; i < e->args.size(); ++i) args.push_back(eval_in(e->args[i]));
-      FilterCall call{in, args, at, diags_, style_};
+      FilterCall call{in, args, at, *diags_, style_};
       auto r = f->second(call);
       if (!r) throw Failed{};
       return *r;
@@ -236,12 +251,12 @@ std::string Expander::eval_text(const ExprPtr& e, Span at) {
   try {
     Value v = eval_in(e);
     if (v.is_null()) {
-      diags_.error(at, "'" + describe(e) +
+      diags_->error(at, "'" + describe(e) +
                            "' saknar värde i data (använd | standard(\"…\") om det får saknas)");
       return "";
     }
     if (v.is_map()) {
-      diags_.error(
+      diags_->error(
           at, "'" + describe(e) + "' är en post och kan inte skrivas ut direkt; välj ett fält");
       return "";
     }
@@ -275,7 +290,7 @@ void Expander::run(const Body& body, Out& out, int depth) {
         Value list = eval(n.expr);
         if (!list.is_list()) {
           if (!list.is_null())
-            diags_.error(n.span, "{% for %} kräver en lista, men fick " + kind_name(list.kind()));
+            diags_->error(n.span, "{% for %} kräver en lista, men fick " + kind_name(list.kind()));
           break;
         }
         const List& items = list.as_list();
@@ -293,15 +308,15 @@ void Expander::run(const Body& body, Out& out, int depth) {
       }
       case Node::Kind::Include: {
         if (depth > 16) {
-          diags_.error(n.span, "för djupt nästlade {% include %} (mer än 16 nivåer)");
+          diags_->error(n.span, "för djupt nästlade {% include %} (mer än 16 nivåer)");
           break;
         }
         std::string path, text;
         if (!includes_ || !includes_(n.name, path, text)) {
-          diags_.error(n.span, "filen '" + n.name + "' att inkludera finns inte i mallen");
+          diags_->error(n.span, "filen '" + n.name + "' att inkludera finns inte i mallen");
           break;
         }
-        Body inner = parse_template(path, text, diags_);
+        Body inner = parse_template(path, text, *diags_);
         run(inner, out, depth + 1);
         if (!out.text.empty() && out.text.back() != '\n') out.append("\n", n.span, false);
         break;

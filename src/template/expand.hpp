@@ -50,7 +50,7 @@ class Expander {
   std::vector<Map> scopes_;  // innermost last; scopes_[0] is the data context
   HouseStyle style_;
   IncludeReader includes_;
-  Diagnostics& diags_;
+  Diagnostics* diags_;  // a pointer so `standard` can evaluate its input tentatively
   std::vector<BlockRequest> blocks_;
 };
 
