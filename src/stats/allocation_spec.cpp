@@ -178,8 +178,9 @@ class Reader {
     return std::nullopt;
   }
 
+  // Plain or quoted: a decimal comma inside a flow mapping must be quoted ("12,5").
   std::optional<Decimal> decimal(const YAML::Node& n, const std::string& what) {
-    if (n.IsScalar() && n.Tag() == "?") {
+    if (n.IsScalar()) {
       const std::string& s = n.Scalar();
       auto sep = s.find_first_of(".,");
       Decimal dec{s.substr(0, sep), sep == std::string::npos ? "" : s.substr(sep + 1), s};
@@ -386,6 +387,7 @@ void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
         AllocationEntry e;
         e.span = src.span(item);
         std::optional<Decimal> key;
+        bool key_written = false;
         if (item.IsScalar()) {
           e.name = item.Scalar();
         } else {
@@ -405,6 +407,7 @@ void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
           }
           e.name = *name;
           if (Reader::has(item, "nyckel")) {
+            key_written = true;
             key = rd.decimal(Reader::get(item, "nyckel"), "nyckel");
             if (!key) ok = false;
           }
@@ -414,7 +417,7 @@ void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
           ok = false;
           continue;
         }
-        if (!key && rule_known && s.rule != AllocationRule::Equal) {
+        if (!key_written && rule_known && s.rule != AllocationRule::Equal) {
           d.error(e.span, "'" + e.name + "' saknar 'nyckel' (regel: " + rule_name(s.rule) +
                               " fördelar efter nyckeln)");
           ok = false;
