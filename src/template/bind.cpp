@@ -247,6 +247,12 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
       g["plural"] = Value(model->noun.plural);
       g["bestämd_plural"] = Value(model->noun.definite_plural);
       g["genus"] = Value(model->noun.gender == Gender::Neuter ? "neutrum" : "utrum");
+      // Figures the data declares for the group as a whole (as printed in the source).
+      g["sökt_totalt"] = Value(model->applied_total_declared);
+      g["ansökningar_inkomna"] = Value(model->applications_received);
+      g["deklarerad_nyckel_summa"] = Value(model->declared_key_total);
+      g["deklarerat_fördelat"] = Value(model->declared_allocated_total);
+      g["deklarerat_oförbrukat"] = Value(model->declared_unspent_total);
     }
     // Recipients in Swedish alphabetical order, as every appendix lists them.
     std::vector<const stats::RecipientFigures*> rows;

@@ -112,14 +112,14 @@ Value Expander::eval_in(const ExprPtr& e) {
       Value base = eval_in(e->args[0]);
       if (!base.is_map()) {
         diags_->error(at, "'" + describe(e->args[0]) + "' är " + kind_name(base.kind()) +
-                             " och har inget fält '" + e->name + "'");
+                              " och har inget fält '" + e->name + "'");
         throw Failed{};
       }
       if (const Value* v = base.get(e->name)) return *v;
       std::vector<std::string> keys;
       for (const auto& [k, v] : base.as_map()) keys.push_back(k);
       diags_->error(at, "'" + describe(e->args[0]) + "' har inget fält '" + e->name + "'" +
-                           suggest(e->name, keys));
+                            suggest(e->name, keys));
       throw Failed{};
     }
     case Expr::Op::Index: {
@@ -130,8 +130,8 @@ Value Expander::eval_in(const ExprPtr& e) {
         int64_t i = idx.as_int();
         if (i < 0 || i >= static_cast<int64_t>(l.size())) {
           diags_->error(at, "index " + std::to_string(i) + " ligger utanför listan '" +
-                               describe(e->args[0]) + "' (" + std::to_string(l.size()) +
-                               " element)");
+                                describe(e->args[0]) + "' (" + std::to_string(l.size()) +
+                                " element)");
           throw Failed{};
         }
         return l[static_cast<size_t>(i)];
@@ -142,7 +142,7 @@ Value Expander::eval_in(const ExprPtr& e) {
         throw Failed{};
       }
       diags_->error(at,
-                   "kan inte slå upp " + kind_name(idx.kind()) + " i " + kind_name(base.kind()));
+                    "kan inte slå upp " + kind_name(idx.kind()) + " i " + kind_name(base.kind()));
       throw Failed{};
     }
     case Expr::Op::ListLit: {
@@ -179,7 +179,8 @@ Value Expander::eval_in(const ExprPtr& e) {
       else if (l.kind() == Value::Kind::Date && r.kind() == Value::Kind::Date)
         c = l.as_date() < r.as_date() ? -1 : l.as_date() == r.as_date() ? 0 : 1;
       else {
-        diags_->error(at, "kan inte jämföra " + kind_name(l.kind()) + " med " + kind_name(r.kind()));
+        diags_->error(at,
+                      "kan inte jämföra " + kind_name(l.kind()) + " med " + kind_name(r.kind()));
         throw Failed{};
       }
       switch (e->op) {
@@ -196,6 +197,14 @@ Value Expander::eval_in(const ExprPtr& e) {
     case Expr::Op::Add:
     case Expr::Op::Sub:
     case Expr::Op::Mul: {
+      if (e->op == Expr::Op::Add) {
+        Value l = eval_in(e->args[0]), r = eval_in(e->args[1]);
+        if (l.is_str() || r.is_str()) return Value(to_text(l) + to_text(r));
+        if (l.is_int() && r.is_int()) return Value(l.as_int() + r.as_int());
+        diags_->error(at, "'+' kräver två heltal eller text, men fick " + kind_name(l.kind()) +
+                              " och " + kind_name(r.kind()));
+        throw Failed{};
+      }
       int64_t l = checked_int(eval_in(e->args[0]), at, *diags_, "räkneoperationen");
       int64_t r = checked_int(eval_in(e->args[1]), at, *diags_, "räkneoperationen");
       return Value(e->op == Expr::Op::Add ? l + r : e->op == Expr::Op::Sub ? l - r : l * r);
@@ -252,7 +261,7 @@ std::string Expander::eval_text(const ExprPtr& e, Span at) {
     Value v = eval_in(e);
     if (v.is_null()) {
       diags_->error(at, "'" + describe(e) +
-                           "' saknar värde i data (använd | standard(\"…\") om det får saknas)");
+                            "' saknar värde i data (använd | standard(\"…\") om det får saknas)");
       return "";
     }
     if (v.is_map()) {

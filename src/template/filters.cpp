@@ -245,6 +245,44 @@ R f_forsta(const FilterCall& c) {
   size_t n = std::min<size_t>(l.size(), static_cast<size_t>(std::max(0, int_arg(c, 0, 1))));
   return Value(List(l.begin(), l.begin() + n));
 }
+// filtrera("fält") keeps the rows whose field is true/non-empty; filtrera("fält", v) those
+// whose field equals v; filtrera("fält", v, "<"|"<="|">"|">="|"!=") compares.
+R f_filtrera(const FilterCall& c) {
+  if (!c.in.is_list()) return type_error(c, "filtrera", "en lista");
+  std::string field = str_arg(c, 0, "");
+  std::string op = str_arg(c, 2, "==");
+  List out;
+  for (const auto& x : c.in.as_list()) {
+    const Value* v = x.get(field);
+    if (!v) {
+      c.diags.error(c.at, "posterna i listan har inget fält '" + field + "'");
+      return std::nullopt;
+    }
+    bool keep;
+    if (c.args.size() < 2) {
+      keep = v->truthy();
+    } else if (op == "==" || op == "!=") {
+      keep = values_equal(*v, c.args[1]) == (op == "==");
+    } else {
+      if (!v->is_number() || !c.args[1].is_number()) {
+        keep = false;
+      } else {
+        auto p = v->as_fraction(), q = c.args[1].as_fraction();
+        __int128 l = static_cast<__int128>(p.num) * q.den, r = static_cast<__int128>(q.num) * p.den;
+        keep = op == "<" ? l < r : op == "<=" ? l <= r : op == ">" ? l > r : l >= r;
+      }
+    }
+    if (keep) out.push_back(x);
+  }
+  return Value(std::move(out));
+}
+R f_gemener(const FilterCall& c) {
+  if (!c.in.is_str()) return type_error(c, "gemener", "text");
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(c.in.as_str());
+  std::string out;
+  u.toLower(icu::Locale("sv", "SE")).toUTF8String(out);
+  return Value(out);
+}
 R f_standard(const FilterCall& c) {
   if (c.in.is_null() || (c.in.is_str() && c.in.as_str().empty()))
     return c.args.empty() ? Value("–") : c.args[0];
@@ -295,6 +333,8 @@ const std::map<std::string, FilterFn>& filter_table() {
       {"summa", f_summa},
       {"första", f_forsta},
       {"standard", f_standard},
+      {"filtrera", f_filtrera},
+      {"gemener", f_gemener},
       {"intervall", f_intervall},
       {"text", f_text},
   };

@@ -87,7 +87,7 @@ class Renderer {
   std::optional<TableData> table_data(const TableDef& t, const Map& scope) {
     TableData d;
     d.id = t.id;
-    d.label = s_.table_word + " " + std::to_string(++table_no_) + ".";
+    if (t.numbered) d.label = s_.table_word + " " + std::to_string(++table_no_) + ".";
     d.caption = text(t.caption, &scope);
     d.source = t.source.empty() ? "" : text(t.source, &scope);
     d.note = t.note.empty() ? "" : text(t.note, &scope);

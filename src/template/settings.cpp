@@ -55,9 +55,10 @@ void read_table(const SourceFile& f, const std::string& id, const YAML::Node& n,
                 TemplateSettings& s, Diagnostics& diags) {
   MapReader m(f, n, "tabellen '" + id + "'", diags,
               {"rubrik", "källa", "villkor", "sortering", "fallande", "kolumner", "summarad",
-               "källrad", "not"});
+               "källrad", "not", "numrerad"});
   if (!m.is_map()) return;
   TableDef t;
+  t.numbered = m.yes_no("numrerad").value_or(true);
   t.id = id;
   t.span = m.span();
   if (auto v = text_field(m, "rubrik", true)) t.caption = *v;

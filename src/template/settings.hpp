@@ -41,6 +41,7 @@ struct TableDef {
   std::optional<TextTemplate> total_label;  // summarad: "Summa", "Totalt"
   TextTemplate source;                      // källrad
   TextTemplate note;                        // not
+  bool numbered = true;  // numrerad: nej → no "Tabell N." label (appendix tables)
   Span span;
 };
 
