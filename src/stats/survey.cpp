@@ -44,7 +44,7 @@ bool satisfies(const GrantYear& year, const Response& resp, const Condition& c) 
     if (!a->yes) return false;
     return *a->yes == (c.option == "ja");
   }
-  return contains(a->chosen, c.option);
+  return contains(a->chosen, c.option) || (a->chosen.empty() && a->text == c.option);
 }
 
 }  // namespace
@@ -79,9 +79,13 @@ QuestionSummary summarize_question(const GrantYear& year, const std::string& que
     ++s.answered;
     switch (q->kind) {
       case QuestionKind::MultipleChoice:
-      case QuestionKind::Rating:
         for (OptionCount& o : s.options)
           if (contains(a->chosen, o.id)) ++o.count;
+        break;
+      case QuestionKind::Rating:
+        // The loader keeps a scalar answer in `text`; code may put the step in `chosen`.
+        for (OptionCount& o : s.options)
+          if (contains(a->chosen, o.id) || (a->chosen.empty() && a->text == o.id)) ++o.count;
         break;
       case QuestionKind::YesNo:
         if (a->yes) ++(*a->yes ? s.yes : s.no);
