@@ -58,6 +58,10 @@ void add_allocate(CLI::App& app, Registry& reg) {
                      diags.append(o.diags);
                      if (o.allocation) results.push_back(std::move(*o.allocation));
                    }
+                   if (*format == "csv" && results.size() > 1)
+                     diags.error(Span{},
+                                 "--format csv ger en tabell; ange en specifikation i taget (" +
+                                     std::to_string(results.size()) + " angavs)");
                    print_diagnostics(diags);
                    if (diags.has_errors()) return static_cast<int>(InvalidInput);
                    for (size_t i = 0; i < results.size(); ++i) {

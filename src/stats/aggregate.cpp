@@ -109,8 +109,10 @@ Summary summarize(const GrantYear& year) {
   for (const Group& g : year.groups) {
     out.groups.push_back(summarize_group(year, g.id));
     const GroupSummary& s = out.groups.back();
-    if (s.available) available += *s.available;
-    else all_available = false;
+    if (s.available)
+      available += *s.available;
+    else
+      all_available = false;
     t.key_total += s.key_total;
     t.applied_total += s.applied_total;
     t.granted_total += s.granted_total;
@@ -123,11 +125,13 @@ Summary summarize(const GrantYear& year) {
     t.spent += s.spent;
     t.unspent += s.unspent;
     t.unknown_use += s.unknown_use;
-    for (auto [from, to] :
-         {std::pair{&s.with_unspent, &t.with_unspent}, {&s.spent_nothing, &t.spent_nothing},
-          {&s.spent_part, &t.spent_part}, {&s.not_reported, &t.not_reported},
-          {&s.not_funded, &t.not_funded}, {&s.wants_more, &t.wants_more},
-          {&s.over_key, &t.over_key}})
+    for (auto [from, to] : {std::pair{&s.with_unspent, &t.with_unspent},
+                            {&s.spent_nothing, &t.spent_nothing},
+                            {&s.spent_part, &t.spent_part},
+                            {&s.not_reported, &t.not_reported},
+                            {&s.not_funded, &t.not_funded},
+                            {&s.wants_more, &t.wants_more},
+                            {&s.over_key, &t.over_key}})
       to->insert(to->end(), from->begin(), from->end());
     t.rows_detail.insert(t.rows_detail.end(), s.rows_detail.begin(), s.rows_detail.end());
   }

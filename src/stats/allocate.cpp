@@ -98,7 +98,8 @@ std::vector<Amount> allocate_with_base(Amount total, Amount base, const std::vec
     sum += bases[i];
   }
   require(sum <= total, "grundbeloppen är tillsammans större än beloppet");
-  std::vector<Amount> out = apportion_largest_remainder(total - static_cast<Amount>(sum), keys, priority);
+  std::vector<Amount> out =
+      apportion_largest_remainder(total - static_cast<Amount>(sum), keys, priority);
   for (size_t i = 0; i < out.size(); ++i) out[i] += bases[i];
   return out;
 }
@@ -151,10 +152,14 @@ MinimumAllocation allocate_with_minimum_detail(Amount total, Amount minimum,
 
 std::string rule_name(AllocationRule rule) {
   switch (rule) {
-    case AllocationRule::Proportional: return "proportionell";
-    case AllocationRule::BaseAmount: return "grundbelopp";
-    case AllocationRule::Minimum: return "minimibelopp";
-    case AllocationRule::Equal: return "lika";
+    case AllocationRule::Proportional:
+      return "proportionell";
+    case AllocationRule::BaseAmount:
+      return "grundbelopp";
+    case AllocationRule::Minimum:
+      return "minimibelopp";
+    case AllocationRule::Equal:
+      return "lika";
   }
   return "";
 }

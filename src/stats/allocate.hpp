@@ -84,19 +84,19 @@ struct FixedAmount {
 
 struct AllocationSpec {
   std::string file;
-  std::string title;                // rubrik
-  Amount amount = 0;                // belopp
+  std::string title;                                   // rubrik
+  Amount amount = 0;                                   // belopp
   AllocationRule rule = AllocationRule::Proportional;  // regel
-  std::string key_name;             // nyckelns_namn: heading of the key column
-  std::optional<Amount> base;       // grundbelopp
-  std::optional<Amount> minimum;    // minimibelopp
-  std::optional<Amount> threshold;  // tröskel, scaled like the keys
+  std::string key_name;                                // nyckelns_namn: heading of the key column
+  std::optional<Amount> base;                          // grundbelopp
+  std::optional<Amount> minimum;                       // minimibelopp
+  std::optional<Amount> threshold;                     // tröskel, scaled like the keys
   std::string threshold_text;
-  int key_decimals = 0;             // keys and threshold are scaled by 10^key_decimals
-  TieOrder order = TieOrder::Swedish;         // ordning
+  int key_decimals = 0;                         // keys and threshold are scaled by 10^key_decimals
+  TieOrder order = TieOrder::Swedish;           // ordning
   DisplayOrder display = DisplayOrder::Listed;  // visning
-  std::vector<FixedAmount> fixed;             // fasta_belopp
-  std::vector<AllocationEntry> recipients;    // mottagare
+  std::vector<FixedAmount> fixed;               // fasta_belopp
+  std::vector<AllocationEntry> recipients;      // mottagare
   Span span, amount_span, base_span, minimum_span;
 };
 
@@ -126,8 +126,8 @@ struct Allocation {
   std::string title;
   std::string key_name;
   AllocationRule rule = AllocationRule::Proportional;
-  int key_decimals = 0;              // keys are scaled by 10^key_decimals
-  Amount amount = 0;                 // the amount decided; equals total()
+  int key_decimals = 0;               // keys are scaled by 10^key_decimals
+  Amount amount = 0;                  // the amount decided; equals total()
   std::vector<AllocationLine> lines;  // in the spec's display order
   Amount total() const;
 };

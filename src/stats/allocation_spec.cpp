@@ -29,7 +29,8 @@ struct Source {
       const std::string& last = lines[static_cast<size_t>(n - 1)];
       return Span{path, n, byte_to_char_column(last, static_cast<int>(last.size())) + 1};
     }
-    return Span{path, m.line + 1, byte_to_char_column(lines[static_cast<size_t>(m.line)], m.column) + 1};
+    return Span{path, m.line + 1,
+                byte_to_char_column(lines[static_cast<size_t>(m.line)], m.column) + 1};
   }
   Span span(const YAML::Node& n) const { return span(n.Mark()); }
 };
@@ -87,11 +88,16 @@ std::string suggestion(const std::string& key, const std::vector<std::string>& k
 
 std::string describe(const YAML::Node& n) {
   switch (n.Type()) {
-    case YAML::NodeType::Sequence: return "en lista";
-    case YAML::NodeType::Map: return "en mappning";
-    case YAML::NodeType::Null: return "tomt";
-    case YAML::NodeType::Scalar: return "'" + n.Scalar() + "'";
-    default: return "odefinierat";
+    case YAML::NodeType::Sequence:
+      return "en lista";
+    case YAML::NodeType::Map:
+      return "en mappning";
+    case YAML::NodeType::Null:
+      return "tomt";
+    case YAML::NodeType::Scalar:
+      return "'" + n.Scalar() + "'";
+    default:
+      return "odefinierat";
   }
 }
 
@@ -109,9 +115,11 @@ class Reader {
   Reader(Source src, Diagnostics& diags) : src_(std::move(src)), d_(diags) {}
 
   // Keys of `node` checked against `known`: duplicates and unknown keys are errors.
-  bool check_map(const YAML::Node& node, const std::string& what, const std::vector<std::string>& known) {
+  bool check_map(const YAML::Node& node, const std::string& what,
+                 const std::vector<std::string>& known) {
     if (!node.IsMap()) {
-      d_.error(src_.span(node), what + " ska vara en mappning (nyckel: värde), men är " + describe(node));
+      d_.error(src_.span(node),
+               what + " ska vara en mappning (nyckel: värde), men är " + describe(node));
       return false;
     }
     std::map<std::string, int> first;
@@ -119,8 +127,8 @@ class Reader {
       std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
       Span s = src_.span(kv.first);
       if (auto [it, fresh] = first.emplace(key, s.line); !fresh) {
-        d_.error(s, "nyckeln '" + key + "' förekommer två gånger i " + what + " (första gången på rad " +
-                        std::to_string(it->second) + ")");
+        d_.error(s, "nyckeln '" + key + "' förekommer två gånger i " + what +
+                        " (första gången på rad " + std::to_string(it->second) + ")");
       } else if (std::find(known.begin(), known.end(), key) == known.end()) {
         d_.error(s, "okänd nyckel '" + key + "' i " + what + suggestion(key, known));
       }
@@ -133,7 +141,9 @@ class Reader {
       if (kv.first.IsScalar() && kv.first.Scalar() == key) return kv.second;
     return YAML::Node(YAML::NodeType::Undefined);
   }
-  static bool has(const YAML::Node& map, const std::string& key) { return get(map, key).IsDefined(); }
+  static bool has(const YAML::Node& map, const std::string& key) {
+    return get(map, key).IsDefined();
+  }
   Span key_span(const YAML::Node& map, const std::string& key) const {
     for (const auto& kv : map)
       if (kv.first.IsScalar() && kv.first.Scalar() == key) return src_.span(kv.first);
@@ -162,11 +172,13 @@ class Reader {
         d_.error(src_.span(n), "'" + what + "' får inte vara negativt (" + s + ")");
         return std::nullopt;
       }
-      if (s.find_first_of(".,") != std::string::npos && s.find_first_not_of("0123456789.,") == std::string::npos) {
+      if (s.find_first_of(".,") != std::string::npos &&
+          s.find_first_not_of("0123456789.,") == std::string::npos) {
         d_.error(src_.span(n), "'" + what + "' ska vara ett helt antal kronor, inte " + s);
         return std::nullopt;
       }
-      if (s.find(' ') != std::string::npos && s.find_first_not_of("0123456789 ") == std::string::npos) {
+      if (s.find(' ') != std::string::npos &&
+          s.find_first_not_of("0123456789 ") == std::string::npos) {
         std::string digits;
         for (char c : s)
           if (c != ' ') digits += c;
@@ -174,7 +186,8 @@ class Reader {
         return std::nullopt;
       }
     }
-    d_.error(src_.span(n), "'" + what + "' ska vara ett belopp i hela kronor, men är " + describe(n));
+    d_.error(src_.span(n),
+             "'" + what + "' ska vara ett belopp i hela kronor, men är " + describe(n));
     return std::nullopt;
   }
 
@@ -201,7 +214,8 @@ class Reader {
         return dec;
       }
     }
-    d_.error(src_.span(n), "'" + what + "' ska vara ett tal (som 283502 eller 12,5), men är " + describe(n));
+    d_.error(src_.span(n),
+             "'" + what + "' ska vara ett tal (som 283502 eller 12,5), men är " + describe(n));
     return std::nullopt;
   }
 
@@ -229,13 +243,14 @@ class Reader {
 };
 
 Amount scale_decimal(const Decimal& d, int decimals) {
-  std::string digits = d.whole + d.fraction + std::string(static_cast<size_t>(decimals) - d.fraction.size(), '0');
+  std::string digits =
+      d.whole + d.fraction + std::string(static_cast<size_t>(decimals) - d.fraction.size(), '0');
   return std::stoll(digits);
 }
 
-const std::vector<std::string> kSpecKeys = {"rubrik",       "belopp",   "regel",  "nyckelns_namn",
-                                            "grundbelopp",  "minimibelopp", "tröskel", "ordning",
-                                            "visning",      "fasta_belopp", "mottagare"};
+const std::vector<std::string> kSpecKeys = {
+    "rubrik",  "belopp",  "regel",   "nyckelns_namn", "grundbelopp", "minimibelopp",
+    "tröskel", "ordning", "visning", "fasta_belopp",  "mottagare"};
 
 void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
   Diagnostics& d = rd.diags();
@@ -243,7 +258,8 @@ void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
   if (!rd.check_map(root, "filen", {"fördelning"})) return;
   YAML::Node f = Reader::get(root, "fördelning");
   if (!f.IsDefined()) {
-    d.error(src.span(root), "filen saknar 'fördelning:' (en fördelningsspecifikation börjar med den nyckeln)");
+    d.error(src.span(root),
+            "filen saknar 'fördelning:' (en fördelningsspecifikation börjar med den nyckeln)");
     return;
   }
   if (!rd.check_map(f, "'fördelning'", kSpecKeys)) return;
@@ -266,8 +282,10 @@ void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
   }
   if (need("belopp")) {
     s.amount_span = src.span(Reader::get(f, "belopp"));
-    if (auto a = rd.amount(Reader::get(f, "belopp"), "belopp")) s.amount = *a;
-    else ok = false;
+    if (auto a = rd.amount(Reader::get(f, "belopp"), "belopp"))
+      s.amount = *a;
+    else
+      ok = false;
   }
   if (need("regel")) {
     auto r = rd.choice<AllocationRule>(Reader::get(f, "regel"), "regel",
@@ -275,8 +293,10 @@ void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
                                         {"grundbelopp", AllocationRule::BaseAmount},
                                         {"minimibelopp", AllocationRule::Minimum},
                                         {"lika", AllocationRule::Equal}});
-    if (r) s.rule = *r;
-    else ok = false;
+    if (r)
+      s.rule = *r;
+    else
+      ok = false;
   }
   bool rule_known = ok && Reader::has(f, "regel");
   if (Reader::has(f, "ordning")) {
@@ -285,16 +305,20 @@ void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
                                   {"lista", TieOrder::Listed},
                                   {"nyckel_fallande", TieOrder::KeyDescending},
                                   {"nyckel_stigande", TieOrder::KeyAscending}});
-    if (o) s.order = *o;
-    else ok = false;
+    if (o)
+      s.order = *o;
+    else
+      ok = false;
   }
   if (Reader::has(f, "visning")) {
     auto o = rd.choice<DisplayOrder>(Reader::get(f, "visning"), "visning",
                                      {{"lista", DisplayOrder::Listed},
                                       {"svensk", DisplayOrder::Swedish},
                                       {"belopp_fallande", DisplayOrder::AmountDescending}});
-    if (o) s.display = *o;
-    else ok = false;
+    if (o)
+      s.display = *o;
+    else
+      ok = false;
   }
 
   // Rule parameters: required by their rule, and an error anywhere else (a parameter that
@@ -319,13 +343,17 @@ void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
   }
   if (rule_param("grundbelopp", AllocationRule::BaseAmount, AllocationRule::BaseAmount, false)) {
     s.base_span = src.span(Reader::get(f, "grundbelopp"));
-    if (auto a = rd.amount(Reader::get(f, "grundbelopp"), "grundbelopp")) s.base = *a;
-    else ok = false;
+    if (auto a = rd.amount(Reader::get(f, "grundbelopp"), "grundbelopp"))
+      s.base = *a;
+    else
+      ok = false;
   }
   if (rule_param("minimibelopp", AllocationRule::Minimum, AllocationRule::Minimum, false)) {
     s.minimum_span = src.span(Reader::get(f, "minimibelopp"));
-    if (auto a = rd.amount(Reader::get(f, "minimibelopp"), "minimibelopp")) s.minimum = *a;
-    else ok = false;
+    if (auto a = rd.amount(Reader::get(f, "minimibelopp"), "minimibelopp"))
+      s.minimum = *a;
+    else
+      ok = false;
   }
   std::optional<Decimal> threshold;
   if (rule_param("tröskel", AllocationRule::BaseAmount, AllocationRule::Minimum, true)) {
@@ -337,7 +365,8 @@ void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
   std::map<std::string, int> names;  // name → line of first mention
   auto remember = [&](const std::string& name, const Span& at) {
     if (auto [it, fresh] = names.emplace(name, at.line); !fresh) {
-      d.error(at, "'" + name + "' förekommer två gånger (första gången på rad " + std::to_string(it->second) + ")");
+      d.error(at, "'" + name + "' förekommer två gånger (första gången på rad " +
+                      std::to_string(it->second) + ")");
       ok = false;
     }
   };
@@ -435,20 +464,21 @@ void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
   }
   if (ok && fixed_sum > s.amount) {
     d.error(rd.key_span(f, "fasta_belopp"), "de fasta beloppen (" + std::to_string(fixed_sum) +
-                                                " kr) är större än beloppet (" + std::to_string(s.amount) +
-                                                " kr)");
+                                                " kr) är större än beloppet (" +
+                                                std::to_string(s.amount) + " kr)");
     ok = false;
   }
   if (ok && s.recipients.empty() && fixed_sum != s.amount) {
-    d.error(rd.key_span(f, "fasta_belopp"),
-            "de fasta beloppen blir " + std::to_string(fixed_sum) + " kr, men beloppet är " +
-                std::to_string(s.amount) + " kr och det finns inga andra mottagare");
+    d.error(rd.key_span(f, "fasta_belopp"), "de fasta beloppen blir " + std::to_string(fixed_sum) +
+                                                " kr, men beloppet är " + std::to_string(s.amount) +
+                                                " kr och det finns inga andra mottagare");
     ok = false;
   }
   if (ok && (s.order == TieOrder::KeyAscending || s.order == TieOrder::KeyDescending)) {
     for (size_t i = 0; i < keys.size(); ++i)
       if (!keys[i]) {
-        d.error(s.recipients[i].span, "'" + s.recipients[i].name + "' saknar 'nyckel', som 'ordning' behöver");
+        d.error(s.recipients[i].span,
+                "'" + s.recipients[i].name + "' saknar 'nyckel', som 'ordning' behöver");
         ok = false;
       }
   }

@@ -42,8 +42,8 @@ AllocationOutcome allocate(const AllocationSpec& spec) {
   for (const auto& f : spec.fixed) fixed_sum += f.amount;
   Amount rest = spec.amount - fixed_sum;
   if (rest < 0) {
-    out.diags.error(spec.amount_span, "de fasta beloppen (" + kr(fixed_sum) + ") är större än beloppet (" +
-                                          kr(spec.amount) + ")");
+    out.diags.error(spec.amount_span, "de fasta beloppen (" + kr(fixed_sum) +
+                                          ") är större än beloppet (" + kr(spec.amount) + ")");
     return out;
   }
   const auto& rs = spec.recipients;
@@ -69,15 +69,17 @@ AllocationOutcome allocate(const AllocationSpec& spec) {
           break;
         case AllocationRule::BaseAmount:
           if (static_cast<__int128>(*spec.base) * static_cast<__int128>(eligible) > rest) {
-            out.diags.error(spec.base_span, "grundbeloppet " + kr(*spec.base) + " till " + std::to_string(eligible) +
-                                                " mottagare blir mer än de " + kr(rest) + " som finns att fördela");
+            out.diags.error(spec.base_span, "grundbeloppet " + kr(*spec.base) + " till " +
+                                                std::to_string(eligible) +
+                                                " mottagare blir mer än de " + kr(rest) +
+                                                " som finns att fördela");
             return out;
           }
           amounts = allocate_with_base(rest, *spec.base, keys, priority, spec.threshold);
           break;
-        case AllocationRule::Minimum:
-        {
-          auto m = allocate_with_minimum_detail(rest, *spec.minimum, keys, priority, spec.threshold);
+        case AllocationRule::Minimum: {
+          auto m =
+              allocate_with_minimum_detail(rest, *spec.minimum, keys, priority, spec.threshold);
           amounts = std::move(m.amounts);
           raised = std::move(m.raised);
           break;
@@ -126,15 +128,17 @@ AllocationOutcome allocate(const AllocationSpec& spec) {
     case DisplayOrder::Listed:
       break;
     case DisplayOrder::Swedish:
-      std::stable_sort(a.lines.begin(), a.lines.end(), [](const AllocationLine& x, const AllocationLine& y) {
-        return sv::collate_less(x.name, y.name);
-      });
+      std::stable_sort(a.lines.begin(), a.lines.end(),
+                       [](const AllocationLine& x, const AllocationLine& y) {
+                         return sv::collate_less(x.name, y.name);
+                       });
       break;
     case DisplayOrder::AmountDescending:
-      std::stable_sort(a.lines.begin(), a.lines.end(), [](const AllocationLine& x, const AllocationLine& y) {
-        if (x.amount != y.amount) return x.amount > y.amount;
-        return sv::collate_less(x.name, y.name);
-      });
+      std::stable_sort(a.lines.begin(), a.lines.end(),
+                       [](const AllocationLine& x, const AllocationLine& y) {
+                         if (x.amount != y.amount) return x.amount > y.amount;
+                         return sv::collate_less(x.name, y.name);
+                       });
       break;
   }
   if (a.total() != spec.amount) throw std::logic_error("fördelningens delar blir inte beloppet");

@@ -32,9 +32,12 @@ Comparison compare_allocations(const std::map<std::string, Amount>& before,
     if (r.before && *r.before > 0) r.change_share = Fraction{r.change, *r.before};
     if (!r.before) ++c.only_after;
     if (!r.after) ++c.only_before;
-    if (r.change > 0) ++c.more;
-    else if (r.change < 0) ++c.less;
-    else ++c.same;
+    if (r.change > 0)
+      ++c.more;
+    else if (r.change < 0)
+      ++c.less;
+    else
+      ++c.same;
     c.total_before += r.before.value_or(0);
     c.total_after += r.after.value_or(0);
     c.rows.push_back(r);

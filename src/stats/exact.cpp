@@ -15,7 +15,9 @@ int64_t round_half_up(__int128 num, __int128 den) {
   return static_cast<int64_t>(negative ? -q : q);
 }
 
-int64_t percent(Fraction share) { return round_half_up(static_cast<__int128>(share.num) * 100, share.den); }
+int64_t percent(Fraction share) {
+  return round_half_up(static_cast<__int128>(share.num) * 100, share.den);
+}
 
 std::string decimal_point(Fraction share, int decimals) {
   __int128 scale = 1;

@@ -50,11 +50,12 @@ std::string csv_record(const std::vector<std::string>& fields) {
 }
 
 std::string summary_csv(const Summary& s) {
-  std::string out =
-      csv_record({"grupp", "antal_mottagare", "fordelat", "forbrukat", "oforbrukat", "andel_forbrukat"});
+  std::string out = csv_record(
+      {"grupp", "antal_mottagare", "fordelat", "forbrukat", "oforbrukat", "andel_forbrukat"});
   auto row = [&](const std::string& name, const GroupSummary& g) {
-    out += csv_record({name, std::to_string(g.recipients), std::to_string(g.allocated), std::to_string(g.spent),
-                       std::to_string(g.unspent), g.share_spent ? decimal_point(*g.share_spent, 4) : ""});
+    out += csv_record({name, std::to_string(g.recipients), std::to_string(g.allocated),
+                       std::to_string(g.spent), std::to_string(g.unspent),
+                       g.share_spent ? decimal_point(*g.share_spent, 4) : ""});
   };
   for (const auto& g : s.groups) row(g.id, g);
   row("Summa", s.total);
@@ -64,14 +65,14 @@ std::string summary_csv(const Summary& s) {
 std::string summary_table(const Summary& s, const std::string& caption) {
   std::vector<std::vector<std::string>> rows;
   auto row = [&](const GroupSummary& g) {
-    rows.push_back({g.label, sv::integer(g.allocated), sv::integer(g.recipients), sv::integer(g.spent),
-                    sv::integer(g.unspent), share_text(g.share_spent)});
+    rows.push_back({g.label, sv::integer(g.allocated), sv::integer(g.recipients),
+                    sv::integer(g.spent), sv::integer(g.unspent), share_text(g.share_spent)});
   };
   for (const auto& g : s.groups) row(g);
   row(s.total);
   std::string out = caption.empty() ? "" : caption + "\n\n";
-  out += text_table({"Mottagare", "Fördelade medel (kr)", "Antal mottagare", "Förbrukade medel (kr)",
-                     "Oförbrukade medel (kr)", "Andel förbrukade medel"},
+  out += text_table({"Mottagare", "Fördelade medel (kr)", "Antal mottagare",
+                     "Förbrukade medel (kr)", "Oförbrukade medel (kr)", "Andel förbrukade medel"},
                     rows, {false, true, true, true, true, true}, true);
   if (s.total.unknown_use > 0)
     out += "\nAnvändningen är okänd för " + sv::integer(s.total.unknown_use) +
@@ -86,7 +87,8 @@ std::string allocation_csv(const Allocation& a) {
 }
 
 std::string allocation_table(const Allocation& a) {
-  bool keys = std::any_of(a.lines.begin(), a.lines.end(), [](const AllocationLine& l) { return l.key.has_value(); });
+  bool keys = std::any_of(a.lines.begin(), a.lines.end(),
+                          [](const AllocationLine& l) { return l.key.has_value(); });
   std::vector<std::string> header = {"Mottagare"};
   if (keys) header.push_back(a.key_name.empty() ? "Nyckel" : a.key_name);
   header.push_back("Belopp (kr)");

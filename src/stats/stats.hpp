@@ -57,39 +57,39 @@ RecipientFigures figures_for(const Recipient& r);
 
 // A recipient group's totals (one row of Tabell 1), or all groups together.
 struct GroupSummary {
-  std::string id;     // group id; "summa" for the total
-  std::string label;  // "Kommuner"; "Summa" for the total
+  std::string id;                   // group id; "summa" for the total
+  std::string label;                // "Kommuner"; "Summa" for the total
   std::optional<Amount> available;  // tillgängligt (total: when every group states it)
   Amount key_total = 0;             // sum of fördelningsnyckel over the rows
   Amount applied_total = 0;         // sum of sökt over all rows (also rejected ones)
   Amount granted_total = 0;         // rekvirerat/beviljat
   Amount reallocated_total = 0;     // omfördelat
   Amount allocated = 0;             // fördelat = granted + reallocated over funded rows
-  int recipients = 0;     // funded grants ("Antal mottagare": 24 NGO grants)
-  int organisations = 0;  // distinct names among the funded (23 NGOs)
-  int rows = 0;           // all rows, also rejected and withdrawn applications
-  int applications = 0;   // antal_ansökningar when declared, else rows
-  Amount spent = 0;       // over funded recipients whose use is known
+  int recipients = 0;               // funded grants ("Antal mottagare": 24 NGO grants)
+  int organisations = 0;            // distinct names among the funded (23 NGOs)
+  int rows = 0;                     // all rows, also rejected and withdrawn applications
+  int applications = 0;             // antal_ansökningar when declared, else rows
+  Amount spent = 0;                 // over funded recipients whose use is known
   Amount unspent = 0;
-  Amount unknown_use = 0;                // allocated to recipients that did not report
-  std::optional<Fraction> share_spent;   // spent / (spent + unspent)
+  Amount unknown_use = 0;               // allocated to recipients that did not report
+  std::optional<Fraction> share_spent;  // spent / (spent + unspent)
   std::optional<Fraction> share_unspent;
   // Display names, in Swedish alphabetical order.
-  std::vector<std::string> with_unspent;  // unspent > 0 (nothing + part)
-  std::vector<std::string> spent_nothing;  // spent == 0
-  std::vector<std::string> spent_part;     // 0 < spent < allocated
-  std::vector<std::string> not_reported;   // återrapporterat: nej, or use unknown
-  std::vector<std::string> not_funded;     // rejected, withdrawn or granted 0
-  std::vector<std::string> wants_more;     // vill_ha_mer: ja
-  std::vector<std::string> over_key;       // granted more than the key offered
+  std::vector<std::string> with_unspent;      // unspent > 0 (nothing + part)
+  std::vector<std::string> spent_nothing;     // spent == 0
+  std::vector<std::string> spent_part;        // 0 < spent < allocated
+  std::vector<std::string> not_reported;      // återrapporterat: nej, or use unknown
+  std::vector<std::string> not_funded;        // rejected, withdrawn or granted 0
+  std::vector<std::string> wants_more;        // vill_ha_mer: ja
+  std::vector<std::string> over_key;          // granted more than the key offered
   std::vector<RecipientFigures> rows_detail;  // every row, in data order
 };
 
 // What the authority (or the city) received in total, when it kept part centrally:
 // Stockholm 2017 requisitioned 2 945 873 kr and passed 22 953 kr on to nobody.
 struct GrantTotals {
-  Amount total = 0;   // rekvirerat_totalt, else allocated + ej_fördelat
-  Amount spent = 0;   // spent by recipients + ej_fördelat_förbrukat
+  Amount total = 0;  // rekvirerat_totalt, else allocated + ej_fördelat
+  Amount spent = 0;  // spent by recipients + ej_fördelat_förbrukat
   Amount unspent = 0;
   std::optional<Fraction> share_spent;
   Amount undistributed = 0;        // ej_fördelat
@@ -124,7 +124,7 @@ struct QuestionSummary {
   // questionnaire, or, for a conditional question, those who chose the condition's option
   // ("Andel av de som svarat att de har insatser inom detta område. N=262").
   int n = 0;
-  int answered = 0;  // of those, how many gave an answer to this question
+  int answered = 0;                  // of those, how many gave an answer to this question
   std::vector<OptionCount> options;  // multiple choice: per option; rating: per step (low → high)
   int yes = 0, no = 0;               // yes/no questions
   std::vector<std::string> texts;    // free text answers, in response order
@@ -158,7 +158,8 @@ struct YearPoint {
   bool computed = false;  // the current year, computed from the rows
   std::optional<Amount> available, spent, unspent;
   std::optional<int> applicants, recipients;
-  std::optional<Fraction> share_spent;  // spent / available (or spent / allocated for the current year)
+  std::optional<Fraction>
+      share_spent;  // spent / available (or spent / allocated for the current year)
   std::optional<int> published_share_pct;  // andel_förbrukat_procent, when given
   std::string recipients_text;             // "Sex länsstyrelser och NCK"
   // The whole percent to print: the published one when given, else computed.
@@ -174,16 +175,16 @@ std::vector<YearPoint> year_series(const GrantYear& year, const std::string& gro
 
 struct ComparisonRow {
   std::string name;
-  std::optional<Amount> before, after;  // missing: not in that allocation
-  Amount change = 0;                    // after - before (missing counts as 0)
+  std::optional<Amount> before, after;   // missing: not in that allocation
+  Amount change = 0;                     // after - before (missing counts as 0)
   std::optional<Fraction> change_share;  // change / before, when before > 0
 };
 
 struct Comparison {
   int year_before = 0, year_after = 0;
-  Amount total_before = 0, total_after = 0;  // sums of the rows
+  Amount total_before = 0, total_after = 0;   // sums of the rows
   std::optional<Amount> stated_total_before;  // tidigare_fördelning.totalt, as published
-  std::vector<ComparisonRow> rows;  // the new allocation's order, then names only before
+  std::vector<ComparisonRow> rows;            // the new allocation's order, then names only before
   int more = 0, less = 0, same = 0, only_before = 0, only_after = 0;
   bool all_more() const { return !rows.empty() && more == static_cast<int>(rows.size()); }
   bool none_less() const { return less == 0 && only_before == 0; }
@@ -197,7 +198,8 @@ Comparison compare_allocations(const std::map<std::string, Amount>& before,
 // The data set's allocation (allocated per funded recipient of `group`, or of every group
 // when empty) against tidigare_fördelning for `previous_year` (0: the latest).
 // nullopt when the data set has no such previous allocation.
-std::optional<Comparison> compare_with_previous(const GrantYear& year, const std::string& group = {},
+std::optional<Comparison> compare_with_previous(const GrantYear& year,
+                                                const std::string& group = {},
                                                 int previous_year = 0);
 
 }  // namespace rv::stats

@@ -34,7 +34,8 @@ TEST_CASE("figures per recipient: allocated = granted + reallocated, spent deriv
 TEST_CASE("rejected, withdrawn and zero grants are rows but not recipients") {
   GrantYear y;
   y.groups = {test::make_group("l", "Länsstyrelser")};
-  y.recipients = {test::make_recipient("l", "A", 100, 0), test::make_recipient("l", "B", 0, std::nullopt),
+  y.recipients = {test::make_recipient("l", "A", 100, 0),
+                  test::make_recipient("l", "B", 0, std::nullopt),
                   test::make_recipient("l", "C", 50, 10)};
   y.recipients[1].status = "avslagen";
   y.recipients[1].applied = 70;
@@ -53,7 +54,8 @@ TEST_CASE("rejected, withdrawn and zero grants are rows but not recipients") {
 TEST_CASE("a recipient that did not report: its use is unknown, not zero") {
   GrantYear y;
   y.groups = {test::make_group("k", "Kommuner")};
-  y.recipients = {test::make_recipient("k", "A", 100, 20), test::make_recipient("k", "B", 50, std::nullopt)};
+  y.recipients = {test::make_recipient("k", "A", 100, 20),
+                  test::make_recipient("k", "B", 50, std::nullopt)};
   GroupSummary g = summarize_group(y, "k");
   CHECK(g.recipients == 2);
   CHECK(g.allocated == 150);
@@ -171,7 +173,8 @@ TEST_CASE("city level: what was kept centrally counts in the grant totals") {
   y.grant.undistributed = 100;
   y.grant.undistributed_spent = 0;
   y.groups = {test::make_group("sdn", "Stadsdelsnämnder")};
-  y.recipients = {test::make_recipient("sdn", "Bromma", 500, 500), test::make_recipient("sdn", "Farsta", 400, 0)};
+  y.recipients = {test::make_recipient("sdn", "Bromma", 500, 500),
+                  test::make_recipient("sdn", "Farsta", 400, 0)};
   Summary s = summarize(y);
   CHECK(s.total.allocated == 900);
   CHECK(s.grant.total == 1000);
@@ -184,7 +187,7 @@ TEST_CASE("rounding happens once, half up, exactly") {
   CHECK(round_half_up(5, 10) == 1);
   CHECK(round_half_up(-5, 10) == -1);
   CHECK(round_half_up(4999999, 10000000) == 0);
-  CHECK(percent({1, 8}) == 13);    // 12,5 → 13
+  CHECK(percent({1, 8}) == 13);  // 12,5 → 13
   CHECK(percent({269, 286}) == 94);
   CHECK(decimal_point({1, 3}, 4) == "0.3333");
   CHECK(decimal_point({2, 3}, 4) == "0.6667");

@@ -2,7 +2,6 @@
 // amount exactly, minimums, bases and fixed amounts are respected, a larger key never
 // gets less (without a threshold), and the same input gives the same output.
 #include <catch2/catch.hpp>
-
 #include <random>
 
 #include "stats/allocate.hpp"
@@ -23,9 +22,11 @@ Case generate(std::mt19937_64& rng) {
   size_t n = std::uniform_int_distribution<size_t>(1, 40)(rng);
   int scale = std::uniform_int_distribution<int>(0, 3)(rng);
   Amount key_max = scale == 0 ? 5 : scale == 1 ? 1000 : scale == 2 ? 5'000'000 : 1'000'000'000'000;
-  for (size_t i = 0; i < n; ++i) c.keys.push_back(std::uniform_int_distribution<Amount>(0, key_max)(rng));
+  for (size_t i = 0; i < n; ++i)
+    c.keys.push_back(std::uniform_int_distribution<Amount>(0, key_max)(rng));
   if (std::all_of(c.keys.begin(), c.keys.end(), [](Amount k) { return k == 0; })) c.keys[0] = 1;
-  c.total = std::uniform_int_distribution<Amount>(0, scale == 3 ? 1'000'000'000'000 : 10'000'000)(rng);
+  c.total =
+      std::uniform_int_distribution<Amount>(0, scale == 3 ? 1'000'000'000'000 : 10'000'000)(rng);
   c.priority.resize(n);
   std::iota(c.priority.begin(), c.priority.end(), size_t{0});
   std::shuffle(c.priority.begin(), c.priority.end(), rng);
@@ -76,7 +77,8 @@ TEST_CASE("property: equal split") {
     auto [lo, hi] = std::minmax_element(out.begin(), out.end());
     REQUIRE(*hi - *lo <= 1);
     // the extra kronor go to the first in priority order
-    for (size_t j = 1; j < c.priority.size(); ++j) REQUIRE(out[c.priority[j - 1]] >= out[c.priority[j]]);
+    for (size_t j = 1; j < c.priority.size(); ++j)
+      REQUIRE(out[c.priority[j - 1]] >= out[c.priority[j]]);
     REQUIRE(out == split_equally(c.total, c.keys.size(), c.priority));
   }
 }
@@ -85,7 +87,8 @@ TEST_CASE("property: base amount") {
   std::mt19937_64 rng(11);
   for (int t = 0; t < kCases; ++t) {
     Case c = generate(rng);
-    Amount base = std::uniform_int_distribution<Amount>(0, c.total / static_cast<Amount>(c.keys.size()))(rng);
+    Amount base =
+        std::uniform_int_distribution<Amount>(0, c.total / static_cast<Amount>(c.keys.size()))(rng);
     auto out = allocate_with_base(c.total, base, c.keys, c.priority);
     REQUIRE(sum(out) == c.total);
     for (Amount a : out) REQUIRE(a >= base);
@@ -104,7 +107,8 @@ TEST_CASE("property: minimum") {
   std::mt19937_64 rng(13);
   for (int t = 0; t < kCases; ++t) {
     Case c = generate(rng);
-    Amount minimum = std::uniform_int_distribution<Amount>(0, c.total / static_cast<Amount>(c.keys.size()))(rng);
+    Amount minimum =
+        std::uniform_int_distribution<Amount>(0, c.total / static_cast<Amount>(c.keys.size()))(rng);
     auto d = allocate_with_minimum_detail(c.total, minimum, c.keys, c.priority);
     REQUIRE(sum(d.amounts) == c.total);
     for (Amount a : d.amounts) REQUIRE(a >= minimum);
@@ -116,7 +120,8 @@ TEST_CASE("property: minimum") {
       rest_keys.push_back(d.raised[i] ? 0 : c.keys[i]);
       if (d.raised[i]) rest -= minimum;
     }
-    if (rest > 0) check_quota(rest, rest_keys, [&] {
+    if (rest > 0)
+      check_quota(rest, rest_keys, [&] {
         std::vector<Amount> v = d.amounts;
         for (size_t i = 0; i < v.size(); ++i)
           if (d.raised[i]) v[i] = 0;
@@ -148,7 +153,8 @@ TEST_CASE("property: fixed amounts first, then a rule, through a specification")
     }
     Amount rest = c.total - fixed_total;
     for (size_t i = 0; i < c.keys.size(); ++i)
-      s.recipients.push_back({"Mottagare " + std::to_string(i), c.keys[i], std::to_string(c.keys[i]), {}});
+      s.recipients.push_back(
+          {"Mottagare " + std::to_string(i), c.keys[i], std::to_string(c.keys[i]), {}});
     Amount per = rest / static_cast<Amount>(c.keys.size());
     if (s.rule == AllocationRule::BaseAmount) s.base = per / 2;
     if (s.rule == AllocationRule::Minimum) s.minimum = per / 2;
@@ -157,7 +163,8 @@ TEST_CASE("property: fixed amounts first, then a rule, through a specification")
     REQUIRE(o.allocation->total() == c.total);
     for (const auto& l : o.allocation->lines) {
       if (l.fixed) {
-        auto it = std::find_if(s.fixed.begin(), s.fixed.end(), [&](const FixedAmount& f) { return f.name == l.name; });
+        auto it = std::find_if(s.fixed.begin(), s.fixed.end(),
+                               [&](const FixedAmount& f) { return f.name == l.name; });
         REQUIRE(l.amount == it->amount);
       } else if (s.minimum) {
         REQUIRE(l.amount >= *s.minimum);

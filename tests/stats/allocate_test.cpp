@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "stats/allocate.hpp"
 
+#include <catch2/catch.hpp>
 #include <map>
 
 #include "fixtures.hpp"
-#include "stats/allocate.hpp"
 #include "stats/output.hpp"
 
 using namespace rv;

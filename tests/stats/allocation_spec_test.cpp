@@ -57,28 +57,36 @@ TEST_CASE("all problems are reported at once") {
       "    - {nyckel: 3}\n";
   SpecRead r = parse_allocation_spec("a.yaml", text);
   auto m = messages(r);
-  CHECK(std::find(m.begin(), m.end(), "a.yaml:2:11: fel: skriv 'belopp' utan mellanrum mellan siffrorna: 1000") != m.end());
   CHECK(std::find(m.begin(), m.end(),
-                  "a.yaml:3:10: fel: 'regel' ska vara proportionell | grundbelopp | minimibelopp | lika, men är "
+                  "a.yaml:2:11: fel: skriv 'belopp' utan mellanrum mellan siffrorna: 1000") !=
+        m.end());
+  CHECK(std::find(m.begin(), m.end(),
+                  "a.yaml:3:10: fel: 'regel' ska vara proportionell | grundbelopp | minimibelopp | "
+                  "lika, men är "
                   "'proportionel' (menade du 'proportionell'?)") != m.end());
-  CHECK(std::find(m.begin(), m.end(), "a.yaml:7:7: fel: 'A' förekommer två gånger (första gången på rad 6)") != m.end());
+  CHECK(std::find(m.begin(), m.end(),
+                  "a.yaml:7:7: fel: 'A' förekommer två gånger (första gången på rad 6)") !=
+        m.end());
   CHECK(std::find(m.begin(), m.end(), "a.yaml:9:7: fel: mottagaren saknar 'namn'") != m.end());
   CHECK(m.size() == 4);
 }
 
 TEST_CASE("rule parameters belong to their rule") {
-  SpecRead r = parse_allocation_spec("p.yaml",
-                                     "fördelning:\n  belopp: 10\n  regel: proportionell\n  minimibelopp: 5\n"
-                                     "  mottagare: [{namn: A, nyckel: 1}]\n");
+  SpecRead r =
+      parse_allocation_spec("p.yaml",
+                            "fördelning:\n  belopp: 10\n  regel: proportionell\n  minimibelopp: 5\n"
+                            "  mottagare: [{namn: A, nyckel: 1}]\n");
   auto m = messages(r);
   REQUIRE(m.size() == 1);
   CHECK(m[0] == "p.yaml:4:3: fel: 'minimibelopp' används inte med regel: proportionell");
-  SpecRead r2 = parse_allocation_spec("q.yaml", "fördelning:\n  belopp: 10\n  regel: minimibelopp\n"
-                                                "  mottagare: [{namn: A, nyckel: 1}]\n");
+  SpecRead r2 = parse_allocation_spec("q.yaml",
+                                      "fördelning:\n  belopp: 10\n  regel: minimibelopp\n"
+                                      "  mottagare: [{namn: A, nyckel: 1}]\n");
   REQUIRE(messages(r2).size() == 1);
   CHECK(messages(r2)[0] == "q.yaml:3:3: fel: regel: minimibelopp kräver 'minimibelopp'");
-  SpecRead r3 = parse_allocation_spec("k.yaml", "fördelning:\n  belopp: 10\n  regel: proportionell\n"
-                                                "  mottagare: [A]\n");
+  SpecRead r3 = parse_allocation_spec("k.yaml",
+                                      "fördelning:\n  belopp: 10\n  regel: proportionell\n"
+                                      "  mottagare: [A]\n");
   REQUIRE(messages(r3).size() == 1);
   CHECK(messages(r3)[0] ==
         "k.yaml:4:15: fel: 'A' saknar 'nyckel' (regel: proportionell fördelar efter nyckeln)");
@@ -89,7 +97,8 @@ TEST_CASE("fixed amounts larger than the amount, missing keys, YAML syntax error
                                      "fördelning:\n  belopp: 10\n  regel: lika\n  fasta_belopp:\n"
                                      "    - {namn: X, belopp: 11}\n  mottagare: [A]\n");
   REQUIRE(messages(r).size() == 1);
-  CHECK(messages(r)[0].rfind("f.yaml:4:3: fel: de fasta beloppen (11 kr) är större än beloppet (10 kr)", 0) == 0);
+  CHECK(messages(r)[0].rfind(
+            "f.yaml:4:3: fel: de fasta beloppen (11 kr) är större än beloppet (10 kr)", 0) == 0);
   SpecRead y = parse_allocation_spec("y.yaml", "fördelning:\n  belopp: [1\n");
   REQUIRE(y.diags.error_count() == 1);
   CHECK(y.diags.all()[0].message.rfind("YAML-syntaxfel", 0) == 0);

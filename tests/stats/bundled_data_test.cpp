@@ -1,7 +1,6 @@
 // Acceptance on the bundled data sets (data/…), loaded as a user would load them.
-#include <catch2/catch.hpp>
-
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -78,11 +77,13 @@ TEST_CASE("bundled national 2019: the counts the report states") {
   // Named, in Swedish order; each spent nothing according to its own row.
   for (const auto& f : k.rows_detail) {
     bool nothing = f.spent == 0;
-    bool listed = std::find(k.spent_nothing.begin(), k.spent_nothing.end(), f.name) != k.spent_nothing.end();
+    bool listed =
+        std::find(k.spent_nothing.begin(), k.spent_nothing.end(), f.name) != k.spent_nothing.end();
     CHECK(nothing == listed);
   }
-  CHECK(std::is_sorted(k.spent_nothing.begin(), k.spent_nothing.end(),
-                       [](const std::string& a, const std::string& b) { return sv::collate_less(a, b); }));
+  CHECK(std::is_sorted(
+      k.spent_nothing.begin(), k.spent_nothing.end(),
+      [](const std::string& a, const std::string& b) { return sv::collate_less(a, b); }));
   CHECK(k.not_reported == std::vector<std::string>{"Boxholms kommun"});
   CHECK(group(s, "regioner").with_unspent.size() == 13);
   CHECK(group(s, "ideella").organisations == 23);
@@ -244,9 +245,12 @@ TEST_CASE("bundled Stockholm 2022: the allocation spec sums exactly; the compari
 }
 
 TEST_CASE("CLI exit codes: 2 for invalid input") {
-  CHECK(run("fördela " + std::string(RV_TEST_DIR) + "/stats/fixtures/does-not-exist.yaml").status == 2);
-  CHECK(run("statistik " + std::string(RV_TEST_DIR) + "/stats/fixtures/does-not-exist").status == 2);
-  Run ok = run("fördela --format csv " + std::string(RV_TEST_DIR) + "/stats/fixtures/omfordelning-2019.yaml");
+  CHECK(run("fördela " + std::string(RV_TEST_DIR) + "/stats/fixtures/does-not-exist.yaml").status ==
+        2);
+  CHECK(run("statistik " + std::string(RV_TEST_DIR) + "/stats/fixtures/does-not-exist").status ==
+        2);
+  Run ok = run("fördela --format csv " + std::string(RV_TEST_DIR) +
+               "/stats/fixtures/omfordelning-2019.yaml");
   CHECK(ok.status == 0);
   CHECK(ok.out.rfind("namn,belopp,nyckel\r\nAle kommun,13754,283502\r\n", 0) == 0);
 }

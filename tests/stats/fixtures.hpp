@@ -33,9 +33,12 @@ inline std::vector<std::vector<std::string>> read_csv(const std::string& path) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-      else if (c == '"') quoted = false;
-      else field += c;
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+        field += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        field += c;
     } else if (c == '"') {
       quoted = true, any = true;
     } else if (c == ',') {
@@ -57,7 +60,8 @@ inline std::optional<Amount> opt_amount(const std::string& s) {
   return std::stoll(s);
 }
 
-inline Group make_group(const std::string& id, const std::string& label, std::optional<Amount> available = {}) {
+inline Group make_group(const std::string& id, const std::string& label,
+                        std::optional<Amount> available = {}) {
   Group g;
   g.id = id;
   g.label = label;
@@ -66,7 +70,8 @@ inline Group make_group(const std::string& id, const std::string& label, std::op
 }
 
 inline Recipient make_recipient(const std::string& group, const std::string& name, Amount granted,
-                                std::optional<Amount> unspent, std::optional<Amount> reallocated = {}) {
+                                std::optional<Amount> unspent,
+                                std::optional<Amount> reallocated = {}) {
   Recipient r;
   r.group = group;
   r.name = name;
@@ -90,18 +95,21 @@ inline GrantYear national_2019_from_tables() {
     return rows;
   };
   for (const auto& r : table("kommuner2019.csv")) {
-    Recipient x = make_recipient("kommuner", r[0], std::stoll(r[2]), opt_amount(r[5]), opt_amount(r[3]));
+    Recipient x =
+        make_recipient("kommuner", r[0], std::stoll(r[2]), opt_amount(r[5]), opt_amount(r[3]));
     x.key = std::stoll(r[1]);
     x.wants_more = *x.reallocated > 0;
     y.recipients.push_back(x);
   }
   for (const auto& r : table("regioner2019.csv")) {
-    Recipient x = make_recipient("regioner", r[0], std::stoll(r[2]), opt_amount(r[5]), opt_amount(r[3]));
+    Recipient x =
+        make_recipient("regioner", r[0], std::stoll(r[2]), opt_amount(r[5]), opt_amount(r[3]));
     x.key = std::stoll(r[1]);
     y.recipients.push_back(x);
   }
   for (const auto& r : table("lansstyrelser-nck2019.csv")) {
-    Recipient x = make_recipient("lansstyrelser_nck", r[0], opt_amount(r[3]).value_or(0), opt_amount(r[4]));
+    Recipient x =
+        make_recipient("lansstyrelser_nck", r[0], opt_amount(r[3]).value_or(0), opt_amount(r[4]));
     if (r[3].empty()) x.granted.reset();
     x.application = r[1];
     x.applied = std::stoll(r[2]);

@@ -1,7 +1,6 @@
 // Acceptance: the 2019 reallocation of unclaimed municipal funds (Bilaga 1, omfördelat)
 // reproduced from tests/stats/fixtures/omfordelning-2019.yaml.
 #include <catch2/catch.hpp>
-
 #include <map>
 
 #include "fixtures.hpp"
@@ -48,8 +47,10 @@ TEST_CASE("the extra kronor follow Swedish alphabetical order, not the list orde
   AllocationOutcome o = allocate(s);
   REQUIRE(o.allocation);
   for (const auto& l : o.allocation->lines)
-    if (l.name == "Ale kommun") CHECK(l.amount == 13754);
-    else if (l.name == "Övertorneå kommun") CHECK(l.amount == 13753);
+    if (l.name == "Ale kommun")
+      CHECK(l.amount == 13754);
+    else if (l.name == "Övertorneå kommun")
+      CHECK(l.amount == 13753);
   s.order = TieOrder::Listed;  // now the reversed list decides
   o = allocate(s);
   for (const auto& l : o.allocation->lines)

@@ -2,7 +2,6 @@
 // are those of the 2019 report (enkatsvar2019-aggregat.yaml); the printed percentages of
 // Diagram 1 and Tabell 3–5 and 10 must follow.
 #include <catch2/catch.hpp>
-
 #include <map>
 
 #include "fixtures.hpp"
@@ -14,7 +13,8 @@ using namespace rv::stats;
 namespace {
 
 Question make_question(const std::string& id, const std::string& group, QuestionKind kind,
-                       const std::vector<std::string>& options, std::optional<Condition> cond = {}) {
+                       const std::vector<std::string>& options,
+                       std::optional<Condition> cond = {}) {
   Question q;
   q.id = id;
   q.group = group;
@@ -31,14 +31,16 @@ void choose(std::vector<Response>& rs, const std::vector<size_t>& who, const std
             const Counts& counts) {
   for (size_t i : who) rs[i].answers.push_back({question, {}, std::nullopt, "", {}});
   for (const auto& [option, count] : counts)
-    for (int k = 0; k < count; ++k) rs[who[static_cast<size_t>(k)]].answers.back().chosen.push_back(option);
+    for (int k = 0; k < count; ++k)
+      rs[who[static_cast<size_t>(k)]].answers.back().chosen.push_back(option);
 }
 // Answer j of `who` is the option whose block contains j (single choice, blocks in order).
-void choose_one(std::vector<Response>& rs, const std::vector<size_t>& who, const std::string& question,
-                const Counts& counts) {
+void choose_one(std::vector<Response>& rs, const std::vector<size_t>& who,
+                const std::string& question, const Counts& counts) {
   size_t j = 0;
   for (const auto& [option, count] : counts)
-    for (int k = 0; k < count; ++k) rs[who[j++]].answers.push_back({question, {option}, std::nullopt, "", {}});
+    for (int k = 0; k < count; ++k)
+      rs[who[j++]].answers.push_back({question, {option}, std::nullopt, "", {}});
 }
 
 std::vector<size_t> range(size_t n) {
@@ -62,12 +64,21 @@ const Counts kTable3 = {{"information_om_stod", 181},
                         {"mal_och_ansvarsfordelning", 170},
                         {"kunskap_om_omfattning", 152},
                         {"kontroll_och_uppfoljning_overlamnad_verksamhet", 52}};
-const Counts kTable4 = {{"enhetsniva", 45}, {"handlaggarniva", 38}, {"forvaltning_stabsniva", 35},
-                        {"lansgemensam", 3}, {"annan", 7}};
-const Counts kTable5 = {{"hedersrelaterat_vald", 143}, {"utlandsk_bakgrund", 95}, {"missbruk", 83},
-                        {"funktionsnedsattning", 73}, {"aldre_over_65", 71},     {"unga_kvinnor", 53},
-                        {"hbtq", 28},                 {"annan_grupp", 26}};
-const Counts kTable10 = {{"information_och_utbildning", 5}, {"riktade_insatser", 2},
+const Counts kTable4 = {{"enhetsniva", 45},
+                        {"handlaggarniva", 38},
+                        {"forvaltning_stabsniva", 35},
+                        {"lansgemensam", 3},
+                        {"annan", 7}};
+const Counts kTable5 = {{"hedersrelaterat_vald", 143},
+                        {"utlandsk_bakgrund", 95},
+                        {"missbruk", 83},
+                        {"funktionsnedsattning", 73},
+                        {"aldre_over_65", 71},
+                        {"unga_kvinnor", 53},
+                        {"hbtq", 28},
+                        {"annan_grupp", 26}};
+const Counts kTable10 = {{"information_och_utbildning", 5},
+                         {"riktade_insatser", 2},
                          {"pilot_och_utvecklingsprojekt", 4}};
 
 std::vector<std::string> ids(const Counts& c) {
@@ -87,8 +98,10 @@ GrantYear survey_2019() {
                     Condition{"samordning", "ja"}),
       make_question("utsatta_grupper", "kommuner", QuestionKind::MultipleChoice, ids(kTable5),
                     Condition{"omraden", "valdsutsatta_kvinnor_sarskilt_utsatta_grupper"}),
-      make_question("bidragit", "kommuner", QuestionKind::Rating, {"inte_alls", "lag", "ganska_hog", "hog"}),
-      make_question("lst_omraden", "lansstyrelser_nck", QuestionKind::MultipleChoice, ids(kTable10)),
+      make_question("bidragit", "kommuner", QuestionKind::Rating,
+                    {"inte_alls", "lag", "ganska_hog", "hog"}),
+      make_question("lst_omraden", "lansstyrelser_nck", QuestionKind::MultipleChoice,
+                    ids(kTable10)),
   };
   // 286 municipal respondents: the 290 minus the one that did not report and the three
   // that spent nothing (here: the last four rows, whoever they are).
@@ -105,11 +118,15 @@ GrantYear survey_2019() {
   for (size_t i = 0; i < 286; ++i) rs[i].answers.push_back({"samordning", {}, i < 128, "", {}});
   choose_one(rs, range(128), "placering", kTable4);
   choose(rs, range(202), "utsatta_grupper", kTable5);
-  choose_one(rs, range(286), "bidragit", {{"hog", 130}, {"ganska_hog", 110}, {"lag", 40}, {"inte_alls", 6}});
+  choose_one(rs, range(286), "bidragit",
+             {{"hog", 130}, {"ganska_hog", 110}, {"lag", 40}, {"inte_alls", 6}});
   // County boards and NCK: the seven funded.
-  std::vector<std::string> lst = {"Länsstyrelsen i Dalarnas län", "Länsstyrelsen i Kalmar län",
-                                  "Länsstyrelsen i Västmanlands län – ansökan 1", "Länsstyrelsen Skåne",
-                                  "Länsstyrelsen Stockholm – ansökan 1", "Länsstyrelsen Värmland",
+  std::vector<std::string> lst = {"Länsstyrelsen i Dalarnas län",
+                                  "Länsstyrelsen i Kalmar län",
+                                  "Länsstyrelsen i Västmanlands län – ansökan 1",
+                                  "Länsstyrelsen Skåne",
+                                  "Länsstyrelsen Stockholm – ansökan 1",
+                                  "Länsstyrelsen Värmland",
                                   "Nationellt centrum för kvinnofrid, NCK"};
   for (const auto& name : lst) rs.push_back(Response{name, "", true, {}, {}});
   std::vector<size_t> lst_idx;
@@ -209,7 +226,8 @@ TEST_CASE("respondents without an answer still count in N; answered tells them a
   y.groups = {test::make_group("k", "K")};
   y.recipients = {test::make_recipient("k", "A", 1, 0), test::make_recipient("k", "B", 1, 0)};
   y.questions = {make_question("q", "k", QuestionKind::MultipleChoice, {"x"})};
-  y.responses = {Response{"A", "", false, {{"q", {"x"}, std::nullopt, "", {}}}, {}}, Response{"B", "", false, {}, {}}};
+  y.responses = {Response{"A", "", false, {{"q", {"x"}, std::nullopt, "", {}}}, {}},
+                 Response{"B", "", false, {}, {}}};
   QuestionSummary q = summarize_question(y, "q");
   CHECK(q.n == 2);
   CHECK(q.answered == 1);
