@@ -234,3 +234,30 @@ TEST_CASE("respondents without an answer still count in N; answered tells them a
   CHECK(q.options[0].count == 1);
   CHECK(percent(q.options[0].share) == 50);
 }
+
+TEST_CASE("rating answers as the loader stores them (the step in text); group from the response") {
+  GrantYear y;
+  y.groups = {test::make_group("k", "K"), test::make_group("r", "R")};
+  // One name in two groups (Region Gotland): the response's group decides.
+  y.recipients = {test::make_recipient("k", "Gotland", 1, 0),
+                  test::make_recipient("r", "Gotland", 1, 0),
+                  test::make_recipient("k", "Ale", 1, 0)};
+  y.questions = {
+      make_question("b", "k", QuestionKind::Rating, {"lag", "hog"}),
+      make_question("f", "k", QuestionKind::MultipleChoice, {"x"}, Condition{"b", "hog"})};
+  Answer hog{"b", {}, std::nullopt, "hog", {}};
+  Answer lag{"b", {}, std::nullopt, "lag", {}};
+  Answer fx{"f", {"x"}, std::nullopt, "", {}};
+  y.responses = {Response{"Gotland", "k", false, {hog, fx}, {}},
+                 Response{"Ale", "k", false, {lag}, {}},
+                 Response{"Gotland", "r", false, {hog}, {}}};
+  QuestionSummary q = summarize_question(y, "b");
+  CHECK(q.n == 2);
+  CHECK(q.options[0].count == 1);
+  CHECK(q.options[1].count == 1);
+  CHECK(top_steps(q, 1).count == 1);
+  QuestionSummary f = summarize_question(y, "f");
+  CHECK(f.n == 1);  // the condition on a rating step, written as text
+  CHECK(f.options[0].count == 1);
+  CHECK(respondents(y, "r") == 1);
+}
