@@ -136,9 +136,9 @@ struct Question {
 // One answer. Which member is used depends on the question kind.
 struct Answer {
   std::string question;
-  std::vector<std::string> chosen;  // MultipleChoice: option ids; Rating: one scale step id
+  std::vector<std::string> chosen;  // MultipleChoice: option ids
   std::optional<bool> yes;          // YesNo
-  std::string text;                 // FreeText
+  std::string text;                 // FreeText; Rating: the chosen scale step id
   Span span;
 };
 
