@@ -56,6 +56,7 @@ void Builder::push(Box b) {
   if (break_pending_) {
     b.new_page = true;
     b.page_style = break_style_;
+    b.break_span = break_span_;
     break_pending_ = false;
     break_style_.clear();
   }
@@ -118,6 +119,7 @@ void Builder::block(const doc::Block& b, float x, float width, int parent) {
         } else if constexpr (std::is_same_v<T, doc::PageBreak>) {
           break_pending_ = true;
           break_style_ = n.style;
+          break_span_ = n.span;
           keep_pending_ = false;
           after_ = 0;
         } else if constexpr (std::is_same_v<T, doc::Spacer>) {

@@ -27,6 +27,7 @@ struct Box {
   bool fill = false;         // vertical fill: takes the page's leftover space
   bool new_page = false;     // forced page break before this box
   std::string page_style;    // with new_page: style of the new page
+  Span break_span;           // with new_page: where the page break came from
   int repeat_table = -1;     // a table body row: repeat that table's header if it opens a page
   int toc_entry = -1;        // a TOC line whose page number is filled in after pagination
   int heading_node = -1;     // a heading: its structure node gets the page
@@ -130,6 +131,7 @@ class Builder {
   bool keep_pending_ = false;
   bool break_pending_ = false;
   std::string break_style_;
+  Span break_span_;
   std::unordered_map<std::string, std::vector<size_t>> hyph_cache_;
   std::vector<const doc::Heading*> headings_;  // in document order, for the TOC
   std::unordered_map<const doc::Heading*, std::string> heading_ids_;

@@ -63,7 +63,7 @@ std::vector<PagePlan> paginate(const Flow& flow, const StyleTable& styles, Diagn
   while (i < boxes.size()) {
     if (!pages.empty()) style = styles.next(style);
     if (boxes[i].new_page && !boxes[i].page_style.empty()) {
-      if (const doc::PageStyle* s = styles.find(boxes[i].page_style, boxes[i].span, diags))
+      if (const doc::PageStyle* s = styles.find(boxes[i].page_style, boxes[i].break_span, diags))
         style = s;
     }
     PagePlan page;
