@@ -56,6 +56,10 @@ class Converter {
       p.span = at;
       inlines(n, p.content, doc::FontStyle::Regular);
       trim(p.content);
+      // "… enligt nedanstående tabell:" introduces what follows: keep them on one page.
+      if (!p.content.empty() && p.content.back().kind == doc::InlineKind::Text &&
+          !p.content.back().text.empty() && p.content.back().text.back() == ':')
+        p.format.keep_with_next = true;
       if (!p.content.empty()) out.push_back(doc::Block{std::move(p)});
     } else if (t == CMARK_NODE_HEADING) {
       doc::Heading h;
