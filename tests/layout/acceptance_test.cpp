@@ -27,7 +27,7 @@ const Pages& report() {
 
 }  // namespace
 
-TEST_CASE("the report has about 40 pages of prose and a long appendix table") {
+TEST_CASE("layout: the report has about 40 pages of prose and a long appendix table") {
   const Pages& p = report();
   CHECK(p.pages.size() >= 45);
   int table_pages = 0;
@@ -41,7 +41,7 @@ TEST_CASE("the report has about 40 pages of prose and a long appendix table") {
   CHECK(table_pages >= 6);
 }
 
-TEST_CASE("every table page after the first starts with the header rows") {
+TEST_CASE("layout: every table page after the first starts with the header rows") {
   const Pages& p = report();
   int first_table_page = -1, continuation_pages = 0;
   for (size_t i = 0; i < p.pages.size(); ++i) {
@@ -68,7 +68,7 @@ TEST_CASE("every table page after the first starts with the header rows") {
   CHECK(continuation_pages >= 5);
 }
 
-TEST_CASE("no table row is split across pages") {
+TEST_CASE("layout: no table row is split across pages") {
   const Pages& p = report();
   std::map<int, std::set<int>> row_pages;
   for (const PlacedRun& r : runs(p))
@@ -80,7 +80,7 @@ TEST_CASE("no table row is split across pages") {
   }
 }
 
-TEST_CASE("no line is wider than its measure") {
+TEST_CASE("layout: no line is wider than its measure") {
   const Pages& p = report();
   int checked = 0;
   for (const PlacedRun& r : runs(p)) {
@@ -95,7 +95,7 @@ TEST_CASE("no line is wider than its measure") {
   CHECK(checked > 2000);
 }
 
-TEST_CASE("justified lines fill the measure and some words are hyphenated") {
+TEST_CASE("layout: justified lines fill the measure and some words are hyphenated") {
   const Pages& p = report();
   // Group body paragraph runs by (node, line): the right edge of a non-final line is the
   // right margin.
@@ -124,7 +124,7 @@ TEST_CASE("justified lines fill the measure and some words are hyphenated") {
   CHECK(hyphenated > 20);
 }
 
-TEST_CASE("every footnote is on the page of its reference, numbered consecutively") {
+TEST_CASE("layout: every footnote is on the page of its reference, numbered consecutively") {
   const Pages& p = report();
   std::map<int, int> mark_page, note_page;
   for (const PlacedRun& r : runs(p)) {
@@ -144,7 +144,7 @@ TEST_CASE("every footnote is on the page of its reference, numbered consecutivel
   }
 }
 
-TEST_CASE("no page starts or ends with a single line of a paragraph") {
+TEST_CASE("layout: no page starts or ends with a single line of a paragraph") {
   const Pages& p = report();
   // (paragraph node) → page → set of line indices
   std::map<int, std::map<int, std::set<int>>> lines;
@@ -165,7 +165,7 @@ TEST_CASE("no page starts or ends with a single line of a paragraph") {
   CHECK(split > 5);  // the test would be empty otherwise
 }
 
-TEST_CASE("headings stay with the block that follows them") {
+TEST_CASE("layout: headings stay with the block that follows them") {
   const Pages& p = report();
   for (size_t i = 0; i < p.pages.size(); ++i) {
     const TextRun* last = nullptr;
@@ -178,7 +178,7 @@ TEST_CASE("headings stay with the block that follows them") {
   }
 }
 
-TEST_CASE("every TOC entry's page number is the page of its heading") {
+TEST_CASE("layout: every TOC entry's page number is the page of its heading") {
   const Pages& p = report();
   std::map<int, std::string> heading_text;
   std::map<int, int> heading_node_page;

@@ -43,7 +43,7 @@ doc::Document utlatande(int paragraphs) {
 
 }  // namespace
 
-TEST_CASE("a tjänsteutlåtande has the header block and \"Sida x (y)\" on every page") {
+TEST_CASE("layout: a tjänsteutlåtande has the header block and \"Sida x (y)\" on every page") {
   Diagnostics diags;
   auto p = layout::layout(utlatande(40), {}, diags);
   REQUIRE(p);
@@ -65,7 +65,7 @@ TEST_CASE("a tjänsteutlåtande has the header block and \"Sida x (y)\" on every
   }
 }
 
-TEST_CASE("an unknown page style is reported at the page break's span") {
+TEST_CASE("layout: an unknown page style is reported at the page break's span") {
   doc::Document d = utlatande(1);
   d.blocks.push_back(doc::page_break("saknas", Span{"mall.md", 12, 3}));
   d.blocks.push_back(doc::paragraph("Efter brytningen."));
@@ -78,7 +78,7 @@ TEST_CASE("an unknown page style is reported at the page break's span") {
   CHECK(diags.all()[0].message.find("saknas") != std::string::npos);
 }
 
-TEST_CASE("missing fonts are a diagnostic, not a crash") {
+TEST_CASE("layout: missing fonts are a diagnostic, not a crash") {
   Diagnostics diags;
   layout::Context ctx;
   ctx.fonts_dir = "/finns/inte";

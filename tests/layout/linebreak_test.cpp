@@ -20,7 +20,7 @@ std::vector<KPItem> words(int n, float word, float space) {
 
 }  // namespace
 
-TEST_CASE("equal words break into full lines within tolerance") {
+TEST_CASE("layout: equal words break into full lines within tolerance") {
   const auto items = words(20, 30, 5);
   const auto breaks = break_lines(items, {100}, {});
   REQUIRE(breaks.size() >= 2);
@@ -35,7 +35,7 @@ TEST_CASE("equal words break into full lines within tolerance") {
   }
 }
 
-TEST_CASE("a word wider than the measure still gives a result") {
+TEST_CASE("layout: a word wider than the measure still gives a result") {
   std::vector<KPItem> items = {{KPItem::Box, 300},
                                {KPItem::Glue, 5, 2, 1},
                                {KPItem::Box, 20},
@@ -46,7 +46,7 @@ TEST_CASE("a word wider than the measure still gives a result") {
   CHECK(breaks.back() == items.size() - 1);
 }
 
-TEST_CASE("a hyphen penalty is taken when it avoids a loose line") {
+TEST_CASE("layout: a hyphen penalty is taken when it avoids a loose line") {
   // "aaaa bbbb-cccc": the measure fits "aaaa bbbb-" exactly.
   std::vector<KPItem> items = {{KPItem::Box, 40},
                                {KPItem::Glue, 10, 5, 3},
