@@ -25,7 +25,8 @@ struct Expander::Out {
 
 Expander::Expander(Value context, HouseStyle style, IncludeReader includes, Diagnostics& diags)
     : style_(style), includes_(std::move(includes)), diags_(&diags) {
-  scopes_.push_back(context.is_map() ? context.as_map() : Map{});
+  root_ = context.is_map() ? std::move(context) : Value(Map{});
+  scopes_.emplace_back();  // top-level {% set %} goes here
 }
 
 const Value* Expander::lookup(const std::string& name) const {
@@ -33,11 +34,12 @@ const Value* Expander::lookup(const std::string& name) const {
     auto f = it->find(name);
     if (f != it->end()) return &f->second;
   }
-  return nullptr;
+  return root_.get(name);
 }
 
 std::vector<std::string> Expander::names_in_scope() const {
   std::vector<std::string> out;
+  for (const auto& [k, v] : root_.as_map()) out.push_back(k);
   for (const auto& s : scopes_)
     for (const auto& [k, v] : s) out.push_back(k);
   return out;
@@ -85,6 +87,13 @@ int compare_numbers(const Value& a, const Value& b) {
 }
 
 }  // namespace
+
+Value Expander::eval_with(const ExprPtr& e, Map locals) {
+  scopes_.push_back(std::move(locals));
+  Value v = eval(e);
+  scopes_.pop_back();
+  return v;
+}
 
 Value Expander::eval(const ExprPtr& e) {
   try {
@@ -331,7 +340,7 @@ void Expander::run(const Body& body, Out& out, int depth) {
         break;
       }
       case Node::Kind::Block: {
-        Map visible;
+        Map visible = root_.as_map();
         for (const auto& s : scopes_)
           for (const auto& [k, v] : s) visible[k] = v;
         blocks_.push_back({n.name, n.arg, std::move(visible), n.span});

@@ -38,6 +38,8 @@ class Expander {
   Expansion expand(const Body& body);
   // Evaluates one expression in the root context (settings values like the title).
   Value eval(const ExprPtr& e);
+  // Evaluates with `locals` visible on top (a table row as `rad`), without copying scopes.
+  Value eval_with(const ExprPtr& e, Map locals);
   std::string eval_text(const ExprPtr& e, Span at);
 
  private:
@@ -47,7 +49,8 @@ class Expander {
   const Value* lookup(const std::string& name) const;
   std::vector<std::string> names_in_scope() const;
 
-  std::vector<Map> scopes_;  // innermost last; scopes_[0] is the data context
+  Value root_;               // the data context, shared, never copied
+  std::vector<Map> scopes_;  // local scopes (set, for), innermost last; looked up before root_
   HouseStyle style_;
   IncludeReader includes_;
   Diagnostics* diags_;  // a pointer so `standard` can evaluate its input tentatively

@@ -60,11 +60,10 @@ class Renderer {
     return out;
   }
 
-  Value eval_row(const ExprPtr& e, const Map& scope, const Value& row) {
-    Map inner = scope;
-    inner["rad"] = row;
-    Expander ex(Value(std::move(inner)), s_.style, nullptr, diags_);
-    return ex.eval(e);
+  // One Expander per table or chart: the rows are evaluated with `rad` on top of the
+  // block's scope, which is shared rather than copied per row.
+  static Value eval_row(Expander& ex, const ExprPtr& e, const Value& row) {
+    return ex.eval_with(e, Map{{"rad", row}});
   }
 
   std::string format(const Value& v, const std::string& fmt) {
@@ -101,7 +100,7 @@ class Renderer {
     }
     List items;
     for (const auto& r : rows.as_list())
-      if (!t.where || eval_row(t.where, scope, r).truthy()) items.push_back(r);
+      if (!t.where || eval_row(ex, t.where, r).truthy()) items.push_back(r);
     if (!t.sort.empty()) {
       auto key = [&](const Value& v) {
         const Value* f = v.get(t.sort);
@@ -125,7 +124,7 @@ class Renderer {
       std::vector<Value> raw;
       std::vector<std::string> cells;
       for (const auto& c : t.columns) {
-        Value v = eval_row(c.value, scope, r);
+        Value v = eval_row(ex, c.value, r);
         cells.push_back(format(v, c.format));
         raw.push_back(std::move(v));
       }
@@ -200,7 +199,7 @@ class Renderer {
     }
     std::vector<std::pair<std::string, sv::Fraction>> bars;
     for (const auto& r : rows.as_list()) {
-      Value label = eval_row(c.label, scope, r), value = eval_row(c.value, scope, r);
+      Value label = eval_row(ex, c.label, r), value = eval_row(ex, c.value, r);
       if (!value.is_number()) {
         diags_.error(c.span, "diagrammet '" + c.id + "': 'värde' ska ge en andel, men gav " +
                                  kind_name(value.kind()));
