@@ -102,3 +102,33 @@ TEST_CASE("export names the tables a template has when asked for an unknown one"
   CHECK(r.out.find("mallen visar ingen tabell 'bilaga9' (tabeller: bilaga1, bilaga2, bilaga3)") !=
         std::string::npos);
 }
+
+TEST_CASE("kontrollera on a generated 5 000-recipient file finishes and reports correctly") {
+  fs::path dir = temp_dir();
+  fs::path file = dir / "stor.yaml";
+  {
+    std::ofstream out(file);
+    out << "bidrag: {namn: Test, år: 2030, myndighet: Socialstyrelsen}\n"
+           "grupper:\n"
+           "  - {id: kommuner, etikett: Kommuner, singular: kommun, plural: kommuner, "
+           "bestämd_plural: kommunerna}\n"
+           "mottagare:\n"
+           "  kommuner:\n";
+    for (int i = 0; i < 5000; ++i) {
+      long key = 80000 + i * 37;
+      // Row 2500 is impossible (unspent > allocated), row 4000 misspells a key.
+      long unspent = i == 2500 ? key + 1 : i % 11;
+      out << "    - {namn: Kommun " << i << ", fördelningsnyckel: " << key << ", rekvirerat: " << key
+          << (i == 4000 ? ", oförbrukad: " : ", oförbrukat: ") << unspent << "}\n";
+    }
+  }
+  Run r = sh(rv("kontrollera '" + file.string() + "'"));
+  CHECK(r.code == 2);
+  const std::string f = file.string();
+  CHECK(r.out.find(f + ":2506:86: fel: oförbrukat belopp (172 501 kr) är större än fördelat belopp "
+                       "(172 500 kr) för Kommun 2500") != std::string::npos);
+  CHECK(r.out.find(f + ":4006:74: fel: okänd nyckel 'oförbrukad' i mottagaren (menade du "
+                       "'oförbrukat'?)") != std::string::npos);
+  CHECK(r.out.find("2 fel, 0 varningar") != std::string::npos);
+  fs::remove_all(dir);
+}
