@@ -185,7 +185,7 @@ void finalize(Flow& flow, const std::vector<PagePlan>& plans, const FontSet& fon
       RuleItem r;
       r.x1 = style::kMarginLeft;
       r.x2 = style::kMarginLeft + style::kNoteRuleLength;
-      r.y1 = r.y2 = H - (top + 3);
+      r.y1 = r.y2 = H - (top + 6);
       r.thickness = 0.5f;
       r.color = style::kRuleColor;
       page.items.emplace_back(r);

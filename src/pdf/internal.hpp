@@ -27,6 +27,7 @@ struct WriteState {
   std::vector<HPDF_Page> pages;
   std::array<HPDF_Font, layout::kFontCount> fonts{};
   std::array<std::set<char32_t>, layout::kFontCount> used;  // code points per font
+  std::array<std::vector<int>, layout::kFontCount> widths;  // glyph width cache
   std::vector<std::vector<Mcr>> node_content;               // per structure node
   std::vector<std::vector<int>> page_mcid_nodes;            // per page: node of each MCID
 };

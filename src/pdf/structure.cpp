@@ -59,6 +59,10 @@ void write_structure(WriteState& w) {
     HPDF_Dict_Add(e, "K", kids[i]);
     // Content first (marked-content references), then child elements, in reading order.
     for (const Mcr& m : w.node_content[i]) {
+      if (m.page == n.page) {  // on the element's own /Pg page a bare MCID suffices
+        HPDF_Array_AddNumber(kids[i], m.mcid);
+        continue;
+      }
       HPDF_Dict mcr = HPDF_Dict_New(mm);
       HPDF_Dict_AddName(mcr, "Type", "MCR");
       HPDF_Dict_Add(mcr, "Pg", w.pages[static_cast<size_t>(m.page)]);

@@ -1,4 +1,5 @@
 // Drawing the page model with libharu and saving atomically.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -57,6 +58,24 @@ void fix_tounicode(WriteState& w) {
     HPDF_Stream_Free(cmap->stream);
     cmap->stream = HPDF_MemStream_New(w.pdf->mmgr, 4096);
     HPDF_Stream_WriteStr(cmap->stream, tounicode_cmap(w.used[f]).c_str());
+    // libharu writes a CIDToGIDMap for all 65536 codes (128 KB to compress per font);
+    // codes past the end of the map are never used, so it only needs to reach the
+    // highest used code.
+    auto attr = static_cast<HPDF_FontAttr>(w.fonts[f]->attr);
+    if (attr && attr->map_stream && !w.used[f].empty()) {
+      const char32_t max = std::min<char32_t>(*w.used[f].rbegin(), 0xFFFF);
+      std::string map;
+      map.reserve(2 * (max + 1));
+      for (char32_t c = 0; c <= max; ++c) {
+        const HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(attr->fontdef, static_cast<HPDF_UINT16>(c));
+        map += static_cast<char>(gid >> 8);
+        map += static_cast<char>(gid & 0xFF);
+      }
+      HPDF_Stream_Free(attr->map_stream->stream);
+      attr->map_stream->stream = HPDF_MemStream_New(w.pdf->mmgr, 4096);
+      HPDF_Stream_Write(attr->map_stream->stream, reinterpret_cast<const HPDF_BYTE*>(map.data()),
+                        static_cast<HPDF_UINT>(map.size()));
+    }
   }
 }
 
@@ -129,20 +148,53 @@ class PagePainter {
       size_ = t.size;
     }
     fill(t.color);
-    if (t.word_x.empty()) {
-      HPDF_Page_TextOut(page_, t.x, t.y, t.text.c_str());
-      return;
+    // Raw operators instead of HPDF_Page_TextOut: one Tm and one TJ per run, the space
+    // glyphs kept (text extraction sees real spaces) and justification as TJ offsets.
+    // libharu's text position is not used afterwards, so bypassing it is safe.
+    std::string& op = op_;
+    op.clear();
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "1 0 0 1 %.2f %.2f Tm [(", static_cast<double>(t.x),
+                  static_cast<double>(t.y));
+    op += buf;
+    const float scale = 1000.0f / t.size;
+    float pos = t.x;  // where the next glyph lands without adjustment
+    size_t word = 0;
+    for (size_t i = 0; i < t.text.size();) {
+      const bool word_start = i == 0 || t.text[i - 1] == ' ';
+      const char32_t cp = next_cp(t.text, i);
+      if (word_start && word < t.word_x.size()) {
+        const float shift = t.word_x[word++] - pos;
+        if (shift > 0.005f || shift < -0.005f) {
+          std::snprintf(buf, sizeof buf, ") %.1f (", static_cast<double>(-shift * scale));
+          op += buf;
+          pos += shift;
+        }
+      }
+      const unsigned code = cp < 0x10000 ? static_cast<unsigned>(cp) : 0xFFFDu;
+      // Two-byte codes in a literal string: half the size of hex, so less to compress.
+      for (const unsigned char byte : {static_cast<unsigned char>(code >> 8),
+                                       static_cast<unsigned char>(code & 0xFF)}) {
+        if (byte == '(' || byte == ')' || byte == '\\') op += '\\';
+        if (byte == '\r') {
+          op += "\\r";
+          continue;
+        }
+        op += static_cast<char>(byte);
+      }
+      pos += static_cast<float>(width(static_cast<int>(t.font), font, code)) * t.size / 1000.0f;
     }
-    // Justified: each word at its own position (Tw does not apply to two-byte codes).
-    size_t start = 0, word = 0;
-    while (start <= t.text.size() && word < t.word_x.size()) {
-      size_t end = t.text.find(' ', start);
-      if (end == std::string::npos) end = t.text.size();
-      const std::string w = t.text.substr(start, end - start);
-      if (!w.empty()) HPDF_Page_TextOut(page_, t.word_x[word], t.y, w.c_str());
-      ++word;
-      start = end + 1;
-    }
+    op += ")] TJ\n";
+    HPDF_Stream_Write(stream_, reinterpret_cast<const HPDF_BYTE*>(op.data()),
+                      static_cast<HPDF_UINT>(op.size()));
+  }
+  // Glyph widths as libharu writes them into /W, cached per font.
+  int width(int f, HPDF_Font font, unsigned code) {
+    std::vector<int>& cache = w_.widths[static_cast<size_t>(f)];
+    if (cache.empty()) cache.assign(0x10000, -1);
+    int& w = cache[code];
+    if (w < 0) w = HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(code));
+    return w;
   }
   void rule(const layout::RuleItem& r) {
     end_text();
@@ -169,6 +221,7 @@ class PagePainter {
   HPDF_Font font_ = nullptr;
   float size_ = 0;
   layout::Color fill_;
+  std::string op_;
 };
 
 }  // namespace
