@@ -26,7 +26,8 @@ struct WriteState {
   const layout::Pages* model = nullptr;
   std::vector<HPDF_Page> pages;
   std::array<HPDF_Font, layout::kFontCount> fonts{};
-  std::array<std::set<char32_t>, layout::kFontCount> used;  // code points per font
+  std::array<std::vector<bool>, layout::kFontCount> used_bits;  // code points per font
+  std::array<std::vector<char32_t>, layout::kFontCount> used;   // the same, ascending
   std::array<std::vector<int>, layout::kFontCount> widths;  // glyph width cache
   std::vector<std::vector<Mcr>> node_content;               // per structure node
   std::vector<std::vector<int>> page_mcid_nodes;            // per page: node of each MCID
@@ -39,6 +40,6 @@ void write_links(WriteState& w);
 // structure.cpp: StructTreeRoot, ParentTree, MarkInfo.
 void write_structure(WriteState& w);
 // tounicode.cpp
-std::string tounicode_cmap(const std::set<char32_t>& codes);
+std::string tounicode_cmap(const std::vector<char32_t>& codes);
 
 }  // namespace rv::pdf

@@ -13,7 +13,7 @@
 
 namespace rv::pdf {
 
-std::string tounicode_cmap(const std::set<char32_t>& codes) {
+std::string tounicode_cmap(const std::vector<char32_t>& codes) {
   std::string s =
       "/CIDInit /ProcSet findresource begin\n"
       "12 dict begin\n"

@@ -39,9 +39,16 @@ void load_fonts(WriteState& w) {
       if (const auto* t = std::get_if<layout::TextRun>(&it)) {
         const int f = static_cast<int>(t->font);
         needed[f] = true;
-        for (size_t i = 0; i < t->text.size();) w.used[f].insert(next_cp(t->text, i));
+        std::vector<bool>& used = w.used_bits[f];
+        if (used.empty()) used.assign(0x10000, false);
+        for (size_t i = 0; i < t->text.size();) {
+          const char32_t cp = next_cp(t->text, i);
+          used[cp < 0x10000 ? cp : 0xFFFD] = true;
+        }
       }
   for (int f = 0; f < layout::kFontCount; ++f) {
+    for (char32_t c = 0; c < w.used_bits[f].size(); ++c)
+      if (w.used_bits[f][c]) w.used[f].push_back(c);
     if (!needed[f]) continue;
     const char* name = HPDF_LoadTTFontFromFile(w.pdf, w.model->font_files[f].c_str(), HPDF_TRUE);
     if (name) w.fonts[f] = HPDF_GetFont(w.pdf, name, "UTF-8");
@@ -63,7 +70,7 @@ void fix_tounicode(WriteState& w) {
     // highest used code.
     auto attr = static_cast<HPDF_FontAttr>(w.fonts[f]->attr);
     if (attr && attr->map_stream && !w.used[f].empty()) {
-      const char32_t max = std::min<char32_t>(*w.used[f].rbegin(), 0xFFFF);
+      const char32_t max = std::min<char32_t>(w.used[f].back(), 0xFFFF);
       std::string map;
       map.reserve(2 * (max + 1));
       for (char32_t c = 0; c <= max; ++c) {
