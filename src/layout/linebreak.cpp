@@ -38,6 +38,7 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
   nodes.reserve(items.size() / 4 + 8);
   nodes.push_back({0, 0, 1, 0, 0, 0, 0, -1});
   std::vector<int> active{0};
+  std::vector<int> still;         // reused: no allocation per feasible breakpoint
   double sw = 0, sy = 0, sz = 0;  // running sums of width, stretch, shrink
 
   for (size_t i = 0; i < items.size(); ++i) {
@@ -54,8 +55,7 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
       const bool forced = it.type == KPItem::Penalty && it.penalty <= -kInfPenalty;
       const float pen = it.type == KPItem::Penalty ? it.penalty : 0;
       const float pen_width = it.type == KPItem::Penalty ? it.width : 0;
-      std::vector<int> still;
-      still.reserve(active.size());
+      still.clear();
       for (int a : active) {
         const Node& n = nodes[static_cast<size_t>(a)];
         const double L = line_width(widths, n.line);
@@ -72,8 +72,9 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
         }
         if (!(r < -1 || forced)) still.push_back(a);
         if (r >= -1 && r <= p.tolerance) {
-          const double badness = 100 * std::pow(std::abs(r), 3);
-          double d = std::pow(p.line_penalty + badness, 2);
+          const double ar = std::abs(r);
+          const double badness = 100 * ar * ar * ar;
+          double d = (p.line_penalty + badness) * (p.line_penalty + badness);
           if (pen >= 0)
             d += static_cast<double>(pen) * pen;
           else if (pen > -kInfPenalty)

@@ -1,7 +1,6 @@
 // Reading advance widths from TrueType files (see fonts.hpp for why not libharu).
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 
 #include "layout/fonts.hpp"
 #include "layout/layout.hpp"
@@ -61,7 +60,28 @@ bool FontMetrics::load(const std::string& path, std::string& error) {
     error = "kan inte läsa typsnittsfilen " + path;
     return false;
   }
-  const std::string d((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Only the directory and the five small tables we need are read (a few KB of a
+  // 400 KB file); they are copied to their original offsets in a sparse buffer so the
+  // parsing below can use file offsets.
+  std::string d(12, '\0');
+  in.read(d.data(), 12);
+  const uint16_t ntables = u16(d, 4);
+  d.resize(12 + 16 * static_cast<size_t>(ntables));
+  in.read(d.data() + 12, 16 * static_cast<std::streamsize>(ntables));
+  if (!in) {
+    error = "typsnittsfilen " + path + " är inte ett TrueType-typsnitt";
+    return false;
+  }
+  for (uint16_t i = 0; i < ntables; ++i) {
+    const size_t rec = 12 + 16 * static_cast<size_t>(i);
+    const std::string tag = d.substr(rec, 4);
+    if (tag != "head" && tag != "hhea" && tag != "hmtx" && tag != "cmap" && tag != "OS/2") continue;
+    const size_t off = u32(d, rec + 8), len = u32(d, rec + 12);
+    if (off + len > (1u << 26)) continue;
+    if (d.size() < off + len) d.resize(off + len, '\0');
+    in.seekg(static_cast<std::streamoff>(off));
+    in.read(d.data() + off, static_cast<std::streamsize>(len));
+  }
   const TableDir t = read_directory(d);
   if (!t.head || !t.hhea || !t.hmtx || !t.cmap) {
     error = "typsnittsfilen " + path + " är inte ett TrueType-typsnitt";

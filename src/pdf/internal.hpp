@@ -28,9 +28,9 @@ struct WriteState {
   std::array<HPDF_Font, layout::kFontCount> fonts{};
   std::array<std::vector<bool>, layout::kFontCount> used_bits;  // code points per font
   std::array<std::vector<char32_t>, layout::kFontCount> used;   // the same, ascending
-  std::array<std::vector<int>, layout::kFontCount> widths;  // glyph width cache
-  std::vector<std::vector<Mcr>> node_content;               // per structure node
-  std::vector<std::vector<int>> page_mcid_nodes;            // per page: node of each MCID
+  std::array<std::vector<int>, layout::kFontCount> widths;      // glyph width cache
+  std::vector<std::vector<Mcr>> node_content;                   // per structure node
+  std::vector<std::vector<int>> page_mcid_nodes;                // per page: node of each MCID
 };
 
 // info.cpp: document info, catalog entries, outline, link annotations.

@@ -74,7 +74,8 @@ void fix_tounicode(WriteState& w) {
       std::string map;
       map.reserve(2 * (max + 1));
       for (char32_t c = 0; c <= max; ++c) {
-        const HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(attr->fontdef, static_cast<HPDF_UINT16>(c));
+        const HPDF_UINT16 gid =
+            HPDF_TTFontDef_GetGlyphid(attr->fontdef, static_cast<HPDF_UINT16>(c));
         map += static_cast<char>(gid >> 8);
         map += static_cast<char>(gid & 0xFF);
       }
@@ -180,8 +181,8 @@ class PagePainter {
       }
       const unsigned code = cp < 0x10000 ? static_cast<unsigned>(cp) : 0xFFFDu;
       // Two-byte codes in a literal string: half the size of hex, so less to compress.
-      for (const unsigned char byte : {static_cast<unsigned char>(code >> 8),
-                                       static_cast<unsigned char>(code & 0xFF)}) {
+      for (const unsigned char byte :
+           {static_cast<unsigned char>(code >> 8), static_cast<unsigned char>(code & 0xFF)}) {
         if (byte == '(' || byte == ')' || byte == '\\') op += '\\';
         if (byte == '\r') {
           op += "\\r";
