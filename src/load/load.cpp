@@ -2,6 +2,9 @@
 #include "load/load.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -47,15 +50,49 @@ std::string translate_yaml_error(const std::string& msg) {
   return "ogiltig YAML (" + msg + ")";
 }
 
-void read_file_text(LoadState& st, const std::string& path, const std::string& text) {
-  SourceFile f{path, split_lines(text)};
+// One file's text parsed by yaml-cpp, or the parser's complaint.
+struct Parsed {
+  std::string path, text;
   YAML::Node root;
+  std::optional<YAML::Mark> error_at;
+  std::string error;
+};
+
+void parse(Parsed& p) {
   try {
-    root = YAML::Load(text);
+    p.root = YAML::Load(p.text);
   } catch (const YAML::ParserException& e) {
-    st.diags.error(f.span(e.mark), "YAML-syntaxfel: " + translate_yaml_error(e.msg));
+    p.error_at = e.mark;
+    p.error = e.msg;
+  }
+}
+
+// yaml-cpp is the slowest step of loading; files are independent, so they are parsed on
+// all cores and then read into the model one by one, in name order.
+void parse_all(std::vector<Parsed>& files) {
+  unsigned workers = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()),
+                                        static_cast<unsigned>(files.size()));
+  if (workers <= 1) {
+    for (auto& f : files) parse(f);
     return;
   }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+  for (unsigned w = 0; w < workers; ++w)
+    pool.emplace_back([&] {
+      for (size_t i = next++; i < files.size(); i = next++) parse(files[i]);
+    });
+  for (auto& t : pool) t.join();
+}
+
+void read_file_text(LoadState& st, const Parsed& p) {
+  const std::string& path = p.path;
+  SourceFile f{path, split_lines(p.text)};
+  if (p.error_at) {
+    st.diags.error(f.span(*p.error_at), "YAML-syntaxfel: " + translate_yaml_error(p.error));
+    return;
+  }
+  const YAML::Node& root = p.root;
   st.year.files.push_back(path);
   if (root.IsNull()) {
     st.diags.warning(Span{path, 0, 0}, "filen är tom");
@@ -127,6 +164,7 @@ LoadResult load_data_set(const std::vector<std::string>& paths) {
       st.diags.error(Span{p, 0, 0}, "filen eller mappen finns inte");
     }
   }
+  std::vector<Parsed> parsed;
   for (const auto& path : files) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -135,8 +173,10 @@ LoadResult load_data_set(const std::vector<std::string>& paths) {
     }
     std::ostringstream buf;
     buf << in.rdbuf();
-    read_file_text(st, path, buf.str());
+    parsed.push_back(Parsed{path, buf.str(), {}, std::nullopt, {}});
   }
+  parse_all(parsed);
+  for (const auto& p : parsed) read_file_text(st, p);
   finish(st);
   result.data = std::move(st.year);
   return result;
@@ -145,7 +185,9 @@ LoadResult load_data_set(const std::vector<std::string>& paths) {
 LoadResult load_data_text(const std::string& name, const std::string& text) {
   LoadResult result;
   LoadState st(result.diags);
-  read_file_text(st, name, text);
+  Parsed p{name, text, {}, std::nullopt, {}};
+  parse(p);
+  read_file_text(st, p);
   finish(st);
   result.data = std::move(st.year);
   return result;
