@@ -3,6 +3,8 @@
 // set that must change every place the figure appears.
 #include <catch2/catch.hpp>
 
+#include <cstring>
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -53,9 +55,9 @@ std::string read(const fs::path& p) {
 
 // No-break spaces (U+00A0, U+202F) become ordinary spaces so the regexes can use '\s'/' '.
 std::string normalise(std::string t) {
-  for (const std::string nb : {std::string("\xC2\xA0"), std::string("\xE2\x80\xAF")}) {
+  for (const char* nb : {"\xC2\xA0", "\xE2\x80\xAF"}) {
     size_t pos;
-    while ((pos = t.find(nb)) != std::string::npos) t.replace(pos, nb.size(), " ");
+    while ((pos = t.find(nb)) != std::string::npos) t.replace(pos, std::strlen(nb), " ");
   }
   return t;
 }
