@@ -1,6 +1,8 @@
 // The command line as a user meets it: bundled data checks, a broken template, exports.
 #include <catch2/catch.hpp>
 
+#include "../support/shell.hpp"
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -13,31 +15,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out;  // stdout and stderr together
-};
+using rvtest::Run;
+using rvtest::sh;
+fs::path temp_dir() { return rvtest::temp_dir("cli"); }
 
-Run sh(const std::string& args) {
-  std::string cmd = std::string("cd '") + RV_SOURCE_DIR + "' && " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  Run r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int st = pclose(p);
-  r.code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
 
 std::string rv(const std::string& args) { return std::string("'") + RV_BINARY + "' " + args; }
 
-fs::path temp_dir() {
-  fs::path d = fs::temp_directory_path() / ("rv_cli_" + std::to_string(getpid()));
-  fs::create_directories(d);
-  return d;
-}
 
 }  // namespace
 

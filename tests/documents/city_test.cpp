@@ -4,6 +4,8 @@
 // depend on the data change when copies of the data are edited.
 #include <catch2/catch.hpp>
 
+#include "../support/shell.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -25,48 +27,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using rvtest::read;
+using rvtest::Run;
+using rvtest::sh;
+using rvtest::write;
+fs::path temp_dir(const std::string& tag) { return rvtest::temp_dir("city_" + tag); }
+
 const std::string kSource = RV_SOURCE_DIR;
 const std::string kAllocation = kSource + "/templates/fordelning-beslut";
 const std::string kFollowUp = kSource + "/templates/uppfoljning-stad";
 const std::string kData2022 = kSource + "/data/stockholm-2022";
 const std::string kData2017 = kSource + "/data/stockholm-2017";
 
-struct Run {
-  int code;
-  std::string out;
-};
 
-Run sh(const std::string& cmd_in) {
-  std::string cmd = "cd '" + kSource + "' && " + cmd_in + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  Run r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int st = pclose(p);
-  r.code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
 
-fs::path temp_dir(const std::string& tag) {
-  fs::path d = fs::temp_directory_path() / ("rv_city_" + tag + "_" + std::to_string(getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-}
 
 // Replaces exactly one occurrence of `from` in the file (the edit must apply).
 void edit(const fs::path& file, const std::string& from, const std::string& to) {

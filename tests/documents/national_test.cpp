@@ -3,6 +3,8 @@
 // set that must change every place the figure appears.
 #include <catch2/catch.hpp>
 
+#include "../support/shell.hpp"
+
 #include <cstring>
 
 #include <array>
@@ -22,36 +24,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out;
-};
+using rvtest::read;
+using rvtest::Run;
+using rvtest::sh;
+fs::path temp_dir(const std::string& tag) { return rvtest::temp_dir("nat_" + tag); }
 
-Run sh(const std::string& cmd_in) {
-  std::string cmd = std::string("cd '") + RV_SOURCE_DIR + "' && " + cmd_in + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  Run r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int st = pclose(p);
-  r.code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
 
-fs::path temp_dir(const std::string& tag) {
-  fs::path d = fs::temp_directory_path() / ("rv_nat_" + tag + "_" + std::to_string(getpid()));
-  fs::create_directories(d);
-  return d;
-}
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // No-break spaces (U+00A0, U+202F) become ordinary spaces so the regexes can use '\s'/' '.
 std::string normalise(std::string t) {

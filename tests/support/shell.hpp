@@ -1,0 +1,59 @@
+// Helpers the end-to-end tests share: run a command from the repository root as a user
+// would, make a scratch folder, read and write files.
+#pragma once
+
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace rvtest {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int code;
+  std::string out;  // stdout and stderr together
+};
+
+// Runs `cmd` with /bin/sh in the repository root; stderr is merged into `out`.
+inline Run sh(const std::string& cmd) {
+  std::string full = std::string("cd '") + RV_SOURCE_DIR + "' && " + cmd + " 2>&1";
+  FILE* p = popen(full.c_str(), "r");
+  REQUIRE(p);
+  Run r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int st = pclose(p);
+  r.code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+// A fresh, empty folder under the system temp dir, unique to this process and tag.
+inline fs::path temp_dir(const std::string& tag) {
+  fs::path d = fs::temp_directory_path() / ("rv_" + tag + "_" + std::to_string(getpid()));
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+
+inline std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline void write(const fs::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+}
+
+}  // namespace rvtest
