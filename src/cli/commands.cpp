@@ -40,6 +40,16 @@ std::string translate_parse_error(const CLI::ParseError& e) {
     return "ange ett underkommando (kontrollera, statistik, fördela, skapa eller exportera)";
   if (what.find("is required") != std::string::npos)
     return "ett obligatoriskt argument saknas (" + what + ")";
+  // "--format: xml not in {tabell,text,csv}"
+  if (auto pos = what.find(" not in {"); pos != std::string::npos) {
+    auto colon = what.find(": ");
+    std::string option = colon != std::string::npos && colon < pos ? what.substr(0, colon) : "";
+    std::string value = what.substr(colon == std::string::npos ? 0 : colon + 2,
+                                    pos - (colon == std::string::npos ? 0 : colon + 2));
+    std::string allowed = what.substr(pos + 9);
+    if (!allowed.empty() && allowed.back() == '}') allowed.pop_back();
+    return option + ": '" + value + "' är inget tillåtet värde (tillåtna: " + allowed + ")";
+  }
   if (what.find("The following arguments were not expected") != std::string::npos)
     return "okända argument: " + what.substr(what.find(':') + 1);
   return what;
