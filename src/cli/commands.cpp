@@ -38,8 +38,8 @@ std::string translate_parse_error(const CLI::ParseError& e) {
   // CLI11 speaks English; translate the messages a user meets most often.
   if (what.find("A subcommand is required") != std::string::npos)
     return "ange ett underkommando (kontrollera, statistik, fördela, skapa eller exportera)";
-  if (what.find("is required") != std::string::npos)
-    return "ett obligatoriskt argument saknas (" + what + ")";
+  if (auto pos = what.find(" is required"); pos != std::string::npos)
+    return "'" + what.substr(0, pos) + "' saknas men krävs";
   // "--format: xml not in {tabell,text,csv}"
   if (auto pos = what.find(" not in {"); pos != std::string::npos) {
     auto colon = what.find(": ");
