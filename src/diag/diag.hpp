@@ -15,6 +15,7 @@ struct Span {
   std::string file;
   int line = 0;  // 1-based; 0 = unknown
   int col = 0;   // 1-based, in characters; 0 = unknown
+  bool operator==(const Span&) const = default;
 };
 
 enum class Severity : uint8_t { Error, Warning };
@@ -23,6 +24,7 @@ struct Diagnostic {
   Severity severity = Severity::Error;
   Span span;
   std::string message;  // Swedish, no trailing full stop needed
+  bool operator==(const Diagnostic&) const = default;
 };
 
 class Diagnostics {

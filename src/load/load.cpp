@@ -3,12 +3,13 @@
 
 #include <algorithm>
 #include <atomic>
-#include <optional>
-#include <thread>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
+#include <thread>
 
+#include "load/cache.hpp"
 #include "load/state.hpp"
 
 namespace fs = std::filesystem;
@@ -138,9 +139,10 @@ void finish(LoadState& st) {
   load::validate(st);
   // Groups spread over files come in file-name order; `ordning` puts them in the order
   // the documents list them (Kommuner, Regioner, …). Unordered groups keep their place after.
-  std::stable_sort(st.year.groups.begin(), st.year.groups.end(), [](const Group& a, const Group& b) {
-    return a.order.value_or(1 << 20) < b.order.value_or(1 << 20);
-  });
+  std::stable_sort(st.year.groups.begin(), st.year.groups.end(),
+                   [](const Group& a, const Group& b) {
+                     return a.order.value_or(1 << 20) < b.order.value_or(1 << 20);
+                   });
 }
 
 }  // namespace
@@ -175,10 +177,18 @@ LoadResult load_data_set(const std::vector<std::string>& paths) {
     buf << in.rdbuf();
     parsed.push_back(Parsed{path, buf.str(), {}, std::nullopt, {}});
   }
+  // Unchanged files that were valid before need not be parsed again (load/cache.cpp).
+  std::vector<load::CachedFile> identity;
+  for (const auto& p : parsed) identity.push_back({p.path, &p.text});
+  auto dir = load::cache_dir();
+  bool cacheable = dir && !parsed.empty() && !st.diags.has_errors();
+  if (cacheable)
+    if (auto cached = load::read_cached(*dir, identity)) return std::move(*cached);
   parse_all(parsed);
   for (const auto& p : parsed) read_file_text(st, p);
   finish(st);
   result.data = std::move(st.year);
+  if (cacheable) load::write_cached(*dir, identity, result);
   return result;
 }
 

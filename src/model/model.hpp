@@ -35,12 +35,16 @@ struct Noun {
   std::string plural;           // "kommuner"
   std::string definite_plural;  // "kommunerna"
   Gender gender = Gender::Common;
+
+  bool operator==(const Noun&) const = default;
 };
 
 struct Deadline {
   std::string label;  // "sista rekvisitionsdatum, första omgången"
   Date date;
   Span span;
+
+  bool operator==(const Deadline&) const = default;
 };
 
 struct Grant {
@@ -53,6 +57,8 @@ struct Grant {
   std::optional<Amount> undistributed;        // ej_fördelat (kept centrally, not passed on)
   std::optional<Amount> undistributed_spent;  // ej_fördelat_förbrukat
   Span span;
+
+  bool operator==(const Grant&) const = default;
 };
 
 // How recipients in a group obtain funds.
@@ -71,6 +77,8 @@ struct Group {
   std::optional<Amount> applied_total_declared;    // sökt_totalt (when rows are not given)
   std::optional<int> order;  // ordning: position in tables (files load in name order)
   Span span;
+
+  bool operator==(const Group&) const = default;
 };
 
 struct Recipient {
@@ -106,6 +114,8 @@ struct Recipient {
   std::string display_name() const {
     return application.empty() ? name : name + " – " + application;
   }
+
+  bool operator==(const Recipient&) const = default;
 };
 
 enum class QuestionKind : uint8_t { MultipleChoice = 0, YesNo, Rating, FreeText };
@@ -114,6 +124,8 @@ struct Option {
   std::string id;     // "samverkan"
   std::string label;  // "Samverkan"
   Span span;
+
+  bool operator==(const Option&) const = default;
 };
 
 // A question asked only of those who answered another question a certain way:
@@ -121,6 +133,8 @@ struct Option {
 struct Condition {
   std::string question;  // question id
   std::string option;    // option id that must have been chosen (or "ja" for yes/no)
+
+  bool operator==(const Condition&) const = default;
 };
 
 struct Question {
@@ -131,6 +145,8 @@ struct Question {
   std::vector<Option> options;  // areas (multiple choice) or scale steps (rating, low→high)
   std::optional<Condition> condition;  // endast_om
   Span span;
+
+  bool operator==(const Question&) const = default;
 };
 
 // One answer. Which member is used depends on the question kind.
@@ -140,6 +156,8 @@ struct Answer {
   std::optional<bool> yes;          // YesNo
   std::string text;                 // FreeText; Rating: the chosen scale step id
   Span span;
+
+  bool operator==(const Answer&) const = default;
 };
 
 struct Response {
@@ -150,6 +168,8 @@ struct Response {
   bool reconstructed = false;  // rekonstruerat: built to match published aggregates
   std::vector<Answer> answers;
   Span span;
+
+  bool operator==(const Response&) const = default;
 };
 
 // A free-text example quoted in a report.
@@ -159,6 +179,8 @@ struct Quote {
   std::string area;       // option id or topic
   std::string text;
   Span span;
+
+  bool operator==(const Quote&) const = default;
 };
 
 // One earlier (or the current) year's summary figures, as printed.
@@ -174,11 +196,15 @@ struct HistoryRow {
                                        // rounded amounts would give another figure)
   std::string recipients_text;         // mottagare_text: "Sex länsstyrelser och NCK"
   Span span;
+
+  bool operator==(const HistoryRow&) const = default;
 };
 
 struct Signatory {
   std::string name;
   std::string title;
+
+  bool operator==(const Signatory&) const = default;
 };
 
 struct DocumentMeta {
@@ -199,6 +225,8 @@ struct DocumentMeta {
   std::string article_number;                // artikelnummer
   std::map<std::string, std::string> extra;  // övrigt: free key → text
   Span span;
+
+  bool operator==(const DocumentMeta&) const = default;
 };
 
 // A previous allocation to compare with (fördelning 2021 in the 2022 memo).
@@ -207,6 +235,8 @@ struct PreviousAllocation {
   Amount total = 0;
   std::map<std::string, Amount> per_recipient;  // recipient name → amount
   Span span;
+
+  bool operator==(const PreviousAllocation&) const = default;
 };
 
 struct GrantYear {
@@ -227,6 +257,8 @@ struct GrantYear {
   const Group* find_group(const std::string& id) const;
   const Question* find_question(const std::string& id) const;
   std::vector<const Recipient*> recipients_in(const std::string& group) const;
+
+  bool operator==(const GrantYear&) const = default;
 };
 
 }  // namespace rv

@@ -1,0 +1,341 @@
+// A cache of validated data sets, so that rendering again after a template edit does not
+// parse the same YAML again (yaml-cpp is the slowest step of loading).
+//
+// The key is a hash of the format version, the program version and every file's path and
+// full content, so any edit gives a new key; a cache file also repeats the paths and
+// sizes and is only used when they match. Only data sets without errors are cached, with
+// their warnings. Anything unexpected in a cache file makes it a miss, never an error.
+#include "load/cache.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "version.hpp"
+
+namespace fs = std::filesystem;
+
+namespace rv::load {
+
+namespace {
+
+constexpr char kMagic[] = "rapportverk-datacache-3";
+
+// ---- a minimal binary archive; io() below describes each struct once for both ways ----
+
+class Writer {
+ public:
+  void operator()(const std::string& s) {
+    (*this)(static_cast<uint64_t>(s.size()));
+    out_.append(s);
+  }
+  void operator()(uint64_t v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void operator()(int64_t v) { (*this)(static_cast<uint64_t>(v)); }
+  void operator()(int v) { (*this)(static_cast<uint64_t>(static_cast<int64_t>(v))); }
+  void operator()(bool v) { (*this)(static_cast<uint64_t>(v)); }
+  template <typename E>
+  requires std::is_enum_v<E>
+  void operator()(E e) { (*this)(static_cast<uint64_t>(e)); }
+  std::string out_;
+  static constexpr bool reading = false;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  void operator()(std::string& s) {
+    uint64_t n = 0;
+    (*this)(n);
+    if (n > in_.size() - pos_) throw std::runtime_error("kort cachefil");
+    s.assign(in_.substr(pos_, n));
+    pos_ += n;
+  }
+  void operator()(uint64_t& v) {
+    if (in_.size() - pos_ < sizeof v) throw std::runtime_error("kort cachefil");
+    std::memcpy(&v, in_.data() + pos_, sizeof v);
+    pos_ += sizeof v;
+  }
+  void operator()(int64_t& v) {
+    uint64_t u;
+    (*this)(u);
+    v = static_cast<int64_t>(u);
+  }
+  void operator()(int& v) {
+    int64_t w;
+    (*this)(w);
+    v = static_cast<int>(w);
+  }
+  void operator()(bool& v) {
+    uint64_t u;
+    (*this)(u);
+    v = u != 0;
+  }
+  template <typename E>
+  requires std::is_enum_v<E>
+  void operator()(E& e) {
+    uint64_t u;
+    (*this)(u);
+    e = static_cast<E>(u);
+  }
+  bool at_end() const { return pos_ == in_.size(); }
+  static constexpr bool reading = true;
+
+ private:
+  std::string_view in_;
+  size_t pos_ = 0;
+};
+
+// Containers, for both archives.
+template <typename A, typename T>
+void io(A& a, std::optional<T>& o);
+template <typename A, typename T>
+void io(A& a, std::vector<T>& v);
+template <typename A, typename T>
+void io(A& a, std::map<std::string, T>& m);
+
+template <typename A>
+void io(A& a, std::string& s) {
+  a(s);
+}
+template <typename A>
+void io(A& a, int64_t& v) {
+  a(v);
+}
+template <typename A>
+void io(A& a, int& v) {
+  a(v);
+}
+template <typename A>
+void io(A& a, bool& v) {
+  a(v);
+}
+
+template <typename A>
+void io(A& a, Span& s) {
+  a(s.file), a(s.line), a(s.col);
+}
+template <typename A>
+void io(A& a, Date& d) {
+  a(d.year), a(d.month), a(d.day);
+}
+template <typename A>
+void io(A& a, Noun& n) {
+  a(n.singular), a(n.plural), a(n.definite_plural), a(n.gender);
+}
+template <typename A>
+void io(A& a, Deadline& d) {
+  a(d.label), io(a, d.date), io(a, d.span);
+}
+template <typename A>
+void io(A& a, Grant& g) {
+  a(g.name), a(g.year), a(g.authority), io(a, g.period_start), io(a, g.period_end);
+  io(a, g.deadlines), io(a, g.requisitioned_total), io(a, g.undistributed);
+  io(a, g.undistributed_spent), io(a, g.span);
+}
+template <typename A>
+void io(A& a, Group& g) {
+  a(g.id), a(g.label), io(a, g.noun), a(g.mode), io(a, g.available), io(a, g.declared_key_total);
+  io(a, g.declared_allocated_total), io(a, g.declared_unspent_total);
+  io(a, g.applications_received), io(a, g.applied_total_declared), io(a, g.order), io(a, g.span);
+}
+template <typename A>
+void io(A& a, Recipient& r) {
+  a(r.name), a(r.group), a(r.application), io(a, r.key), io(a, r.applied), io(a, r.granted);
+  io(a, r.reallocated), io(a, r.spent), io(a, r.unspent), io(a, r.wants_more), io(a, r.reported);
+  a(r.status), a(r.note), io(a, r.span);
+}
+template <typename A>
+void io(A& a, Option& o) {
+  a(o.id), a(o.label), io(a, o.span);
+}
+template <typename A>
+void io(A& a, Condition& c) {
+  a(c.question), a(c.option);
+}
+template <typename A>
+void io(A& a, Question& q) {
+  a(q.id), a(q.group), a(q.kind), a(q.text), io(a, q.options), io(a, q.condition), io(a, q.span);
+}
+template <typename A>
+void io(A& a, Answer& x) {
+  a(x.question), io(a, x.chosen), io(a, x.yes), a(x.text), io(a, x.span);
+}
+template <typename A>
+void io(A& a, Response& r) {
+  a(r.recipient), a(r.group), a(r.reconstructed), io(a, r.answers), io(a, r.span);
+}
+template <typename A>
+void io(A& a, Quote& q) {
+  a(q.group), a(q.recipient), a(q.area), a(q.text), io(a, q.span);
+}
+template <typename A>
+void io(A& a, HistoryRow& h) {
+  a(h.group), a(h.year), io(a, h.available), io(a, h.spent), io(a, h.unspent);
+  io(a, h.applicants), io(a, h.recipients), io(a, h.share_spent_pct), a(h.recipients_text);
+  io(a, h.span);
+}
+template <typename A>
+void io(A& a, Signatory& s) {
+  a(s.name), a(s.title);
+}
+template <typename A>
+void io(A& a, DocumentMeta& d) {
+  a(d.title), a(d.subtitle), a(d.dnr), a(d.organisation), a(d.department), a(d.officer);
+  a(d.phone), io(a, d.date), a(d.committee), io(a, d.meeting_date), io(a, d.preparation_date);
+  io(a, d.council_date), io(a, d.signatories), a(d.author), a(d.article_number), io(a, d.extra);
+  io(a, d.span);
+}
+template <typename A>
+void io(A& a, PreviousAllocation& p) {
+  a(p.year), a(p.total), io(a, p.per_recipient), io(a, p.span);
+}
+template <typename A>
+void io(A& a, GrantYear& y) {
+  io(a, y.grant), io(a, y.groups), io(a, y.recipients), io(a, y.questions), io(a, y.responses);
+  io(a, y.quotes), io(a, y.history), io(a, y.previous), io(a, y.document), io(a, y.files);
+  io(a, y.allocation_spec_files);
+}
+template <typename A>
+void io(A& a, Diagnostic& d) {
+  a(d.severity), io(a, d.span), a(d.message);
+}
+
+template <typename A, typename T>
+void io(A& a, std::optional<T>& o) {
+  bool has = o.has_value();
+  a(has);
+  if constexpr (A::reading) {
+    if (has)
+      o.emplace();
+    else
+      o.reset();
+  }
+  if (has) io(a, *o);
+}
+template <typename A, typename T>
+void io(A& a, std::vector<T>& v) {
+  uint64_t n = v.size();
+  a(n);
+  if constexpr (A::reading) {
+    if (n > (1u << 26)) throw std::runtime_error("orimlig cachefil");
+    v.resize(n);
+  }
+  for (auto& x : v) io(a, x);
+}
+template <typename A, typename T>
+void io(A& a, std::map<std::string, T>& m) {
+  uint64_t n = m.size();
+  a(n);
+  if constexpr (A::reading) {
+    m.clear();
+    for (uint64_t i = 0; i < n; ++i) {
+      std::string k;
+      T v{};
+      a(k);
+      io(a, v);
+      m.emplace(std::move(k), std::move(v));
+    }
+  } else {
+    for (auto& [k, v] : m) {
+      std::string key = k;
+      a(key);
+      io(a, v);
+    }
+  }
+}
+
+uint64_t fnv1a(uint64_t h, std::string_view s) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// What identifies a data set: the files in load order, each with its full content.
+std::string identity(const std::vector<CachedFile>& files) {
+  std::string id = std::string(kMagic) + "\n" + RAPPORTVERK_VERSION + "\n";
+  for (const auto& f : files) id += f.path + "\n" + std::to_string(f.text->size()) + "\n";
+  return id;
+}
+
+}  // namespace
+
+std::optional<std::string> cache_dir() {
+  const char* env = std::getenv("RAPPORTVERK_CACHE");
+  if (env && (std::string(env) == "0" || std::string(env) == "av")) return std::nullopt;
+  if (env && *env) return std::string(env);
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+    return (fs::path(xdg) / "rapportverk").string();
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return (fs::path(home) / ".cache" / "rapportverk").string();
+  return std::nullopt;
+}
+
+std::string cache_key(const std::vector<CachedFile>& files) {
+  uint64_t h = 14695981039346656037ull;
+  h = fnv1a(h, identity(files));
+  for (const auto& f : files) h = fnv1a(fnv1a(h, f.path), *f.text);
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+std::optional<LoadResult> read_cached(const std::string& dir,
+                                      const std::vector<CachedFile>& files) {
+  std::ifstream in(fs::path(dir) / (cache_key(files) + ".bin"), std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream buf;
+  buf << in.rdbuf();
+  std::string data = buf.str();
+  try {
+    Reader r(data);
+    std::string id;
+    r(id);
+    if (id != identity(files)) return std::nullopt;
+    LoadResult result;
+    io(r, result.data);
+    std::vector<Diagnostic> diags;
+    io(r, diags);
+    if (!r.at_end()) return std::nullopt;
+    for (auto& d : diags) result.diags.add(std::move(d));
+    return result;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+void write_cached(const std::string& dir, const std::vector<CachedFile>& files,
+                  const LoadResult& result) {
+  if (!result.ok()) return;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return;
+  Writer w;
+  std::string id = identity(files);
+  w(id);
+  GrantYear copy = result.data;
+  io(w, copy);
+  std::vector<Diagnostic> diags = result.diags.all();
+  io(w, diags);
+  fs::path target = fs::path(dir) / (cache_key(files) + ".bin");
+  fs::path tmp = target;
+  tmp += ".tmp" + std::to_string(getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << w.out_;
+    if (!out) {
+      fs::remove(tmp, ec);
+      return;
+    }
+  }
+  fs::rename(tmp, target, ec);  // atomic: readers see the old file or the new one
+  if (ec) fs::remove(tmp, ec);
+}
+
+}  // namespace rv::load
