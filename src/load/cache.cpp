@@ -259,7 +259,10 @@ uint64_t fnv1a(uint64_t h, std::string_view s) {
 
 // What identifies a data set: the files in load order, each with its full content.
 std::string identity(const std::vector<CachedFile>& files) {
-  std::string id = std::string(kMagic) + "\n" + RAPPORTVERK_VERSION + "\n";
+  // The build time changes whenever this file is recompiled, which it is whenever the model
+  // it serialises changes: an old cache can never be read with a new layout.
+  std::string id = std::string(kMagic) + "\n" + RAPPORTVERK_VERSION + " " + __DATE__ + " " +
+                   __TIME__ + "\n";
   for (const auto& f : files) id += f.path + "\n" + std::to_string(f.text->size()) + "\n";
   return id;
 }
