@@ -21,14 +21,6 @@ namespace {
 using load::LoadState;
 using load::SourceFile;
 
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::string line;
-  std::istringstream in(text);
-  while (std::getline(in, line)) lines.push_back(line);
-  return lines;
-}
-
 // yaml-cpp's parser messages, in Swedish.
 std::string translate_yaml_error(const std::string& msg) {
   static const std::pair<const char*, const char*> table[] = {
@@ -88,7 +80,7 @@ void parse_all(std::vector<Parsed>& files) {
 
 void read_file_text(LoadState& st, const Parsed& p) {
   const std::string& path = p.path;
-  SourceFile f{path, split_lines(p.text)};
+  SourceFile f{path, load::split_lines(p.text)};
   if (p.error_at) {
     st.diags.error(f.span(*p.error_at), "YAML-syntaxfel: " + translate_yaml_error(p.error));
     return;

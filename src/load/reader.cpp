@@ -20,6 +20,20 @@ Span SourceFile::span(const YAML::Mark& m) const {
   return Span{path, m.line + 1, col + 1};
 }
 
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    size_t len = end - start;
+    if (len > 0 && text[start + len - 1] == '\r') --len;
+    lines.emplace_back(text, start, len);
+    start = end + 1;
+  }
+  return lines;
+}
+
 std::string describe(const YAML::Node& n) {
   switch (n.Type()) {
     case YAML::NodeType::Sequence:

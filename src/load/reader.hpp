@@ -23,6 +23,9 @@ struct SourceFile {
   Span span(const YAML::Node& n) const { return span(n.Mark()); }
 };
 
+// A file's lines without line ends (CRLF too), for byte → character columns.
+std::vector<std::string> split_lines(const std::string& text);
+
 // Human description of a node's kind for "förväntade X, fick Y".
 std::string describe(const YAML::Node& n);
 

@@ -9,6 +9,8 @@
 #include <map>
 #include <sstream>
 
+#include "load/reader.hpp"
+#include "load/suggest.hpp"
 #include "stats/allocate.hpp"
 
 namespace rv::stats {
@@ -17,88 +19,16 @@ namespace {
 
 constexpr int kMaxKeyDecimals = 6;
 
-struct Source {
-  std::string path;
-  std::vector<std::string> lines;
-
-  Span span(const YAML::Mark& m) const {
-    if (m.is_null() || m.line < 0) return Span{path, 0, 0};
-    int n = static_cast<int>(lines.size());
-    if (m.line >= n) {
-      if (n == 0) return Span{path, 1, 1};
-      const std::string& last = lines[static_cast<size_t>(n - 1)];
-      return Span{path, n, byte_to_char_column(last, static_cast<int>(last.size())) + 1};
-    }
-    return Span{path, m.line + 1,
-                byte_to_char_column(lines[static_cast<size_t>(m.line)], m.column) + 1};
-  }
-  Span span(const YAML::Node& n) const { return span(n.Mark()); }
-};
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::string line;
-  std::istringstream in(text);
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-  }
-  return lines;
-}
-
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k < len && i + static_cast<size_t>(k) < s.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
-    out.push_back(cp);
-    i += static_cast<size_t>(len);
-  }
-  return out;
-}
-
-int edit_distance(std::string_view a8, std::string_view b8) {
-  std::u32string a = decode(a8), b = decode(b8);
-  std::vector<int> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    int diag = row[0];
-    row[0] = static_cast<int>(i);
-    for (size_t j = 1; j <= b.size(); ++j) {
-      int up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
+// The data loader's source positions, suggestions and node descriptions, so that both
+// kinds of YAML file speak the same way.
+using Source = load::SourceFile;
+using load::describe;
+using load::split_lines;
 
 std::string suggestion(const std::string& key, const std::vector<std::string>& known) {
-  std::string best;
-  int best_d = 3;
-  for (const auto& k : known) {
-    int d = edit_distance(key, k);
-    if (d < best_d) best_d = d, best = k;
-  }
-  return best.empty() ? "" : " (menade du '" + best + "'?)";
-}
-
-std::string describe(const YAML::Node& n) {
-  switch (n.Type()) {
-    case YAML::NodeType::Sequence:
-      return "en lista";
-    case YAML::NodeType::Map:
-      return "en mappning";
-    case YAML::NodeType::Null:
-      return "tomt";
-    case YAML::NodeType::Scalar:
-      return "'" + n.Scalar() + "'";
-    default:
-      return "odefinierat";
-  }
+  std::vector<std::string_view> views(known.begin(), known.end());
+  auto best = load::closest(key, views);
+  return best ? " (menade du '" + *best + "'?)" : "";
 }
 
 bool all_digits(std::string_view s) {

@@ -138,12 +138,7 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
   std::stringstream buf;
   buf << in.rdbuf();
   std::string text = buf.str();
-  SourceFile f{s.file, {}};
-  {
-    std::istringstream lines(text);
-    std::string line;
-    while (std::getline(lines, line)) f.lines.push_back(line);
-  }
+  SourceFile f{s.file, load::split_lines(text)};
   YAML::Node root;
   try {
     root = YAML::Load(text);
