@@ -137,11 +137,14 @@ bool FontMetrics::load(const std::string& path, std::string& error) {
 }
 
 namespace {
+// Liberation Serif and Sans cut to the scripts documents print (scripts/subset-fonts.py);
+// renamed because the licence reserves the name "Liberation" for unmodified fonts.
 constexpr std::array<const char*, kFontCount> kFiles = {
-    "LiberationSerif-Regular.ttf",    "LiberationSerif-Bold.ttf",     "LiberationSerif-Italic.ttf",
-    "LiberationSerif-BoldItalic.ttf", "LiberationSans-Regular.ttf",   "LiberationSans-Bold.ttf",
-    "LiberationSans-Italic.ttf",      "LiberationSans-BoldItalic.ttf"};
-}
+    "RapportverkSerif-Regular.ttf", "RapportverkSerif-Bold.ttf",
+    "RapportverkSerif-Italic.ttf",  "RapportverkSerif-BoldItalic.ttf",
+    "RapportverkSans-Regular.ttf",  "RapportverkSans-Bold.ttf",
+    "RapportverkSans-Italic.ttf",   "RapportverkSans-BoldItalic.ttf"};
+}  // namespace
 
 bool FontSet::load(const std::string& dir, Diagnostics& diags) {
   bool ok = true;
