@@ -6,6 +6,7 @@
 #pragma once
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -123,6 +124,7 @@ class Builder {
   const FontSet& fonts_;
   Pages& pages_;
   Diagnostics& diags_;
+  std::set<char32_t> missing_warned_;  // characters already reported as missing from the fonts
   Flow flow_;
   int next_note_ = 1;
   int list_level_ = 0;

@@ -7,6 +7,7 @@
 // into positioned text runs.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "layout/flow.hpp"
 #include "layout/style.hpp"
@@ -89,6 +90,21 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
   auto font_of = [&](int inl) {
     return font_for(ts.family, combine(ts.base, content[static_cast<size_t>(inl)].style));
   };
+  // A character the font lacks would print as an empty box: say so, once per character.
+  for (const Piece& p : pieces) {
+    const FontMetrics& m = fonts_.metrics(font_of(p.inl));
+    for (size_t i = p.begin; i < p.end;) {
+      const size_t at = i;
+      const char32_t cp = next_code_point(text, i);
+      if (cp < 0x20 || cp == 0xAD || m.has_glyph(cp) || !missing_warned_.insert(cp).second)
+        continue;
+      char hex[16];
+      std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
+      diags_.warning(content[static_cast<size_t>(p.inl)].span,
+                     "tecknet \u201d" + text.substr(at, i - at) + "\u201d (" + hex +
+                         ") finns inte i typsnittet och blir en tom ruta i PDF-filen");
+    }
+  }
 
   // 2. KP items.
   std::vector<KPItem> items;
