@@ -66,15 +66,22 @@ void print_diagnostics(const Diagnostics& diags) {
 namespace rv::cli {
 
 void print_errors_and_warning_count(const Diagnostics& diags) {
-  size_t w = diags.warning_count();
-  if (diags.has_errors()) {
-    Diagnostics errors;
-    for (const auto& d : diags.all())
-      if (d.severity == Severity::Error) errors.add(d);
-    print_diagnostics(errors);
+  // Data warnings are `kontrollera`'s business: count them. Problems found while making
+  // the document (a template, a character the fonts lack) are shown in full.
+  Diagnostics shown;
+  size_t data_warnings = 0;
+  for (const auto& d : diags.all()) {
+    bool from_data =
+        d.span.file.size() > 5 && (d.span.file.ends_with(".yaml") || d.span.file.ends_with(".yml"));
+    if (d.severity == Severity::Warning && from_data)
+      ++data_warnings;
+    else
+      shown.add(d);
   }
-  if (w > 0)
-    std::cerr << "(" << w << (w == 1 ? " varning" : " varningar")
+  for (const auto& d : shown.sorted()) std::cerr << format_diagnostic(d) << "\n";
+  if (shown.has_errors()) std::cerr << shown.error_count() << " fel\n";
+  if (data_warnings > 0)
+    std::cerr << "(" << data_warnings << (data_warnings == 1 ? " varning" : " varningar")
               << " i indata; kör 'rapportverk kontrollera' för detaljer)\n";
 }
 
