@@ -9,6 +9,7 @@
 #include "cli/pipeline.hpp"
 #include "layout/layout.hpp"
 #include "pdf/pdf.hpp"
+#include "swedish/swedish.hpp"
 
 namespace rv::cli {
 
@@ -55,6 +56,7 @@ class StageTimer {
 };
 
 int run(const RenderArgs& a) {
+  sv::preload_hyphenation();  // overlaps the pattern load with reading data and templates
   Diagnostics diags;
   StageTimer timer;
   auto prepared = prepare(a.templ, a.data, a.parameters, diags);

@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
+#include <thread>
 #include <unordered_map>
 
 #include "swedish/swedish.hpp"
@@ -203,6 +204,11 @@ bool load_hyphenation_exceptions(const std::string& path, Diagnostics& diags) {
   }
   set_hyphenation_exceptions(words);
   return ok;
+}
+
+void preload_hyphenation() {
+  // dictionary() is a function-local static: concurrent first calls wait for one load.
+  std::thread([] { dictionary(); }).detach();
 }
 
 }  // namespace rv::sv

@@ -97,6 +97,9 @@ std::string sort_key(std::string_view text);
 // byte offset's preceding character). At least two letters stay on each side. Words in
 // the user exception list (set_hyphenation_exceptions) use that list's breaks.
 std::vector<size_t> hyphenation_points(std::string_view word);
+// Starts loading the hyphenation patterns on another thread, so that a document's first
+// paragraph need not wait for them (about 6 ms). Harmless if hyphenation is never used.
+void preload_hyphenation();
 // "ut-veck-lings-me-del": the word with hyphens at every hyphenation point (for tests).
 std::string hyphenate_visibly(std::string_view word);
 // Exceptions, one word a line with hyphens at the allowed breaks: "stads-dels-nämnd".
