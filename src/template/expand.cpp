@@ -209,8 +209,13 @@ Value Expander::eval_in(const ExprPtr& e) {
       if (e->op == Expr::Op::Add) {
         Value l = eval_in(e->args[0]), r = eval_in(e->args[1]);
         if (l.is_str() || r.is_str()) return Value(to_text(l) + to_text(r));
+        if (l.is_list() && r.is_list()) {
+          List joined = l.as_list();
+          joined.insert(joined.end(), r.as_list().begin(), r.as_list().end());
+          return Value(std::move(joined));
+        }
         if (l.is_int() && r.is_int()) return Value(l.as_int() + r.as_int());
-        diags_->error(at, "'+' kräver två heltal eller text, men fick " + kind_name(l.kind()) +
+        diags_->error(at, "'+' kräver två heltal, två listor eller text, men fick " + kind_name(l.kind()) +
                               " och " + kind_name(r.kind()));
         throw Failed{};
       }

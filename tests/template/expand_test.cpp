@@ -38,6 +38,8 @@ TEST_CASE("expressions and filters produce Swedish text") {
   CHECK(expand("{{ k.antal | antal(k) | versal }}", d) == "Fyra kommuner");
   CHECK(expand("{{ k.namn | lista }}", d) == "Bromma och Kungsholmen");
   CHECK(expand("år {{ år }}", d) == "år 2019");
+  CHECK(expand("{{ k.namn + [\"Skarpnäck\"] | lista }}", d) == "Bromma, Kungsholmen och Skarpnäck");
+  CHECK(expand("{{ \"Bilaga \" + 3 }}", d) == "Bilaga 3");
   CHECK(d.empty());
 }
 
