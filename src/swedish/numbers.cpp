@@ -126,11 +126,12 @@ std::string amount(int64_t kronor, AmountStyle style, int decimals, bool keep_ze
 }
 
 std::string approx(int64_t kronor, Unit unit, Hedge hedge, int decimals) {
-  if (unit == Unit::Thousands) {
-    // To whole thousands: "drygt 272 000 kronor" (the figure itself stays in kronor).
-    const int64_t rounded = round_half_up(kronor, 1000);
-    const std::string word = hedge_word(hedge, static_cast<i128>(rounded) * 1000, kronor);
-    return word + integer(narrow(static_cast<i128>(rounded) * 1000)) + NBSP + "kronor";
+  if (unit == Unit::Thousands || unit == Unit::TenThousands) {
+    // To whole thousands (or ten thousands): "drygt 272 000 kronor" (the figure stays in kronor).
+    const int64_t step = unit == Unit::Thousands ? 1000 : 10000;
+    const int64_t rounded = round_half_up(kronor, step);
+    const std::string word = hedge_word(hedge, static_cast<i128>(rounded) * step, kronor);
+    return word + integer(narrow(static_cast<i128>(rounded) * step)) + NBSP + "kronor";
   }
   // Millions with `decimals` decimals; compare rounded and exact on the same scale
   // (kronor × 10^decimals) so the hedge is exact.

@@ -53,7 +53,8 @@ std::string amount(int64_t kronor, AmountStyle style, int decimals = 1,
 // rounded figure is below the exact one, "knappt" when above, nothing when equal.
 // approx(14183942, Unit::Millions) → "knappt 14,2 miljoner kronor";
 // approx(272189, Unit::Thousands) → "drygt 272 000 kronor".
-enum class Unit : uint8_t { Millions, Thousands };
+// TenThousands: "drygt 20 000 kronor" for 22 953, as the Stockholm memo writes it.
+enum class Unit : uint8_t { Millions, Thousands, TenThousands };
 enum class Hedge : uint8_t { Auto, Cirka, None };
 std::string approx(int64_t kronor, Unit unit, Hedge hedge = Hedge::Auto, int decimals = 1);
 

@@ -93,14 +93,16 @@ R f_miljoner(const FilterCall& c) {
 R approx_impl(const FilterCall& c, const std::string& name, sv::Hedge hedge) {
   if (!want_int(c, name)) return std::nullopt;
   std::string unit = str_arg(c, 0, "miljoner");
-  if (unit != "miljoner" && unit != "tusen") {
-    c.diags.error(c.at,
-                  "filtret '" + name + "' tar \"miljoner\" eller \"tusen\", inte \"" + unit + "\"");
+  if (unit != "miljoner" && unit != "tusen" && unit != "tiotusen") {
+    c.diags.error(c.at, "filtret '" + name +
+                            "' tar \"miljoner\", \"tusen\" eller \"tiotusen\", inte \"" + unit +
+                            "\"");
     return std::nullopt;
   }
-  return Value(sv::approx(c.in.as_int(),
-                          unit == "miljoner" ? sv::Unit::Millions : sv::Unit::Thousands, hedge,
-                          int_arg(c, 1, 1)));
+  sv::Unit u = unit == "miljoner" ? sv::Unit::Millions
+               : unit == "tusen"  ? sv::Unit::Thousands
+                                  : sv::Unit::TenThousands;
+  return Value(sv::approx(c.in.as_int(), u, hedge, int_arg(c, 1, 1)));
 }
 R f_ungefar(const FilterCall& c) { return approx_impl(c, "ungefär", sv::Hedge::Auto); }
 R f_cirka(const FilterCall& c) { return approx_impl(c, "cirka", sv::Hedge::Cirka); }

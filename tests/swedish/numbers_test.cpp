@@ -104,3 +104,9 @@ TEST_CASE("swedish: amounts", "[swedish][numbers]") {
   CHECK(amount(5050766, AmountStyle::Miljoner) == "5,1" NB "miljoner kronor");
   CHECK(amount(-5050766, AmountStyle::Mnkr) == "\u22125,1" NB "mnkr");
 }
+
+TEST_CASE("swedish: hedged to ten thousands, as the Stockholm memo writes 22 953 kr") {
+  CHECK(approx(22953, Unit::TenThousands) == "drygt 20" NB "000" NB "kronor");
+  CHECK(approx(27000, Unit::TenThousands) == "knappt 30" NB "000" NB "kronor");
+  CHECK(approx(30000, Unit::TenThousands) == "30" NB "000" NB "kronor");
+}
