@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
+#include "export/export.hpp"
 #include "layout/layout.hpp"
 #include "pdf/pdf.hpp"
 #include "swedish/swedish.hpp"
@@ -22,20 +23,6 @@ struct RenderArgs {
   std::string output;
   std::string format = "pdf";
 };
-
-bool write_text_file(const std::string& path, const std::string& text, Diagnostics& diags) {
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << text;
-    if (!out) {
-      diags.error(Span{path, 0, 0}, "kan inte skriva filen");
-      return false;
-    }
-  }
-  std::filesystem::rename(tmp, path);
-  return true;
-}
 
 // RAPPORTVERK_TIDER=1 prints each stage's wall time to stderr (for bench/ and profiling).
 class StageTimer {
@@ -78,7 +65,7 @@ int run(const RenderArgs& a) {
     print_errors_and_warning_count(diags);
     return InvalidInput;
   }
-  bool ok = a.format == "spår" ? write_text_file(out, pdf::trace(*pages), diags)
+  bool ok = a.format == "spår" ? xport::write_file_atomically(out, pdf::trace(*pages), diags)
                                : pdf::write_pdf(*pages, out, diags);
   timer.mark("skriva");
   print_errors_and_warning_count(diags);

@@ -19,6 +19,12 @@ namespace rv::xport {
 // the XLSX has it).
 std::string to_csv(const tmpl::TableData& table);
 
+// Writes `bytes` to `path` through a temporary file renamed into place, so a reader never
+// sees half a file; false (with a diagnostic) when anything fails.
+bool write_file_atomically(const std::string& path, const std::string& bytes, Diagnostics& diags);
+// Renames a finished temporary file to `path`; removes it and reports when that fails.
+bool move_into_place(const std::string& tmp, const std::string& path, Diagnostics& diags);
+
 bool write_csv(const tmpl::TableData& table, const std::string& path, Diagnostics& diags);
 
 // One worksheet named after the table: title and caption rows, a bold header row frozen

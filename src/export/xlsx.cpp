@@ -114,14 +114,7 @@ bool write_xlsx(const tmpl::TableData& t, const std::string& path, Diagnostics& 
     std::remove(tmp.c_str());
     return false;
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    diags.error(Span{path, 0, 0}, "kan inte byta namn på den tillfälliga filen: " + ec.message());
-    std::remove(tmp.c_str());
-    return false;
-  }
-  return true;
+  return move_into_place(tmp, path, diags);
 }
 
 }  // namespace rv::xport

@@ -70,6 +70,9 @@ std::string percent_prose(Fraction share, int word_limit = 12);
 std::string number_words(int64_t n, Gender gender = Gender::Common, int limit = 12);
 // "fyra kommuner", "en kommun", "ett bidrag", "51 kommuner".
 std::string count_noun(int64_t n, const Noun& noun, int limit = 12);
+// Whole text upper- or lower-cased with Swedish rules (ICU): "Socialstyrelsen" → "SOCIALSTYRELSEN".
+std::string uppercase(std::string_view text);
+std::string lowercase(std::string_view text);
 // First letter upper-cased (UTF-8 aware): "två stadsdelsnämnder" → "Två stadsdelsnämnder".
 std::string capitalize(std::string_view text);
 

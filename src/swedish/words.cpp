@@ -4,6 +4,7 @@
 #include <unicode/locid.h>
 #include <unicode/rbnf.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 #include <memory>
 #include <stdexcept>
@@ -67,5 +68,23 @@ std::string capitalize(std::string_view text) {
   }
   return std::string(text);
 }
+
+namespace {
+std::string convert_case(std::string_view text, bool upper) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  static const icu::Locale swedish("sv", "SE");
+  if (upper)
+    u.toUpper(swedish);
+  else
+    u.toLower(swedish);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+}  // namespace
+
+std::string uppercase(std::string_view text) { return convert_case(text, true); }
+std::string lowercase(std::string_view text) { return convert_case(text, false); }
 
 }  // namespace rv::sv

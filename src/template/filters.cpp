@@ -1,8 +1,5 @@
 // The template filters: the Swedish language layer as `{{ x | filter(arg) }}`.
 // Every filter checks its input's type and says in Swedish what it expected.
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 
 #include "template/expand.hpp"
@@ -140,10 +137,7 @@ R f_versal(const FilterCall& c) {
 }
 R f_versaler(const FilterCall& c) {
   if (!c.in.is_str()) return type_error(c, "versaler", "text");
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(c.in.as_str());
-  std::string out;
-  u.toUpper(icu::Locale("sv", "SE")).toUTF8String(out);
-  return Value(out);
+  return Value(sv::uppercase(c.in.as_str()));
 }
 R f_heltal(const FilterCall& c) {
   if (!want_int(c, "heltal")) return std::nullopt;
@@ -280,10 +274,7 @@ R f_filtrera(const FilterCall& c) {
 }
 R f_gemener(const FilterCall& c) {
   if (!c.in.is_str()) return type_error(c, "gemener", "text");
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(c.in.as_str());
-  std::string out;
-  u.toLower(icu::Locale("sv", "SE")).toUTF8String(out);
-  return Value(out);
+  return Value(sv::lowercase(c.in.as_str()));
 }
 R f_standard(const FilterCall& c) {
   if (c.in.is_null() || (c.in.is_str() && c.in.as_str().empty()))

@@ -44,3 +44,9 @@ TEST_CASE("swedish: capitalize is UTF-8 aware", "[swedish][words]") {
   CHECK(capitalize("") == "");
   CHECK(capitalize("13 kommuner") == "13 kommuner");
 }
+
+TEST_CASE("swedish: upper and lower case with Swedish letters") {
+  CHECK(rv::sv::uppercase("Kvalitetsutveckling av arbetet mot våld i nära relationer") ==
+        "KVALITETSUTVECKLING AV ARBETET MOT VÅLD I NÄRA RELATIONER");
+  CHECK(rv::sv::lowercase("Ideella Föreningar ÅÄÖ") == "ideella föreningar åäö");
+}
