@@ -1,14 +1,23 @@
 // Internal to the PDF writer: shared state of one write.
+//
+// libharu owns the document: objects, cross-reference table, outline, annotations and
+// the file. What it does slowly or wrongly we do ourselves and hand it finished bytes:
+// content streams are written as raw operators, fonts are subset and described by our own
+// dictionaries (libharu's Type0 fonts build a 65 536-code map each and an invalid
+// ToUnicode), and every stream is deflated by us, on all cores, before libharu copies it.
 #pragma once
 
 #include <hpdf.h>
 
 #include <array>
-#include <set>
+#include <deque>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "diag/diag.hpp"
+#include "font/font.hpp"
 #include "layout/page.hpp"
 
 namespace rv::pdf {
@@ -19,20 +28,55 @@ struct Mcr {
   int mcid;
 };
 
+// One font of the document. Character codes in content streams are two-byte Unicode
+// code points (CID = code point); the CIDToGIDMap stream maps them to glyphs.
+struct EmbeddedFont {
+  bool used = false;
+  std::unique_ptr<font::TrueType> file;
+  std::vector<bool> used_bits;                                                // per BMP code point
+  std::vector<char32_t> codes;                                                // the same, ascending
+  HPDF_Dict type0 = nullptr;                                                  // the /Font resource
+  HPDF_Dict font_file = nullptr, to_unicode = nullptr, cid_to_gid = nullptr;  // streams
+  std::string font_file_z, to_unicode_z, cid_to_gid_z;  // their compressed bytes
+  uint32_t font_file_length = 0;                        // uncompressed, for /Length1
+};
+
 struct WriteState {
   HPDF_Doc pdf = nullptr;
   Diagnostics* diags = nullptr;
   int errors = 0;
   const layout::Pages* model = nullptr;
   std::vector<HPDF_Page> pages;
-  std::array<HPDF_Font, layout::kFontCount> fonts{};
-  std::array<std::vector<bool>, layout::kFontCount> used_bits;  // code points per font
-  std::array<std::vector<char32_t>, layout::kFontCount> used;   // the same, ascending
-  std::array<std::vector<int>, layout::kFontCount> widths;      // glyph width cache
-  std::vector<std::vector<Mcr>> node_content;                   // per structure node
-  std::vector<std::vector<int>> page_mcid_nodes;                // per page: node of each MCID
+  std::array<EmbeddedFont, layout::kFontCount> fonts;
+  std::vector<std::string> contents;              // per page: compressed content stream
+  std::vector<std::vector<Mcr>> node_content;     // per structure node
+  std::vector<std::vector<int>> page_mcid_nodes;  // per page: node of each MCID
+  std::deque<std::string> raw_texts;              // entries of raw dictionaries
 };
 
+// fonts.cpp: which code points each font prints, the font files, their dictionaries.
+bool load_fonts(WriteState& w);
+void add_font_objects(WriteState& w);
+void compress_font(EmbeddedFont& f);  // thread-safe: touches no libharu object
+// content.cpp: one page's content stream (uncompressed); records the page's MCIDs in
+// w.page_mcid_nodes[index] and touches nothing else of `w` (pages are painted in parallel).
+std::string paint_page(WriteState& w, int index, bool tagged);
+// streams.cpp: deflate, and handing finished bytes to libharu.
+std::string deflate_bytes(const std::string& data);
+HPDF_Dict new_stream(WriteState& w);
+void set_stream_bytes(HPDF_Dict stream, const std::string& compressed);
+// An indirect dictionary whose entries we write ourselves (`text`, e.g. "/S /P\n/K [ 3 ]\n"),
+// for the thousands of small objects of the structure tree: building each entry as a
+// libharu object, writing it token by token and freeing it cost more than the rest of
+// the document. libharu still numbers, places and frees the object.
+HPDF_Dict new_raw_dict(WriteState& w);
+std::string& raw_text(HPDF_Dict dict);
+// "12 0 R" for an indirect object.
+void put_ref(std::string& s, const void* indirect_object);
+void put_int(std::string& s, long long v);
+// A text string as UTF-16BE hex with a byte-order mark: <FEFF0053…>.
+void put_text_string(std::string& s, const std::string& utf8);
+void run_jobs(std::vector<std::function<void()>>& jobs, const std::function<void()>& meanwhile);
 // info.cpp: document info, catalog entries, outline, link annotations.
 void write_info(WriteState& w);
 void write_outline(WriteState& w);

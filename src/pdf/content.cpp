@@ -1,0 +1,215 @@
+// Page content streams, written as raw PDF operators.
+//
+// Consecutive items of one structure node form one marked-content sequence
+// (/P <</MCID n>> BDC … EMC); artifacts are /Artifact BMC … EMC. Text runs are one Tm and
+// one TJ each, the space glyphs kept (text extraction sees real spaces) and justification
+// as TJ offsets (Tw does not apply to two-byte codes).
+#include <cmath>
+#include <cstdint>
+
+#include "pdf/internal.hpp"
+
+namespace rv::pdf {
+
+namespace {
+
+// A number with at most `decimals` (≤ 3) decimals, trailing zeros dropped: "85.04",
+// "702.3", "11", "-0.5". Far cheaper than printf, which dominated painting.
+void put_number(std::string& s, double v, int decimals) {
+  static constexpr int64_t kScale[] = {1, 10, 100, 1000};
+  int64_t n = std::llround(v * static_cast<double>(kScale[decimals]));
+  if (n < 0) {
+    s += '-';
+    n = -n;
+  }
+  int64_t whole = n / kScale[decimals], frac = n % kScale[decimals];
+  char buf[24];
+  int len = 0;
+  do {
+    buf[len++] = static_cast<char>('0' + whole % 10);
+    whole /= 10;
+  } while (whole);
+  while (len) s += buf[--len];
+  if (frac == 0) return;
+  int digits = decimals;
+  while (frac % 10 == 0) {
+    frac /= 10;
+    --digits;
+  }
+  s += '.';
+  for (int k = digits - 1; k >= 0; --k) {
+    int64_t p = 1;
+    for (int j = 0; j < k; ++j) p *= 10;
+    s += static_cast<char>('0' + (frac / p) % 10);
+  }
+}
+
+bool same(layout::Color a, layout::Color b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
+
+class PagePainter {
+ public:
+  PagePainter(WriteState& w, int index, bool tagged) : w_(w), index_(index), tagged_(tagged) {}
+
+  std::string paint(const layout::Page& p) {
+    out_.reserve(16384);
+    for (const layout::Item& it : p.items) {
+      const int node = std::visit([](const auto& v) { return v.node; }, it);
+      if (!open_ || node != node_) begin_group(node);
+      if (const auto* t = std::get_if<layout::TextRun>(&it)) text(*t);
+      if (const auto* r = std::get_if<layout::RuleItem>(&it)) rule(*r);
+      if (const auto* q = std::get_if<layout::RectItem>(&it)) rect(*q);
+    }
+    end_group();
+    return std::move(out_);
+  }
+
+ private:
+  void begin_group(int node) {
+    end_group();
+    node_ = node;
+    open_ = true;
+    if (!tagged_) return;
+    if (node < 0) {
+      out_ += "/Artifact BMC\n";
+      return;
+    }
+    auto& mcids = w_.page_mcid_nodes[static_cast<size_t>(index_)];
+    const int mcid = static_cast<int>(mcids.size());
+    mcids.push_back(node);
+    out_ += '/';
+    out_ += layout::role_name(w_.model->nodes[static_cast<size_t>(node)].role);
+    out_ += " <</MCID ";
+    put_int(out_, mcid);
+    out_ += ">> BDC\n";
+  }
+  void end_group() {
+    if (!open_) return;
+    end_text();
+    if (tagged_) out_ += "EMC\n";
+    open_ = false;
+  }
+  void begin_text() {
+    if (!in_text_) out_ += "BT\n";
+    in_text_ = true;
+  }
+  void end_text() {
+    if (in_text_) out_ += "ET\n";
+    in_text_ = false;
+  }
+  void put_color(layout::Color c) {
+    put_number(out_, c.r, 3);
+    out_ += ' ';
+    put_number(out_, c.g, 3);
+    out_ += ' ';
+    put_number(out_, c.b, 3);
+  }
+  void fill(layout::Color c) {
+    if (have_fill_ && same(c, fill_)) return;
+    put_color(c);
+    out_ += " rg\n";
+    fill_ = c;
+    have_fill_ = true;
+  }
+  void text(const layout::TextRun& t) {
+    const int f = static_cast<int>(t.font);
+    const font::TrueType* file = w_.fonts[static_cast<size_t>(f)].file.get();
+    if (!file || t.text.empty()) return;
+    begin_text();
+    if (f != font_ || t.size != size_) {
+      out_ += "/F";
+      put_int(out_, f);
+      out_ += ' ';
+      put_number(out_, t.size, 2);
+      out_ += " Tf\n";
+      font_ = f;
+      size_ = t.size;
+    }
+    fill(t.color);
+    out_ += "1 0 0 1 ";
+    put_number(out_, t.x, 2);
+    out_ += ' ';
+    put_number(out_, t.y, 2);
+    out_ += " Tm [(";
+    const float scale = 1000.0f / t.size;
+    float pos = t.x;  // where the next glyph lands without adjustment
+    size_t word = 0;
+    for (size_t i = 0; i < t.text.size();) {
+      const bool word_start = i == 0 || t.text[i - 1] == ' ';
+      const char32_t cp = font::next_code_point(t.text, i);
+      if (word_start && word < t.word_x.size()) {
+        const float shift = t.word_x[word++] - pos;
+        if (shift > 0.005f || shift < -0.005f) {
+          out_ += ") ";
+          put_number(out_, -shift * scale, 1);
+          out_ += " (";
+          pos += shift;
+        }
+      }
+      const unsigned code = cp < 0x10000 ? static_cast<unsigned>(cp) : 0xFFFDu;
+      // Two-byte codes in a literal string: half the size of hex, so less to compress.
+      for (const unsigned char byte :
+           {static_cast<unsigned char>(code >> 8), static_cast<unsigned char>(code & 0xFF)}) {
+        if (byte == '(' || byte == ')' || byte == '\\') out_ += '\\';
+        if (byte == '\r') {
+          out_ += "\\r";
+          continue;
+        }
+        out_ += static_cast<char>(byte);
+      }
+      pos += static_cast<float>(file->advance(file->glyph(code))) * t.size / 1000.0f;
+    }
+    out_ += ")] TJ\n";
+  }
+  void rule(const layout::RuleItem& r) {
+    end_text();
+    if (line_width_ != r.thickness) {
+      put_number(out_, r.thickness, 2);
+      out_ += " w\n";
+      line_width_ = r.thickness;
+    }
+    if (!have_stroke_ || !same(r.color, stroke_)) {
+      put_color(r.color);
+      out_ += " RG\n";
+      stroke_ = r.color;
+      have_stroke_ = true;
+    }
+    put_number(out_, r.x1, 2);
+    out_ += ' ';
+    put_number(out_, r.y1, 2);
+    out_ += " m ";
+    put_number(out_, r.x2, 2);
+    out_ += ' ';
+    put_number(out_, r.y2, 2);
+    out_ += " l S\n";
+  }
+  void rect(const layout::RectItem& q) {
+    end_text();
+    fill(q.fill);
+    put_number(out_, q.x, 2);
+    out_ += ' ';
+    put_number(out_, q.y, 2);
+    out_ += ' ';
+    put_number(out_, q.w, 2);
+    out_ += ' ';
+    put_number(out_, q.h, 2);
+    out_ += " re f\n";
+  }
+
+  WriteState& w_;
+  int index_;
+  bool tagged_;
+  std::string out_;
+  bool open_ = false, in_text_ = false, have_fill_ = false, have_stroke_ = false;
+  int node_ = -2;
+  int font_ = -1;
+  float size_ = 0, line_width_ = 1;  // 1: the PDF default
+  layout::Color fill_, stroke_;
+};
+
+}  // namespace
+
+std::string paint_page(WriteState& w, int index, bool tagged) {
+  return PagePainter(w, index, tagged).paint(w.model->pages[static_cast<size_t>(index)]);
+}
+
+}  // namespace rv::pdf
