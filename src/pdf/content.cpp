@@ -48,7 +48,7 @@ bool same(layout::Color a, layout::Color b) { return a.r == b.r && a.g == b.g &&
 
 class PagePainter {
  public:
-  PagePainter(WriteState& w, int index, bool tagged) : w_(w), index_(index), tagged_(tagged) {}
+  PagePainter(const WriteState& w, bool tagged) : w_(w), tagged_(tagged) {}
 
   std::string paint(const layout::Page& p) {
     out_.reserve(16384);
@@ -73,9 +73,7 @@ class PagePainter {
       out_ += "/Artifact BMC\n";
       return;
     }
-    auto& mcids = w_.page_mcid_nodes[static_cast<size_t>(index_)];
-    const int mcid = static_cast<int>(mcids.size());
-    mcids.push_back(node);
+    const int mcid = next_mcid_++;
     out_ += '/';
     out_ += layout::role_name(w_.model->nodes[static_cast<size_t>(node)].role);
     out_ += " <</MCID ";
@@ -195,12 +193,12 @@ class PagePainter {
     out_ += " re f\n";
   }
 
-  WriteState& w_;
-  int index_;
+  const WriteState& w_;
   bool tagged_;
   std::string out_;
   bool open_ = false, in_text_ = false, have_fill_ = false, have_stroke_ = false;
   int node_ = -2;
+  int next_mcid_ = 0;  // numbered as marked_content_nodes() numbers them
   int font_ = -1;
   float size_ = 0, line_width_ = 1;  // 1: the PDF default
   layout::Color fill_, stroke_;
@@ -208,8 +206,22 @@ class PagePainter {
 
 }  // namespace
 
-std::string paint_page(WriteState& w, int index, bool tagged) {
-  return PagePainter(w, index, tagged).paint(w.model->pages[static_cast<size_t>(index)]);
+std::vector<int> marked_content_nodes(const layout::Page& page) {
+  std::vector<int> nodes;
+  bool open = false;
+  int current = -2;
+  for (const layout::Item& it : page.items) {
+    const int node = std::visit([](const auto& v) { return v.node; }, it);
+    if (open && node == current) continue;
+    open = true;
+    current = node;
+    if (node >= 0) nodes.push_back(node);
+  }
+  return nodes;
+}
+
+std::string paint_page(const WriteState& w, int index, bool tagged) {
+  return PagePainter(w, tagged).paint(w.model->pages[static_cast<size_t>(index)]);
 }
 
 }  // namespace rv::pdf

@@ -58,9 +58,12 @@ struct WriteState {
 bool load_fonts(WriteState& w);
 void add_font_objects(WriteState& w);
 void compress_font(EmbeddedFont& f);  // thread-safe: touches no libharu object
-// content.cpp: one page's content stream (uncompressed); records the page's MCIDs in
-// w.page_mcid_nodes[index] and touches nothing else of `w` (pages are painted in parallel).
-std::string paint_page(WriteState& w, int index, bool tagged);
+// content.cpp: one page's content stream, uncompressed (pages are painted in parallel).
+// Each run of items of one structure node is a marked-content sequence; MCIDs number
+// them per page, and marked_content_nodes() gives that numbering without painting, so
+// the structure tree can be built while pages are painted.
+std::string paint_page(const WriteState& w, int index, bool tagged);
+std::vector<int> marked_content_nodes(const layout::Page& page);  // node of each MCID
 // streams.cpp: deflate, and handing finished bytes to libharu.
 std::string deflate_bytes(const std::string& data);
 HPDF_Dict new_stream(WriteState& w);

@@ -42,8 +42,17 @@ bool write_pdf(const layout::Pages& model, const std::string& path, Diagnostics&
     return false;
   }
   const size_t n = model.pages.size();
-  w.page_mcid_nodes.resize(n);
   w.contents.resize(n);
+  if (options.tagged) {
+    w.page_mcid_nodes.resize(n);
+    w.node_content.resize(model.nodes.size());
+    for (size_t p = 0; p < n; ++p) {
+      w.page_mcid_nodes[p] = marked_content_nodes(model.pages[p]);
+      for (size_t mcid = 0; mcid < w.page_mcid_nodes[p].size(); ++mcid)
+        w.node_content[static_cast<size_t>(w.page_mcid_nodes[p][mcid])].push_back(
+            {static_cast<int>(p), static_cast<int>(mcid)});
+    }
+  }
 
   // Painting and deflating are the bulk of the work and need no libharu object, so they
   // run on all cores while this thread builds the document's objects.
@@ -66,13 +75,8 @@ bool write_pdf(const layout::Pages& model, const std::string& path, Diagnostics&
     write_info(w);
     write_outline(w);
     write_links(w);
+    if (options.tagged) write_structure(w);
   });
-  w.node_content.resize(model.nodes.size());
-  for (size_t p = 0; p < n; ++p)
-    for (size_t mcid = 0; mcid < w.page_mcid_nodes[p].size(); ++mcid)
-      w.node_content[static_cast<size_t>(w.page_mcid_nodes[p][mcid])].push_back(
-          {static_cast<int>(p), static_cast<int>(mcid)});
-  if (options.tagged) write_structure(w);
   for (EmbeddedFont& f : w.fonts) {
     if (!f.file) continue;
     set_stream_bytes(f.font_file, f.font_file_z);
