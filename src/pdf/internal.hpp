@@ -41,6 +41,13 @@ struct EmbeddedFont {
   uint32_t font_file_length = 0;                        // uncompressed, for /Length1
 };
 
+// A libharu stream that reads a std::string in place. libharu's memory streams copy
+// byte by byte (HPDF_MemCpy), twice per stream: in when filled, out when saved.
+struct BytesSource {
+  const std::string* bytes;
+  size_t pos = 0;
+};
+
 struct WriteState {
   HPDF_Doc pdf = nullptr;
   Diagnostics* diags = nullptr;
@@ -52,6 +59,7 @@ struct WriteState {
   std::vector<std::vector<Mcr>> node_content;     // per structure node
   std::vector<std::vector<int>> page_mcid_nodes;  // per page: node of each MCID
   std::deque<std::string> raw_texts;              // entries of raw dictionaries
+  std::deque<BytesSource> sources;                // stream data libharu reads in place
 };
 
 // fonts.cpp: which code points each font prints, the font files, their dictionaries.
@@ -67,7 +75,9 @@ std::vector<int> marked_content_nodes(const layout::Page& page);  // node of eac
 // streams.cpp: deflate, and handing finished bytes to libharu.
 std::string deflate_bytes(const std::string& data);
 HPDF_Dict new_stream(WriteState& w);
-void set_stream_bytes(HPDF_Dict stream, const std::string& compressed);
+// The data of a stream object; `bytes` must outlive the save (libharu reads it in place).
+void set_stream_bytes(WriteState& w, HPDF_Dict stream, const std::string& bytes,
+                      bool deflated = true);
 // An indirect dictionary whose entries we write ourselves (`text`, e.g. "/S /P\n/K [ 3 ]\n"),
 // for the thousands of small objects of the structure tree: building each entry as a
 // libharu object, writing it token by token and freeing it cost more than the rest of

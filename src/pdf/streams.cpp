@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <thread>
 
 #include "pdf/internal.hpp"
@@ -86,11 +87,47 @@ std::string deflate_bytes(const std::string& data) {
 
 HPDF_Dict new_stream(WriteState& w) { return HPDF_DictStream_New(w.pdf->mmgr, w.pdf->xref); }
 
-void set_stream_bytes(HPDF_Dict stream, const std::string& compressed) {
-  stream->filter = HPDF_STREAM_FILTER_NONE;  // already compressed
-  stream->write_fn = write_flate_filter;
-  HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(compressed.data()),
-                    static_cast<HPDF_UINT>(compressed.size()));
+namespace {
+
+BytesSource& source(HPDF_Stream s) { return *static_cast<BytesSource*>(s->attr); }
+
+HPDF_STATUS read_bytes(HPDF_Stream s, HPDF_BYTE* out, HPDF_UINT* size) {
+  BytesSource& src = source(s);
+  const size_t left = src.bytes->size() - src.pos;
+  const size_t n = std::min<size_t>(*size, left);
+  std::memcpy(out, src.bytes->data() + src.pos, n);
+  src.pos += n;
+  const bool short_read = n < *size;
+  *size = static_cast<HPDF_UINT>(n);
+  return short_read ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+HPDF_STATUS seek_bytes(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode) {
+  BytesSource& src = source(s);
+  const long long base = mode == HPDF_SEEK_SET   ? 0
+                         : mode == HPDF_SEEK_CUR ? static_cast<long long>(src.pos)
+                                                 : static_cast<long long>(src.bytes->size());
+  const long long to = base + pos;
+  if (to < 0 || to > static_cast<long long>(src.bytes->size())) return HPDF_STREAM_EOF;
+  src.pos = static_cast<size_t>(to);
+  return HPDF_OK;
+}
+
+HPDF_INT32 tell_bytes(HPDF_Stream s) { return static_cast<HPDF_INT32>(source(s).pos); }
+
+HPDF_UINT32 size_of_bytes(HPDF_Stream s) {
+  return static_cast<HPDF_UINT32>(source(s).bytes->size());
+}
+
+}  // namespace
+
+void set_stream_bytes(WriteState& w, HPDF_Dict stream, const std::string& bytes, bool deflated) {
+  stream->filter = HPDF_STREAM_FILTER_NONE;  // nothing for libharu to compress
+  if (deflated) stream->write_fn = write_flate_filter;
+  HPDF_Stream_Free(stream->stream);
+  BytesSource& src = w.sources.emplace_back(BytesSource{&bytes});
+  stream->stream =
+      HPDF_CallbackReader_New(w.pdf->mmgr, read_bytes, seek_bytes, tell_bytes, size_of_bytes, &src);
 }
 
 void run_jobs(std::vector<std::function<void()>>& jobs, const std::function<void()>& meanwhile) {

@@ -79,19 +79,15 @@ bool write_pdf(const layout::Pages& model, const std::string& path, Diagnostics&
   });
   for (EmbeddedFont& f : w.fonts) {
     if (!f.file) continue;
-    set_stream_bytes(f.font_file, f.font_file_z);
+    set_stream_bytes(w, f.font_file, f.font_file_z);
     HPDF_Dict_AddNumber(f.font_file, "Length1", static_cast<HPDF_INT32>(f.font_file_length));
-    set_stream_bytes(f.cid_to_gid, f.cid_to_gid_z);
-    set_stream_bytes(f.to_unicode, f.to_unicode_z);
+    set_stream_bytes(w, f.cid_to_gid, f.cid_to_gid_z);
+    set_stream_bytes(w, f.to_unicode, f.to_unicode_z);
   }
   for (size_t i = 0; i < n; ++i) {
     const auto attr = static_cast<HPDF_PageAttr>(w.pages[i]->attr);
-    if (options.compress) {
-      set_stream_bytes(attr->contents, w.contents[i]);
-    } else {
-      HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(w.contents[i].data()),
-                        static_cast<HPDF_UINT>(w.contents[i].size()));
-    }
+    set_stream_bytes(w, attr->contents, w.contents[i], options.compress);
+    attr->stream = attr->contents->stream;
   }
 
   bool ok = w.errors == 0;
