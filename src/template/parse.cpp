@@ -22,9 +22,14 @@ class Positions {
   Span at(size_t offset) const {
     size_t line = std::upper_bound(starts_.begin(), starts_.end(), offset) - starts_.begin();
     size_t start = starts_[line - 1];
+    // Positions are asked for mostly in increasing order, often many on one long prose
+    // line: continue counting from the previous answer instead of from the line start.
+    size_t from = start;
     int col = 1;
-    for (size_t i = start; i < offset && i < text_.size(); ++i)
+    if (line == last_line_ && offset >= last_offset_) from = last_offset_, col = last_col_;
+    for (size_t i = from; i < offset && i < text_.size(); ++i)
       if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
+    last_line_ = line, last_offset_ = offset, last_col_ = col;
     return Span{file_, static_cast<int>(line), col};
   }
 
@@ -32,6 +37,8 @@ class Positions {
   std::string file_;
   const std::string& text_;
   std::vector<size_t> starts_;
+  mutable size_t last_line_ = 0, last_offset_ = 0;
+  mutable int last_col_ = 1;
 };
 
 // ---- expressions ----------------------------------------------------------------------
