@@ -40,6 +40,9 @@ class Expander {
   Value eval(const ExprPtr& e);
   // Evaluates with `locals` visible on top (a table row as `rad`), without copying scopes.
   Value eval_with(const ExprPtr& e, Map locals);
+  // Makes `locals` visible on top until pop_locals(): one table row for all its columns.
+  void push_locals(Map locals) { scopes_.push_back(std::move(locals)); }
+  void pop_locals() { scopes_.pop_back(); }
   std::string eval_text(const ExprPtr& e, Span at);
 
  private:
