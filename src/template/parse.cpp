@@ -3,6 +3,7 @@
 // control flow leaves no blank lines in the Markdown it produces.
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <deque>
 
 #include "template/syntax.hpp"
@@ -43,9 +44,11 @@ class Positions {
 
 // ---- expressions ----------------------------------------------------------------------
 
+// A token's text views the expression's source (or a literal): tokens are copied
+// around a lot while parsing and need no strings of their own.
 struct Tok {
   enum Kind { Ident, Number, String, Op, End } kind;
-  std::string text;
+  std::string_view text;
   size_t offset;
 };
 
@@ -61,14 +64,15 @@ class ExprParser {
 
   ExprPtr parse_full() {
     ExprPtr e = parse_filtered();
-    if (ok_ && peek().kind != Tok::End) fail(peek(), "oväntat '" + peek().text + "' i uttrycket");
+    if (ok_ && peek().kind != Tok::End)
+      fail(peek(), "oväntat '" + std::string(peek().text) + "' i uttrycket");
     return ok_ ? e : nullptr;
   }
   // For "x in list": parses an identifier, the word "in" and an expression.
   bool ok() const { return ok_; }
   const Tok& peek() const { return toks_[i_]; }
   Tok next() { return toks_[i_ < toks_.size() - 1 ? i_++ : i_]; }
-  bool accept(const std::string& op) {
+  bool accept(std::string_view op) {
     if ((peek().kind == Tok::Op || peek().kind == Tok::Ident) && peek().text == op) {
       ++i_;
       return true;
@@ -108,36 +112,36 @@ class ExprParser {
   Span span(const Tok& t) const { return pos_.at(base_ + t.offset); }
 
   void lex() {
-    size_t i = 0, n = src_.size();
+    const std::string_view src(src_);
+    size_t i = 0, n = src.size();
     while (i < n) {
-      unsigned char c = src_[i];
+      unsigned char c = src[i];
       if (std::isspace(c)) {
         ++i;
       } else if (std::isdigit(c)) {
         size_t s = i;
-        while (i < n && std::isdigit(static_cast<unsigned char>(src_[i]))) ++i;
-        toks_.push_back({Tok::Number, src_.substr(s, i - s), s});
+        while (i < n && std::isdigit(static_cast<unsigned char>(src[i]))) ++i;
+        toks_.push_back({Tok::Number, src.substr(s, i - s), s});
       } else if (ident_start(c)) {
         size_t s = i;
-        while (i < n && ident_char(static_cast<unsigned char>(src_[i]))) ++i;
-        toks_.push_back({Tok::Ident, src_.substr(s, i - s), s});
+        while (i < n && ident_char(static_cast<unsigned char>(src[i]))) ++i;
+        toks_.push_back({Tok::Ident, src.substr(s, i - s), s});
       } else if (c == '"' || c == '\'') {
         size_t s = i++;
-        std::string val;
-        while (i < n && src_[i] != static_cast<char>(c)) val += src_[i++];
+        while (i < n && src[i] != static_cast<char>(c)) ++i;
         if (i >= n) {
           diags_.error(pos_.at(base_ + s), "text inom citattecken saknar avslutande citattecken");
           ok_ = false;
           break;
         }
         ++i;
-        toks_.push_back({Tok::String, val, s});
+        toks_.push_back({Tok::String, src.substr(s + 1, i - s - 2), s});
       } else {
         static const char* two[] = {"==", "!=", "<=", ">="};
-        std::string op(1, static_cast<char>(c));
+        std::string_view op = src.substr(i, 1);
         for (auto t : two)
-          if (src_.compare(i, 2, t) == 0) op = t;
-        if (std::string("|.,()[]<>+-*/=!").find(static_cast<char>(c)) == std::string::npos) {
+          if (src.substr(i, 2) == t) op = src.substr(i, 2);
+        if (c == 0 || !std::strchr("|.,()[]<>+-*/=!", static_cast<char>(c))) {
           diags_.error(pos_.at(base_ + i),
                        std::string("oväntat tecken '") + static_cast<char>(c) + "' i uttrycket");
           ok_ = false;
@@ -236,7 +240,7 @@ class ExprParser {
     ExprPtr e = parse_primary();
     while (ok_) {
       if (peek().kind == Tok::Op && peek().text == ".") {
-        Tok dot = next();
+        next();  // the dot
         Tok name = next();
         if (name.kind != Tok::Ident && name.kind != Tok::Number) {
           fail(name, "namn saknas efter '.'");
@@ -263,11 +267,11 @@ class ExprParser {
     switch (t.kind) {
       case Tok::Number:
         e->op = Expr::Op::Literal;
-        e->literal = Value(static_cast<int64_t>(std::stoll(t.text)));
+        e->literal = Value(static_cast<int64_t>(std::stoll(std::string(t.text))));
         return e;
       case Tok::String:
         e->op = Expr::Op::Literal;
-        e->literal = Value(t.text);
+        e->literal = Value(std::string(t.text));
         return e;
       case Tok::Ident:
         if (t.text == "sant" || t.text == "true") return e->literal = Value(true), e;
@@ -296,7 +300,7 @@ class ExprParser {
         fail(t, "uttrycket är tomt eller slutar för tidigt");
         return nullptr;
     }
-    fail(t, "oväntat '" + t.text + "' i uttrycket");
+    fail(t, "oväntat '" + std::string(t.text) + "' i uttrycket");
     return nullptr;
   }
 
@@ -350,7 +354,11 @@ Body parse_template(const std::string& file, const std::string& text, Diagnostic
       if (c == '{' || c == '%') return true;
       return c == '#' && p + 2 < n && std::isspace(static_cast<unsigned char>(text[p + 2]));
     };
-    while (j + 1 < n && !opens(j)) ++j;
+    while (j + 1 < n && !opens(j)) {
+      // Jump to the next '{' (or to the end): most of a template is plain text.
+      const void* brace = std::memchr(text.data() + j + 1, '{', n - j - 1);
+      j = brace ? static_cast<const char*>(brace) - text.data() : n - 1;
+    }
     if (j + 1 >= n) {
       emit_text(i, n);
       break;
