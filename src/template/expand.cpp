@@ -13,13 +13,14 @@ struct Expander::Out {
   // Appends text written at `at`; each newline starts a line mapped to the next source line.
   void append(const std::string& s, Span at, bool advance_lines) {
     if (text.empty() || text.back() == '\n') line_spans.back() = at;
-    for (char c : s) {
-      text += c;
-      if (c == '\n') {
-        if (advance_lines) ++at.line, at.col = 1;
-        line_spans.push_back(at);
-      }
+    // Whole lines at a time: templates are mostly long prose lines.
+    size_t from = 0;
+    for (size_t nl; (nl = s.find('\n', from)) != std::string::npos; from = nl + 1) {
+      text.append(s, from, nl + 1 - from);
+      if (advance_lines) ++at.line, at.col = 1;
+      line_spans.push_back(at);
     }
+    text.append(s, from, std::string::npos);
   }
 };
 
@@ -215,8 +216,8 @@ Value Expander::eval_in(const ExprPtr& e) {
           return Value(std::move(joined));
         }
         if (l.is_int() && r.is_int()) return Value(l.as_int() + r.as_int());
-        diags_->error(at, "'+' kräver två heltal, två listor eller text, men fick " + kind_name(l.kind()) +
-                              " och " + kind_name(r.kind()));
+        diags_->error(at, "'+' kräver två heltal, två listor eller text, men fick " +
+                              kind_name(l.kind()) + " och " + kind_name(r.kind()));
         throw Failed{};
       }
       int64_t l = checked_int(eval_in(e->args[0]), at, *diags_, "räkneoperationen");
