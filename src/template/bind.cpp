@@ -21,7 +21,8 @@ struct Field {
 
 Map fields(std::initializer_list<Field> list) {
   Map m;
-  for (const Field& f : list) m.emplace(f.key, std::move(f.value));
+  // Hinted at the end: a record listed in key order is built without searching.
+  for (const Field& f : list) m.emplace_hint(m.end(), f.key, std::move(f.value));
   return m;
 }
 
@@ -37,24 +38,25 @@ Value share(const std::optional<sv::Fraction>& f) { return f ? Value(*f) : Value
 
 Value recipient_value(const stats::RecipientFigures& r) {
   const Recipient* src = r.source;
+  // In key (byte) order: there is one of these per recipient.
   return record({
-      {"namn", Value(r.name)},
-      {"organisation", Value(src ? src->name : r.name)},
-      {"ansökan", Value(src ? src->application : std::string())},
-      {"grupp", Value(r.group)},
-      {"fördelningsnyckel", Value(r.key)},
-      {"sökt", Value(r.applied)},
-      {"rekvirerat", Value(r.granted)},
-      {"beviljat", Value(r.granted)},
-      {"omfördelat", Value(r.reallocated)},
-      {"fördelat", Value(r.allocated)},
-      {"förbrukat", Value(r.spent)},
-      {"oförbrukat", Value(r.unspent)},
       {"andel_förbrukat", share(r.share_spent)},
       {"andel_oförbrukat", share(r.share_unspent)},
-      {"beviljad", Value(r.funded)},
-      {"status", Value(src ? src->status : std::string())},
       {"anmärkning", Value(src ? src->note : std::string())},
+      {"ansökan", Value(src ? src->application : std::string())},
+      {"beviljad", Value(r.funded)},
+      {"beviljat", Value(r.granted)},
+      {"förbrukat", Value(r.spent)},
+      {"fördelat", Value(r.allocated)},
+      {"fördelningsnyckel", Value(r.key)},
+      {"grupp", Value(r.group)},
+      {"namn", Value(r.name)},
+      {"oförbrukat", Value(r.unspent)},
+      {"omfördelat", Value(r.reallocated)},
+      {"organisation", Value(src ? src->name : r.name)},
+      {"rekvirerat", Value(r.granted)},
+      {"status", Value(src ? src->status : std::string())},
+      {"sökt", Value(r.applied)},
       {"vill_ha_mer", Value(src && src->wants_more.value_or(false))},
       {"återrapporterat", Value(src ? src->reported.value_or(true) : true)},
   });

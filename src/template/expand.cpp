@@ -104,6 +104,19 @@ Value Expander::eval(const ExprPtr& e) {
   }
 }
 
+// The value a variable or a chain of fields names, in place (no copy of each record on the
+// way); nullptr for any other expression or a missing name, which eval_in then evaluates
+// and reports as usual. Evaluation has no side effects, so trying this first changes nothing.
+const Value* Expander::ref(const ExprPtr& e) const {
+  if (!e) return nullptr;
+  if (e->op == Expr::Op::Var) return lookup(e->name);
+  if (e->op == Expr::Op::Member) {
+    const Value* base = ref(e->args[0]);
+    return base ? base->get(e->name) : nullptr;
+  }
+  return nullptr;
+}
+
 Value Expander::eval_in(const ExprPtr& e) {
   if (!e) throw Failed{};
   const Span& at = e->span;
@@ -119,6 +132,7 @@ Value Expander::eval_in(const ExprPtr& e) {
       return *v;
     }
     case Expr::Op::Member: {
+      if (const Value* v = ref(e)) return *v;
       Value base = eval_in(e->args[0]);
       if (!base.is_map()) {
         diags_->error(at, "'" + describe(e->args[0]) + "' är " + kind_name(base.kind()) +
@@ -257,12 +271,15 @@ Value Expander::eval_in(const ExprPtr& e) {
           in = Value();
         }
         diags_ = outer;
-      } else {
-        in = eval_in(e->args[0]);
+      }
+      const Value* input = &in;
+      if (e->name != "standard") {
+        input = ref(e->args[0]);
+        if (!input) in = eval_in(e->args[0]), input = &in;
       }
       std::vector<Value> args;
       for (size_t i = 1; i < e->args.size(); ++i) args.push_back(eval_in(e->args[i]));
-      FilterCall call{in, args, at, *diags_, style_};
+      FilterCall call{*input, args, at, *diags_, style_};
       auto r = f->second(call);
       if (!r) throw Failed{};
       return *r;

@@ -49,6 +49,7 @@ class Expander {
   struct Out;
   void run(const Body& body, Out& out, int depth);
   Value eval_in(const ExprPtr& e);
+  const Value* ref(const ExprPtr& e) const;
   const Value* lookup(const std::string& name) const;
   std::vector<std::string> names_in_scope() const;
 

@@ -17,8 +17,8 @@ class Positions {
  public:
   Positions(const std::string& file, const std::string& text) : file_(file), text_(text) {
     starts_.push_back(0);
-    for (size_t i = 0; i < text.size(); ++i)
-      if (text[i] == '\n') starts_.push_back(i + 1);
+    for (size_t i = text.find('\n'); i != std::string::npos; i = text.find('\n', i + 1))
+      starts_.push_back(i + 1);
   }
   Span at(size_t offset) const {
     size_t line = std::upper_bound(starts_.begin(), starts_.end(), offset) - starts_.begin();
