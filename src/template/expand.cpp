@@ -337,11 +337,15 @@ void Expander::run(const Body& body, Out& out, int depth) {
         const List& items = list.as_list();
         if (items.empty()) run(n.empty, out, depth);
         for (size_t i = 0; i < items.size(); ++i) {
-          Map loop{{"index", Value(static_cast<int64_t>(i + 1))},
-                   {"första", Value(i == 0)},
-                   {"sista", Value(i + 1 == items.size())},
-                   {"näst_sista", Value(i + 2 == items.size())}};
-          scopes_.push_back(Map{{n.var, items[i]}, {"loop", Value(std::move(loop))}});
+          // Built in key order at the end, without copying entries from initializer lists.
+          Map loop;
+          loop.emplace_hint(loop.end(), "första", Value(i == 0));
+          loop.emplace_hint(loop.end(), "index", Value(static_cast<int64_t>(i + 1)));
+          loop.emplace_hint(loop.end(), "näst_sista", Value(i + 2 == items.size()));
+          loop.emplace_hint(loop.end(), "sista", Value(i + 1 == items.size()));
+          Map& scope = scopes_.emplace_back();
+          scope.emplace(n.var, items[i]);
+          scope.emplace("loop", Value(std::move(loop)));
           run(n.body, out, depth);
           scopes_.pop_back();
         }

@@ -25,11 +25,21 @@ class Positions {
     size_t start = starts_[line - 1];
     // Positions are asked for mostly in increasing order, often many on one long prose
     // line: continue counting from the previous answer instead of from the line start.
-    size_t from = start;
-    int col = 1;
-    if (line == last_line_ && offset >= last_offset_) from = last_offset_, col = last_col_;
-    for (size_t i = from; i < offset && i < text_.size(); ++i)
-      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
+    // The parser also steps back a little (an operator's position is taken after its
+    // right operand): then count back from the previous answer.
+    auto chars = [&](size_t from, size_t to) {
+      int n = 0;
+      for (size_t i = from; i < to && i < text_.size(); ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++n;
+      return n;
+    };
+    int col;
+    if (line != last_line_)
+      col = 1 + chars(start, offset);
+    else if (offset >= last_offset_)
+      col = last_col_ + chars(last_offset_, offset);
+    else
+      col = last_col_ - chars(offset, last_offset_);
     last_line_ = line, last_offset_ = offset, last_col_ = col;
     return Span{file_, static_cast<int>(line), col};
   }
