@@ -30,6 +30,7 @@ Value record(std::initializer_list<Field> list) { return Value(fields(list)); }
 
 Value names(const std::vector<std::string>& v) {
   List l;
+  l.reserve(v.size());
   for (const auto& s : v) l.push_back(Value(s));
   return Value(std::move(l));
 }
@@ -289,6 +290,7 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
     std::stable_sort(rows.begin(), rows.end(),
                      [](auto* a, auto* b) { return sv::collate_less(a->name, b->name); });
     List recipients, funded;
+    recipients.reserve(rows.size());
     for (const auto* r : rows) {
       recipients.push_back(recipient_value(*r));
       if (r->funded) funded.push_back(recipients.back());  // shared, not built twice

@@ -89,13 +89,6 @@ int compare_numbers(const Value& a, const Value& b) {
 
 }  // namespace
 
-Value Expander::eval_with(const ExprPtr& e, Map locals) {
-  scopes_.push_back(std::move(locals));
-  Value v = eval(e);
-  scopes_.pop_back();
-  return v;
-}
-
 Value Expander::eval(const ExprPtr& e) {
   try {
     return eval_in(e);
@@ -370,7 +363,7 @@ void Expander::run(const Body& body, Out& out, int depth) {
         Map visible = root_.as_map();
         for (const auto& s : scopes_)
           for (const auto& [k, v] : s) visible[k] = v;
-        blocks_.push_back({n.name, n.arg, std::move(visible), n.span});
+        blocks_.push_back({n.name, n.arg, Value(std::move(visible)), n.span});
         out.append("\n<!--rv-block-" + std::to_string(blocks_.size() - 1) + "-->\n\n", n.span,
                    false);
         break;

@@ -165,10 +165,13 @@ class ExprParser {
     toks_.push_back({Tok::End, "slutet", src_.size()});
   }
 
-  ExprPtr make(Expr::Op op, std::vector<ExprPtr> args, const Tok& at) {
+  // The operands are moved in (an initializer list would copy each shared pointer).
+  template <typename... Operands>
+  ExprPtr make(Expr::Op op, const Tok& at, Operands&&... operands) {
     auto e = std::make_shared<Expr>();
     e->op = op;
-    e->args = std::move(args);
+    e->args.reserve(sizeof...(operands));
+    (e->args.push_back(std::forward<Operands>(operands)), ...);
     e->span = span(at);
     return e;
   }
@@ -183,7 +186,7 @@ class ExprParser {
         return nullptr;
       }
       ExprPtr other = parse_or();
-      return make(Expr::Op::Cond, {then, c, other}, t);
+      return make(Expr::Op::Cond, t, std::move(then), std::move(c), std::move(other));
     }
     return then;
   }
@@ -191,7 +194,7 @@ class ExprParser {
     ExprPtr l = parse_and();
     while (ok_ && peek().text == "or" && peek().kind == Tok::Ident) {
       Tok t = next();
-      l = make(Expr::Op::Or, {l, parse_and()}, t);
+      l = make(Expr::Op::Or, t, std::move(l), parse_and());
     }
     return l;
   }
@@ -199,14 +202,14 @@ class ExprParser {
     ExprPtr l = parse_not();
     while (ok_ && peek().text == "and" && peek().kind == Tok::Ident) {
       Tok t = next();
-      l = make(Expr::Op::And, {l, parse_not()}, t);
+      l = make(Expr::Op::And, t, std::move(l), parse_not());
     }
     return l;
   }
   ExprPtr parse_not() {
     if (peek().kind == Tok::Ident && peek().text == "not") {
       Tok t = next();
-      return make(Expr::Op::Not, {parse_not()}, t);
+      return make(Expr::Op::Not, t, parse_not());
     }
     return parse_cmp();
   }
@@ -218,7 +221,7 @@ class ExprParser {
     for (auto [txt, op] : ops) {
       if (peek().kind == Tok::Op && peek().text == txt) {
         Tok t = next();
-        return make(op, {l, parse_add()}, t);
+        return make(op, t, std::move(l), parse_add());
       }
     }
     return l;
@@ -227,7 +230,7 @@ class ExprParser {
     ExprPtr l = parse_mul();
     while (ok_ && peek().kind == Tok::Op && (peek().text == "+" || peek().text == "-")) {
       Tok t = next();
-      l = make(t.text == "+" ? Expr::Op::Add : Expr::Op::Sub, {l, parse_mul()}, t);
+      l = make(t.text == "+" ? Expr::Op::Add : Expr::Op::Sub, t, std::move(l), parse_mul());
     }
     return l;
   }
@@ -235,14 +238,14 @@ class ExprParser {
     ExprPtr l = parse_unary();
     while (ok_ && peek().kind == Tok::Op && (peek().text == "*" || peek().text == "/")) {
       Tok t = next();
-      l = make(t.text == "*" ? Expr::Op::Mul : Expr::Op::Div, {l, parse_unary()}, t);
+      l = make(t.text == "*" ? Expr::Op::Mul : Expr::Op::Div, t, std::move(l), parse_unary());
     }
     return l;
   }
   ExprPtr parse_unary() {
     if (peek().kind == Tok::Op && peek().text == "-") {
       Tok t = next();
-      return make(Expr::Op::Neg, {parse_unary()}, t);
+      return make(Expr::Op::Neg, t, parse_unary());
     }
     return parse_postfix();
   }
@@ -256,14 +259,14 @@ class ExprParser {
           fail(name, "namn saknas efter '.'");
           return nullptr;
         }
-        auto m = make(Expr::Op::Member, {e}, name);
+        auto m = make(Expr::Op::Member, name, std::move(e));
         std::const_pointer_cast<Expr>(m)->name = name.text;
         e = m;
       } else if (peek().kind == Tok::Op && peek().text == "[") {
         Tok t = next();
         ExprPtr idx = parse_filtered();
         if (!accept("]")) fail(peek(), "']' saknas");
-        e = make(Expr::Op::Index, {e, idx}, t);
+        e = make(Expr::Op::Index, t, std::move(e), std::move(idx));
       } else {
         break;
       }

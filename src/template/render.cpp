@@ -60,12 +60,6 @@ class Renderer {
     return out;
   }
 
-  // One Expander per table or chart: the rows are evaluated with `rad` on top of the
-  // block's scope, which is shared rather than copied per row.
-  static Value eval_row(Expander& ex, const ExprPtr& e, const Value& row) {
-    return ex.eval_with(e, Map{{"rad", row}});
-  }
-
   std::string format(const Value& v, const std::string& fmt) {
     if (v.is_null()) return "–";  // accessible tables have no empty cells
     if (fmt == "text") return to_text(v);
@@ -90,6 +84,8 @@ class Renderer {
     d.caption = text(t.caption, &scope);
     d.source = t.source.empty() ? "" : text(t.source, &scope);
     d.note = t.note.empty() ? "" : text(t.note, &scope);
+    // One Expander per table: the rows are evaluated with `rad` on top of the block's
+    // scope, which is shared rather than copied per row.
     Expander ex(scope, s_.style, nullptr, diags_);
     Value rows = ex.eval(t.rows);
     if (!rows.is_list()) {
@@ -98,9 +94,12 @@ class Renderer {
                                  kind_name(rows.kind()));
       return std::nullopt;
     }
+    Value& rad = ex.push_local("rad");
     List items;
-    for (const auto& r : rows.as_list())
-      if (!t.where || eval_row(ex, t.where, r).truthy()) items.push_back(r);
+    for (const auto& r : rows.as_list()) {
+      if (t.where) rad = r;
+      if (!t.where || ex.eval(t.where).truthy()) items.push_back(r);
+    }
     if (!t.sort.empty()) {
       auto key = [&](const Value& v) {
         const Value* f = v.get(t.sort);
@@ -123,16 +122,16 @@ class Renderer {
     for (const auto& r : items) {
       std::vector<Value> raw;
       std::vector<std::string> cells;
-      ex.push_locals(Map{{"rad", r}});
+      rad = r;
       for (const auto& c : t.columns) {
         Value v = ex.eval(c.value);
         cells.push_back(format(v, c.format));
         raw.push_back(std::move(v));
       }
-      ex.pop_locals();
       d.raw.push_back(std::move(raw));
       d.text.push_back(std::move(cells));
     }
+    ex.pop_local();  // the total row sees no `rad`
     if (t.total_label) {
       std::vector<Value> raw;
       std::vector<std::string> cells;
@@ -200,10 +199,10 @@ class Renderer {
       return std::nullopt;
     }
     std::vector<std::pair<std::string, sv::Fraction>> bars;
+    Value& rad = ex.push_local("rad");
     for (const auto& r : rows.as_list()) {
-      ex.push_locals(Map{{"rad", r}});
+      rad = r;
       Value label = ex.eval(c.label), value = ex.eval(c.value);
-      ex.pop_locals();
       if (!value.is_number()) {
         diags_.error(c.span, "diagrammet '" + c.id + "': 'värde' ska ge en andel, men gav " +
                                  kind_name(value.kind()));
@@ -238,7 +237,7 @@ class Renderer {
                      "tabellen '" + req.id + "' är inte deklarerad under 'tabeller' i mall.yaml");
         return {};
       }
-      auto d = table_data(it->second, Value(req.scope));
+      auto d = table_data(it->second, req.scope);
       if (!d) return {};
       // Built into place and moved: an initializer list would copy a 290-row table.
       std::vector<doc::Block> out;
@@ -253,7 +252,7 @@ class Renderer {
                      "diagrammet '" + req.id + "' är inte deklarerat under 'diagram' i mall.yaml");
         return {};
       }
-      auto ch = chart_block(it->second, Value(req.scope), req.span);
+      auto ch = chart_block(it->second, req.scope, req.span);
       if (!ch) return {};
       std::vector<doc::Block> out;
       out.push_back(doc::Block{std::move(*ch)});
