@@ -11,8 +11,26 @@ namespace rv::tmpl {
 
 namespace {
 
+// One entry of a record. `value` is mutable so that it can be moved out of the
+// initializer list (whose elements are const): a data set binds thousands of records,
+// and copying every entry (strings included) was a good part of the cost.
+struct Field {
+  const char* key;
+  mutable Value value;
+};
+
+Map fields(std::initializer_list<Field> list) {
+  Map m;
+  // Hinted at the end: a record listed in key order is built without searching.
+  for (const Field& f : list) m.emplace_hint(m.end(), f.key, std::move(f.value));
+  return m;
+}
+
+Value record(std::initializer_list<Field> list) { return Value(fields(list)); }
+
 Value names(const std::vector<std::string>& v) {
   List l;
+  l.reserve(v.size());
   for (const auto& s : v) l.push_back(Value(s));
   return Value(std::move(l));
 }
@@ -21,35 +39,41 @@ Value share(const std::optional<sv::Fraction>& f) { return f ? Value(*f) : Value
 
 Value recipient_value(const stats::RecipientFigures& r) {
   const Recipient* src = r.source;
-  return Value(Map{
-      {"namn", Value(r.name)},
-      {"organisation", Value(src ? src->name : r.name)},
-      {"ansökan", Value(src ? src->application : std::string())},
-      {"grupp", Value(r.group)},
-      {"fördelningsnyckel", Value(r.key)},
-      {"sökt", Value(r.applied)},
-      {"rekvirerat", Value(r.granted)},
-      {"beviljat", Value(r.granted)},
-      {"omfördelat", Value(r.reallocated)},
-      {"fördelat", Value(r.allocated)},
-      {"förbrukat", Value(r.spent)},
-      {"oförbrukat", Value(r.unspent)},
+  // In key (byte) order: there is one of these per recipient.
+  return record({
       {"andel_förbrukat", share(r.share_spent)},
       {"andel_oförbrukat", share(r.share_unspent)},
-      {"beviljad", Value(r.funded)},
-      {"status", Value(src ? src->status : std::string())},
       {"anmärkning", Value(src ? src->note : std::string())},
+      {"ansökan", Value(src ? src->application : std::string())},
+      {"beviljad", Value(r.funded)},
+      {"beviljat", Value(r.granted)},
+      {"förbrukat", Value(r.spent)},
+      {"fördelat", Value(r.allocated)},
+      {"fördelningsnyckel", Value(r.key)},
+      {"grupp", Value(r.group)},
+      {"namn", Value(r.name)},
+      {"oförbrukat", Value(r.unspent)},
+      {"omfördelat", Value(r.reallocated)},
+      {"organisation", Value(src ? src->name : r.name)},
+      {"rekvirerat", Value(r.granted)},
+      {"status", Value(src ? src->status : std::string())},
+      {"sökt", Value(r.applied)},
       {"vill_ha_mer", Value(src && src->wants_more.value_or(false))},
       {"återrapporterat", Value(src ? src->reported.value_or(true) : true)},
   });
 }
 
 Value option_value(const stats::OptionCount& o, int n) {
-  return Value(Map{{"id", Value(o.id)},
-                   {"etikett", Value(o.label)},
-                   {"antal", Value(o.count)},
-                   {"andel", Value(o.share)},
-                   {"N", Value(n)}});
+  return record({{"id", Value(o.id)},
+                 {"etikett", Value(o.label)},
+                 {"antal", Value(o.count)},
+                 {"andel", Value(o.share)},
+                 {"N", Value(n)}});
+}
+
+bool same_option(const stats::OptionCount& a, const stats::OptionCount& b) {
+  return a.id == b.id && a.label == b.label && a.count == b.count && a.share.num == b.share.num &&
+         a.share.den == b.share.den;
 }
 
 std::string kind_word(QuestionKind k) {
@@ -71,35 +95,41 @@ Value question_value(const stats::QuestionSummary& q) {
   Map per_id;
   for (const auto& o : q.options) {
     options.push_back(option_value(o, q.n));
-    per_id[o.id] = option_value(o, q.n);
+    per_id[o.id] = options.back();
   }
-  for (const auto& o : stats::by_count(q)) sorted.push_back(option_value(o, q.n));
-  Map m{{"id", Value(q.id)},
-        {"text", Value(q.text)},
-        {"typ", Value(kind_word(q.kind))},
-        {"N", Value(q.n)},
-        {"besvarat", Value(q.answered)},
-        {"alternativ", Value(std::move(options))},
-        {"efter_antal", Value(std::move(sorted))},
-        {"svar", Value(std::move(per_id))},
-        {"ja", Value(q.yes)},
-        {"nej", Value(q.no)},
-        {"andel_ja", q.n > 0 ? Value(stats::yes_share(q)) : Value()},
-        {"texter", names(q.texts)}};
+  // The same options again, by count: share the records already made (an option with
+  // equal fields makes an equal record).
+  for (const auto& o : stats::by_count(q)) {
+    size_t i = 0;
+    while (i < q.options.size() && !same_option(q.options[i], o)) ++i;
+    sorted.push_back(i < q.options.size() ? options[i] : option_value(o, q.n));
+  }
+  Map m = fields({{"id", Value(q.id)},
+                  {"text", Value(q.text)},
+                  {"typ", Value(kind_word(q.kind))},
+                  {"N", Value(q.n)},
+                  {"besvarat", Value(q.answered)},
+                  {"alternativ", Value(std::move(options))},
+                  {"efter_antal", Value(std::move(sorted))},
+                  {"svar", Value(std::move(per_id))},
+                  {"ja", Value(q.yes)},
+                  {"nej", Value(q.no)},
+                  {"andel_ja", q.n > 0 ? Value(stats::yes_share(q)) : Value()},
+                  {"texter", names(q.texts)}});
   if (q.kind == QuestionKind::Rating) {
     for (int k : {1, 2}) {
       auto top = stats::top_steps(q, k);
-      m["topp" + std::to_string(k)] = Value(Map{{"antal", Value(top.count)},
-                                                {"N", Value(top.n)},
-                                                {"andel", top.n > 0 ? Value(top.share) : Value()},
-                                                {"steg", names(top.labels)}});
+      m["topp" + std::to_string(k)] = record({{"antal", Value(top.count)},
+                                              {"N", Value(top.n)},
+                                              {"andel", top.n > 0 ? Value(top.share) : Value()},
+                                              {"steg", names(top.labels)}});
     }
   }
   return Value(std::move(m));
 }
 
 Map group_core(const stats::GroupSummary& g) {
-  return Map{
+  return fields({
       {"id", Value(g.id)},
       {"etikett", Value(g.label)},
       {"tillgängligt", Value(g.available)},
@@ -125,111 +155,111 @@ Map group_core(const stats::GroupSummary& g) {
       {"ej_beviljade", names(g.not_funded)},
       {"vill_ha_mer", names(g.wants_more)},
       {"över_nyckeln", names(g.over_key)},
-  };
+  });
 }
 
 Value year_value(const stats::YearPoint& y) {
   auto pct = y.share_pct();
-  return Value(Map{{"år", Value(y.year)},
-                   {"beräknat", Value(y.computed)},
-                   {"tillgängligt", Value(y.available)},
-                   {"förbrukat", Value(y.spent)},
-                   {"oförbrukat", Value(y.unspent)},
-                   {"antal_sökande", Value(y.applicants)},
-                   {"antal_mottagare", Value(y.recipients)},
-                   {"andel_förbrukat", share(y.share_spent)},
-                   {"procent_förbrukat", pct ? Value(*pct) : Value()},
-                   {"mottagare_text", Value(y.recipients_text)}});
+  return record({{"år", Value(y.year)},
+                 {"beräknat", Value(y.computed)},
+                 {"tillgängligt", Value(y.available)},
+                 {"förbrukat", Value(y.spent)},
+                 {"oförbrukat", Value(y.unspent)},
+                 {"antal_sökande", Value(y.applicants)},
+                 {"antal_mottagare", Value(y.recipients)},
+                 {"andel_förbrukat", share(y.share_spent)},
+                 {"procent_förbrukat", pct ? Value(*pct) : Value()},
+                 {"mottagare_text", Value(y.recipients_text)}});
 }
 
 Value comparison_value(const stats::Comparison& c) {
   List rows, more, less;
   for (const auto& r : c.rows) {
-    Value v(Map{{"namn", Value(r.name)},
-                {"före", Value(r.before)},
-                {"efter", Value(r.after)},
-                {"förändring", Value(r.change)},
-                {"minskning", Value(-r.change)},
-                {"andel_förändring", share(r.change_share)}});
+    Value v = record({{"namn", Value(r.name)},
+                      {"före", Value(r.before)},
+                      {"efter", Value(r.after)},
+                      {"förändring", Value(r.change)},
+                      {"minskning", Value(-r.change)},
+                      {"andel_förändring", share(r.change_share)}});
     if (r.change > 0) more.push_back(v);
     if (r.change < 0) less.push_back(v);
     rows.push_back(std::move(v));
   }
-  return Value(Map{{"år_före", Value(c.year_before)},
-                   {"år_efter", Value(c.year_after)},
-                   {"totalt_före", Value(c.total_before)},
-                   {"totalt_efter", Value(c.total_after)},
-                   {"angivet_totalt_före", Value(c.stated_total_before)},
-                   {"rader", Value(std::move(rows))},
-                   {"ökar", Value(std::move(more))},
-                   {"minskar", Value(std::move(less))},
-                   {"antal_ökar", Value(c.more)},
-                   {"antal_minskar", Value(c.less)},
-                   {"antal_oförändrade", Value(c.same)},
-                   {"alla_ökar", Value(c.all_more())},
-                   {"ingen_minskar", Value(c.none_less())}});
+  return record({{"år_före", Value(c.year_before)},
+                 {"år_efter", Value(c.year_after)},
+                 {"totalt_före", Value(c.total_before)},
+                 {"totalt_efter", Value(c.total_after)},
+                 {"angivet_totalt_före", Value(c.stated_total_before)},
+                 {"rader", Value(std::move(rows))},
+                 {"ökar", Value(std::move(more))},
+                 {"minskar", Value(std::move(less))},
+                 {"antal_ökar", Value(c.more)},
+                 {"antal_minskar", Value(c.less)},
+                 {"antal_oförändrade", Value(c.same)},
+                 {"alla_ökar", Value(c.all_more())},
+                 {"ingen_minskar", Value(c.none_less())}});
 }
 
 Value allocation_value(const stats::Allocation& a) {
   List rows;
   for (const auto& l : a.lines)
-    rows.push_back(Value(Map{{"namn", Value(l.name)},
-                             {"belopp", Value(l.amount)},
-                             {"nyckel", Value(l.key_text)},
-                             {"fast", Value(l.fixed)},
-                             {"minimibelopp", Value(l.raised_to_minimum)}}));
-  return Value(Map{{"rubrik", Value(a.title)},
-                   {"nyckelns_namn", Value(a.key_name)},
-                   {"regel", Value(stats::rule_name(a.rule))},
-                   {"belopp", Value(a.amount)},
-                   {"totalt", Value(a.total())},
-                   {"rader", Value(std::move(rows))}});
+    rows.push_back(record({{"namn", Value(l.name)},
+                           {"belopp", Value(l.amount)},
+                           {"nyckel", Value(l.key_text)},
+                           {"fast", Value(l.fixed)},
+                           {"minimibelopp", Value(l.raised_to_minimum)}}));
+  return record({{"rubrik", Value(a.title)},
+                 {"nyckelns_namn", Value(a.key_name)},
+                 {"regel", Value(stats::rule_name(a.rule))},
+                 {"belopp", Value(a.amount)},
+                 {"totalt", Value(a.total())},
+                 {"rader", Value(std::move(rows))}});
 }
 
 Value document_value(const DocumentMeta& d) {
   List signatories;
   for (const auto& s : d.signatories)
-    signatories.push_back(Value(Map{{"namn", Value(s.name)}, {"titel", Value(s.title)}}));
+    signatories.push_back(record({{"namn", Value(s.name)}, {"titel", Value(s.title)}}));
   Map extra;
   for (const auto& [k, v] : d.extra) extra[k] = Value(v);
-  return Value(Map{{"titel", Value(d.title)},
-                   {"undertitel", Value(d.subtitle)},
-                   {"dnr", Value(d.dnr)},
-                   {"förvaltning", Value(d.organisation)},
-                   {"avdelning", Value(d.department)},
-                   {"handläggare", Value(d.officer)},
-                   {"telefon", Value(d.phone)},
-                   {"datum", Value(d.date)},
-                   {"nämnd", Value(d.committee)},
-                   {"sammanträdesdatum", Value(d.meeting_date)},
-                   {"beredningsdatum", Value(d.preparation_date)},
-                   {"rådsdatum", Value(d.council_date)},
-                   {"undertecknare", Value(std::move(signatories))},
-                   {"författare", Value(d.author)},
-                   {"artikelnummer", Value(d.article_number)},
-                   {"övrigt", Value(std::move(extra))}});
+  return record({{"titel", Value(d.title)},
+                 {"undertitel", Value(d.subtitle)},
+                 {"dnr", Value(d.dnr)},
+                 {"förvaltning", Value(d.organisation)},
+                 {"avdelning", Value(d.department)},
+                 {"handläggare", Value(d.officer)},
+                 {"telefon", Value(d.phone)},
+                 {"datum", Value(d.date)},
+                 {"nämnd", Value(d.committee)},
+                 {"sammanträdesdatum", Value(d.meeting_date)},
+                 {"beredningsdatum", Value(d.preparation_date)},
+                 {"rådsdatum", Value(d.council_date)},
+                 {"undertecknare", Value(std::move(signatories))},
+                 {"författare", Value(d.author)},
+                 {"artikelnummer", Value(d.article_number)},
+                 {"övrigt", Value(std::move(extra))}});
 }
 
 Value grant_value(const Grant& g) {
   List deadlines;
   for (const auto& d : g.deadlines)
-    deadlines.push_back(Value(Map{{"beskrivning", Value(d.label)}, {"datum", Value(d.date)}}));
-  return Value(Map{{"namn", Value(g.name)},
-                   {"år", Value(g.year)},
-                   {"myndighet", Value(g.authority)},
-                   {"period_från", Value(g.period_start)},
-                   {"period_till", Value(g.period_end)},
-                   {"tidsfrister", Value(std::move(deadlines))},
-                   {"rekvirerat_totalt", Value(g.requisitioned_total)},
-                   {"ej_fördelat", Value(g.undistributed)},
-                   {"ej_fördelat_förbrukat", Value(g.undistributed_spent)}});
+    deadlines.push_back(record({{"beskrivning", Value(d.label)}, {"datum", Value(d.date)}}));
+  return record({{"namn", Value(g.name)},
+                 {"år", Value(g.year)},
+                 {"myndighet", Value(g.authority)},
+                 {"period_från", Value(g.period_start)},
+                 {"period_till", Value(g.period_end)},
+                 {"tidsfrister", Value(std::move(deadlines))},
+                 {"rekvirerat_totalt", Value(g.requisitioned_total)},
+                 {"ej_fördelat", Value(g.undistributed)},
+                 {"ej_fördelat_förbrukat", Value(g.undistributed_spent)}});
 }
 
 Value quote_value(const Quote& q) {
-  return Value(Map{{"grupp", Value(q.group)},
-                   {"mottagare", Value(q.recipient)},
-                   {"område", Value(q.area)},
-                   {"text", Value(q.text)}});
+  return record({{"grupp", Value(q.group)},
+                 {"mottagare", Value(q.recipient)},
+                 {"område", Value(q.area)},
+                 {"text", Value(q.text)}});
 }
 
 }  // namespace
@@ -260,9 +290,10 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
     std::stable_sort(rows.begin(), rows.end(),
                      [](auto* a, auto* b) { return sv::collate_less(a->name, b->name); });
     List recipients, funded;
+    recipients.reserve(rows.size());
     for (const auto* r : rows) {
       recipients.push_back(recipient_value(*r));
-      if (r->funded) funded.push_back(recipient_value(*r));
+      if (r->funded) funded.push_back(recipients.back());  // shared, not built twice
     }
     g["alla_rader"] = Value(std::move(recipients));
     g["mottagare"] = Value(std::move(funded));
@@ -270,8 +301,8 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
     Map questions;
     List question_list;
     for (const auto& q : stats::summarize_survey(year, gs.id)) {
-      questions[q.id] = question_value(q);
       question_list.push_back(question_value(q));
+      questions[q.id] = question_list.back();
     }
     g["frågor"] = Value(std::move(questions));
     g["frågelista"] = Value(std::move(question_list));
@@ -293,12 +324,12 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
   ctx["grupplista"] = Value(std::move(group_list));
   Map total = group_core(summary.total);
   ctx["summa"] = Value(std::move(total));
-  ctx["totalt"] = Value(Map{{"belopp", Value(summary.grant.total)},
-                            {"förbrukat", Value(summary.grant.spent)},
-                            {"oförbrukat", Value(summary.grant.unspent)},
-                            {"andel_förbrukat", share(summary.grant.share_spent)},
-                            {"ej_fördelat", Value(summary.grant.undistributed)},
-                            {"ej_fördelat_förbrukat", Value(summary.grant.undistributed_spent)}});
+  ctx["totalt"] = record({{"belopp", Value(summary.grant.total)},
+                          {"förbrukat", Value(summary.grant.spent)},
+                          {"oförbrukat", Value(summary.grant.unspent)},
+                          {"andel_förbrukat", share(summary.grant.share_spent)},
+                          {"ej_fördelat", Value(summary.grant.undistributed)},
+                          {"ej_fördelat_förbrukat", Value(summary.grant.undistributed_spent)}});
   List quotes;
   for (const auto& q : year.quotes) quotes.push_back(quote_value(q));
   ctx["citat"] = Value(std::move(quotes));

@@ -13,13 +13,14 @@ struct Expander::Out {
   // Appends text written at `at`; each newline starts a line mapped to the next source line.
   void append(const std::string& s, Span at, bool advance_lines) {
     if (text.empty() || text.back() == '\n') line_spans.back() = at;
-    for (char c : s) {
-      text += c;
-      if (c == '\n') {
-        if (advance_lines) ++at.line, at.col = 1;
-        line_spans.push_back(at);
-      }
+    // Whole lines at a time: templates are mostly long prose lines.
+    size_t from = 0;
+    for (size_t nl; (nl = s.find('\n', from)) != std::string::npos; from = nl + 1) {
+      text.append(s, from, nl + 1 - from);
+      if (advance_lines) ++at.line, at.col = 1;
+      line_spans.push_back(at);
     }
+    text.append(s, from, std::string::npos);
   }
 };
 
@@ -88,19 +89,25 @@ int compare_numbers(const Value& a, const Value& b) {
 
 }  // namespace
 
-Value Expander::eval_with(const ExprPtr& e, Map locals) {
-  scopes_.push_back(std::move(locals));
-  Value v = eval(e);
-  scopes_.pop_back();
-  return v;
-}
-
 Value Expander::eval(const ExprPtr& e) {
   try {
     return eval_in(e);
   } catch (const Failed&) {
     return Value();
   }
+}
+
+// The value a variable or a chain of fields names, in place (no copy of each record on the
+// way); nullptr for any other expression or a missing name, which eval_in then evaluates
+// and reports as usual. Evaluation has no side effects, so trying this first changes nothing.
+const Value* Expander::ref(const ExprPtr& e) const {
+  if (!e) return nullptr;
+  if (e->op == Expr::Op::Var) return lookup(e->name);
+  if (e->op == Expr::Op::Member) {
+    const Value* base = ref(e->args[0]);
+    return base ? base->get(e->name) : nullptr;
+  }
+  return nullptr;
 }
 
 Value Expander::eval_in(const ExprPtr& e) {
@@ -118,6 +125,7 @@ Value Expander::eval_in(const ExprPtr& e) {
       return *v;
     }
     case Expr::Op::Member: {
+      if (const Value* v = ref(e)) return *v;
       Value base = eval_in(e->args[0]);
       if (!base.is_map()) {
         diags_->error(at, "'" + describe(e->args[0]) + "' är " + kind_name(base.kind()) +
@@ -215,8 +223,8 @@ Value Expander::eval_in(const ExprPtr& e) {
           return Value(std::move(joined));
         }
         if (l.is_int() && r.is_int()) return Value(l.as_int() + r.as_int());
-        diags_->error(at, "'+' kräver två heltal, två listor eller text, men fick " + kind_name(l.kind()) +
-                              " och " + kind_name(r.kind()));
+        diags_->error(at, "'+' kräver två heltal, två listor eller text, men fick " +
+                              kind_name(l.kind()) + " och " + kind_name(r.kind()));
         throw Failed{};
       }
       int64_t l = checked_int(eval_in(e->args[0]), at, *diags_, "räkneoperationen");
@@ -256,12 +264,15 @@ Value Expander::eval_in(const ExprPtr& e) {
           in = Value();
         }
         diags_ = outer;
-      } else {
-        in = eval_in(e->args[0]);
+      }
+      const Value* input = &in;
+      if (e->name != "standard") {
+        input = ref(e->args[0]);
+        if (!input) in = eval_in(e->args[0]), input = &in;
       }
       std::vector<Value> args;
       for (size_t i = 1; i < e->args.size(); ++i) args.push_back(eval_in(e->args[i]));
-      FilterCall call{in, args, at, *diags_, style_};
+      FilterCall call{*input, args, at, *diags_, style_};
       auto r = f->second(call);
       if (!r) throw Failed{};
       return *r;
@@ -319,11 +330,15 @@ void Expander::run(const Body& body, Out& out, int depth) {
         const List& items = list.as_list();
         if (items.empty()) run(n.empty, out, depth);
         for (size_t i = 0; i < items.size(); ++i) {
-          Map loop{{"index", Value(static_cast<int64_t>(i + 1))},
-                   {"första", Value(i == 0)},
-                   {"sista", Value(i + 1 == items.size())},
-                   {"näst_sista", Value(i + 2 == items.size())}};
-          scopes_.push_back(Map{{n.var, items[i]}, {"loop", Value(std::move(loop))}});
+          // Built in key order at the end, without copying entries from initializer lists.
+          Map loop;
+          loop.emplace_hint(loop.end(), "första", Value(i == 0));
+          loop.emplace_hint(loop.end(), "index", Value(static_cast<int64_t>(i + 1)));
+          loop.emplace_hint(loop.end(), "näst_sista", Value(i + 2 == items.size()));
+          loop.emplace_hint(loop.end(), "sista", Value(i + 1 == items.size()));
+          Map& scope = scopes_.emplace_back();
+          scope.emplace(n.var, items[i]);
+          scope.emplace("loop", Value(std::move(loop)));
           run(n.body, out, depth);
           scopes_.pop_back();
         }
@@ -348,7 +363,7 @@ void Expander::run(const Body& body, Out& out, int depth) {
         Map visible = root_.as_map();
         for (const auto& s : scopes_)
           for (const auto& [k, v] : s) visible[k] = v;
-        blocks_.push_back({n.name, n.arg, std::move(visible), n.span});
+        blocks_.push_back({n.name, n.arg, Value(std::move(visible)), n.span});
         out.append("\n<!--rv-block-" + std::to_string(blocks_.size() - 1) + "-->\n\n", n.span,
                    false);
         break;

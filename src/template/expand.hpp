@@ -18,7 +18,7 @@ struct HouseStyle {
 struct BlockRequest {
   std::string kind;  // "tabell" | "diagram"
   std::string id;    // declared in the template settings
-  Map scope;         // the variables visible where the block stood (for its source lists)
+  Value scope;       // a record of the variables visible where the block stood
   Span span;
 };
 
@@ -38,14 +38,17 @@ class Expander {
   Expansion expand(const Body& body);
   // Evaluates one expression in the root context (settings values like the title).
   Value eval(const ExprPtr& e);
-  // Evaluates with `locals` visible on top (a table row as `rad`), without copying scopes.
-  Value eval_with(const ExprPtr& e, Map locals);
+  // A variable in a scope of its own on top, until pop_local(): a table's `rad`, rebound
+  // for each row without making a scope per row or per cell.
+  Value& push_local(const std::string& name) { return scopes_.emplace_back()[name]; }
+  void pop_local() { scopes_.pop_back(); }
   std::string eval_text(const ExprPtr& e, Span at);
 
  private:
   struct Out;
   void run(const Body& body, Out& out, int depth);
   Value eval_in(const ExprPtr& e);
+  const Value* ref(const ExprPtr& e) const;
   const Value* lookup(const std::string& name) const;
   std::vector<std::string> names_in_scope() const;
 

@@ -3,6 +3,7 @@
 // control flow leaves no blank lines in the Markdown it produces.
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <deque>
 
 #include "template/syntax.hpp"
@@ -16,15 +17,30 @@ class Positions {
  public:
   Positions(const std::string& file, const std::string& text) : file_(file), text_(text) {
     starts_.push_back(0);
-    for (size_t i = 0; i < text.size(); ++i)
-      if (text[i] == '\n') starts_.push_back(i + 1);
+    for (size_t i = text.find('\n'); i != std::string::npos; i = text.find('\n', i + 1))
+      starts_.push_back(i + 1);
   }
   Span at(size_t offset) const {
     size_t line = std::upper_bound(starts_.begin(), starts_.end(), offset) - starts_.begin();
     size_t start = starts_[line - 1];
-    int col = 1;
-    for (size_t i = start; i < offset && i < text_.size(); ++i)
-      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
+    // Positions are asked for mostly in increasing order, often many on one long prose
+    // line: continue counting from the previous answer instead of from the line start.
+    // The parser also steps back a little (an operator's position is taken after its
+    // right operand): then count back from the previous answer.
+    auto chars = [&](size_t from, size_t to) {
+      int n = 0;
+      for (size_t i = from; i < to && i < text_.size(); ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++n;
+      return n;
+    };
+    int col;
+    if (line != last_line_)
+      col = 1 + chars(start, offset);
+    else if (offset >= last_offset_)
+      col = last_col_ + chars(last_offset_, offset);
+    else
+      col = last_col_ - chars(offset, last_offset_);
+    last_line_ = line, last_offset_ = offset, last_col_ = col;
     return Span{file_, static_cast<int>(line), col};
   }
 
@@ -32,13 +48,17 @@ class Positions {
   std::string file_;
   const std::string& text_;
   std::vector<size_t> starts_;
+  mutable size_t last_line_ = 0, last_offset_ = 0;
+  mutable int last_col_ = 1;
 };
 
 // ---- expressions ----------------------------------------------------------------------
 
+// A token's text views the expression's source (or a literal): tokens are copied
+// around a lot while parsing and need no strings of their own.
 struct Tok {
   enum Kind { Ident, Number, String, Op, End } kind;
-  std::string text;
+  std::string_view text;
   size_t offset;
 };
 
@@ -54,14 +74,15 @@ class ExprParser {
 
   ExprPtr parse_full() {
     ExprPtr e = parse_filtered();
-    if (ok_ && peek().kind != Tok::End) fail(peek(), "oväntat '" + peek().text + "' i uttrycket");
+    if (ok_ && peek().kind != Tok::End)
+      fail(peek(), "oväntat '" + std::string(peek().text) + "' i uttrycket");
     return ok_ ? e : nullptr;
   }
   // For "x in list": parses an identifier, the word "in" and an expression.
   bool ok() const { return ok_; }
   const Tok& peek() const { return toks_[i_]; }
   Tok next() { return toks_[i_ < toks_.size() - 1 ? i_++ : i_]; }
-  bool accept(const std::string& op) {
+  bool accept(std::string_view op) {
     if ((peek().kind == Tok::Op || peek().kind == Tok::Ident) && peek().text == op) {
       ++i_;
       return true;
@@ -101,36 +122,36 @@ class ExprParser {
   Span span(const Tok& t) const { return pos_.at(base_ + t.offset); }
 
   void lex() {
-    size_t i = 0, n = src_.size();
+    const std::string_view src(src_);
+    size_t i = 0, n = src.size();
     while (i < n) {
-      unsigned char c = src_[i];
+      unsigned char c = src[i];
       if (std::isspace(c)) {
         ++i;
       } else if (std::isdigit(c)) {
         size_t s = i;
-        while (i < n && std::isdigit(static_cast<unsigned char>(src_[i]))) ++i;
-        toks_.push_back({Tok::Number, src_.substr(s, i - s), s});
+        while (i < n && std::isdigit(static_cast<unsigned char>(src[i]))) ++i;
+        toks_.push_back({Tok::Number, src.substr(s, i - s), s});
       } else if (ident_start(c)) {
         size_t s = i;
-        while (i < n && ident_char(static_cast<unsigned char>(src_[i]))) ++i;
-        toks_.push_back({Tok::Ident, src_.substr(s, i - s), s});
+        while (i < n && ident_char(static_cast<unsigned char>(src[i]))) ++i;
+        toks_.push_back({Tok::Ident, src.substr(s, i - s), s});
       } else if (c == '"' || c == '\'') {
         size_t s = i++;
-        std::string val;
-        while (i < n && src_[i] != static_cast<char>(c)) val += src_[i++];
+        while (i < n && src[i] != static_cast<char>(c)) ++i;
         if (i >= n) {
           diags_.error(pos_.at(base_ + s), "text inom citattecken saknar avslutande citattecken");
           ok_ = false;
           break;
         }
         ++i;
-        toks_.push_back({Tok::String, val, s});
+        toks_.push_back({Tok::String, src.substr(s + 1, i - s - 2), s});
       } else {
         static const char* two[] = {"==", "!=", "<=", ">="};
-        std::string op(1, static_cast<char>(c));
+        std::string_view op = src.substr(i, 1);
         for (auto t : two)
-          if (src_.compare(i, 2, t) == 0) op = t;
-        if (std::string("|.,()[]<>+-*/=!").find(static_cast<char>(c)) == std::string::npos) {
+          if (src.substr(i, 2) == t) op = src.substr(i, 2);
+        if (c == 0 || !std::strchr("|.,()[]<>+-*/=!", static_cast<char>(c))) {
           diags_.error(pos_.at(base_ + i),
                        std::string("oväntat tecken '") + static_cast<char>(c) + "' i uttrycket");
           ok_ = false;
@@ -144,10 +165,13 @@ class ExprParser {
     toks_.push_back({Tok::End, "slutet", src_.size()});
   }
 
-  ExprPtr make(Expr::Op op, std::vector<ExprPtr> args, const Tok& at) {
+  // The operands are moved in (an initializer list would copy each shared pointer).
+  template <typename... Operands>
+  ExprPtr make(Expr::Op op, const Tok& at, Operands&&... operands) {
     auto e = std::make_shared<Expr>();
     e->op = op;
-    e->args = std::move(args);
+    e->args.reserve(sizeof...(operands));
+    (e->args.push_back(std::forward<Operands>(operands)), ...);
     e->span = span(at);
     return e;
   }
@@ -162,7 +186,7 @@ class ExprParser {
         return nullptr;
       }
       ExprPtr other = parse_or();
-      return make(Expr::Op::Cond, {then, c, other}, t);
+      return make(Expr::Op::Cond, t, std::move(then), std::move(c), std::move(other));
     }
     return then;
   }
@@ -170,7 +194,7 @@ class ExprParser {
     ExprPtr l = parse_and();
     while (ok_ && peek().text == "or" && peek().kind == Tok::Ident) {
       Tok t = next();
-      l = make(Expr::Op::Or, {l, parse_and()}, t);
+      l = make(Expr::Op::Or, t, std::move(l), parse_and());
     }
     return l;
   }
@@ -178,14 +202,14 @@ class ExprParser {
     ExprPtr l = parse_not();
     while (ok_ && peek().text == "and" && peek().kind == Tok::Ident) {
       Tok t = next();
-      l = make(Expr::Op::And, {l, parse_not()}, t);
+      l = make(Expr::Op::And, t, std::move(l), parse_not());
     }
     return l;
   }
   ExprPtr parse_not() {
     if (peek().kind == Tok::Ident && peek().text == "not") {
       Tok t = next();
-      return make(Expr::Op::Not, {parse_not()}, t);
+      return make(Expr::Op::Not, t, parse_not());
     }
     return parse_cmp();
   }
@@ -197,7 +221,7 @@ class ExprParser {
     for (auto [txt, op] : ops) {
       if (peek().kind == Tok::Op && peek().text == txt) {
         Tok t = next();
-        return make(op, {l, parse_add()}, t);
+        return make(op, t, std::move(l), parse_add());
       }
     }
     return l;
@@ -206,7 +230,7 @@ class ExprParser {
     ExprPtr l = parse_mul();
     while (ok_ && peek().kind == Tok::Op && (peek().text == "+" || peek().text == "-")) {
       Tok t = next();
-      l = make(t.text == "+" ? Expr::Op::Add : Expr::Op::Sub, {l, parse_mul()}, t);
+      l = make(t.text == "+" ? Expr::Op::Add : Expr::Op::Sub, t, std::move(l), parse_mul());
     }
     return l;
   }
@@ -214,14 +238,14 @@ class ExprParser {
     ExprPtr l = parse_unary();
     while (ok_ && peek().kind == Tok::Op && (peek().text == "*" || peek().text == "/")) {
       Tok t = next();
-      l = make(t.text == "*" ? Expr::Op::Mul : Expr::Op::Div, {l, parse_unary()}, t);
+      l = make(t.text == "*" ? Expr::Op::Mul : Expr::Op::Div, t, std::move(l), parse_unary());
     }
     return l;
   }
   ExprPtr parse_unary() {
     if (peek().kind == Tok::Op && peek().text == "-") {
       Tok t = next();
-      return make(Expr::Op::Neg, {parse_unary()}, t);
+      return make(Expr::Op::Neg, t, parse_unary());
     }
     return parse_postfix();
   }
@@ -229,20 +253,20 @@ class ExprParser {
     ExprPtr e = parse_primary();
     while (ok_) {
       if (peek().kind == Tok::Op && peek().text == ".") {
-        Tok dot = next();
+        next();  // the dot
         Tok name = next();
         if (name.kind != Tok::Ident && name.kind != Tok::Number) {
           fail(name, "namn saknas efter '.'");
           return nullptr;
         }
-        auto m = make(Expr::Op::Member, {e}, name);
+        auto m = make(Expr::Op::Member, name, std::move(e));
         std::const_pointer_cast<Expr>(m)->name = name.text;
         e = m;
       } else if (peek().kind == Tok::Op && peek().text == "[") {
         Tok t = next();
         ExprPtr idx = parse_filtered();
         if (!accept("]")) fail(peek(), "']' saknas");
-        e = make(Expr::Op::Index, {e, idx}, t);
+        e = make(Expr::Op::Index, t, std::move(e), std::move(idx));
       } else {
         break;
       }
@@ -256,11 +280,11 @@ class ExprParser {
     switch (t.kind) {
       case Tok::Number:
         e->op = Expr::Op::Literal;
-        e->literal = Value(static_cast<int64_t>(std::stoll(t.text)));
+        e->literal = Value(static_cast<int64_t>(std::stoll(std::string(t.text))));
         return e;
       case Tok::String:
         e->op = Expr::Op::Literal;
-        e->literal = Value(t.text);
+        e->literal = Value(std::string(t.text));
         return e;
       case Tok::Ident:
         if (t.text == "sant" || t.text == "true") return e->literal = Value(true), e;
@@ -289,7 +313,7 @@ class ExprParser {
         fail(t, "uttrycket är tomt eller slutar för tidigt");
         return nullptr;
     }
-    fail(t, "oväntat '" + t.text + "' i uttrycket");
+    fail(t, "oväntat '" + std::string(t.text) + "' i uttrycket");
     return nullptr;
   }
 
@@ -343,7 +367,11 @@ Body parse_template(const std::string& file, const std::string& text, Diagnostic
       if (c == '{' || c == '%') return true;
       return c == '#' && p + 2 < n && std::isspace(static_cast<unsigned char>(text[p + 2]));
     };
-    while (j + 1 < n && !opens(j)) ++j;
+    while (j + 1 < n && !opens(j)) {
+      // Jump to the next '{' (or to the end): most of a template is plain text.
+      const void* brace = std::memchr(text.data() + j + 1, '{', n - j - 1);
+      j = brace ? static_cast<const char*>(brace) - text.data() : n - 1;
+    }
     if (j + 1 >= n) {
       emit_text(i, n);
       break;

@@ -36,7 +36,7 @@ class Renderer {
       : s_(s), context_(std::move(context)), diags_(diags) {}
 
   // A settings text with {{ … }} evaluated in `scope` (the root context when empty).
-  std::string text(const TextTemplate& t, const Map* scope = nullptr) {
+  std::string text(const TextTemplate& t, const Value* scope = nullptr) {
     if (t.text.find("{{") == std::string::npos && t.text.find("{%") == std::string::npos)
       return t.text;
     Diagnostics local;
@@ -49,7 +49,7 @@ class Renderer {
     }
     // Evaluation errors are positioned relative to the text too: shift them the same way.
     Diagnostics eval_diags;
-    Expander ex2(scope ? Value(*scope) : context_, s_.style, nullptr, eval_diags);
+    Expander ex2(scope ? *scope : context_, s_.style, nullptr, eval_diags);
     std::string out = ex2.expand(body).markdown;
     for (auto d : eval_diags.all()) {
       if (d.span.line == 1) d.span.col += t.span.col - 1;
@@ -58,12 +58,6 @@ class Renderer {
     }
     while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
     return out;
-  }
-
-  // One Expander per table or chart: the rows are evaluated with `rad` on top of the
-  // block's scope, which is shared rather than copied per row.
-  static Value eval_row(Expander& ex, const ExprPtr& e, const Value& row) {
-    return ex.eval_with(e, Map{{"rad", row}});
   }
 
   std::string format(const Value& v, const std::string& fmt) {
@@ -83,14 +77,16 @@ class Renderer {
     return to_text(v);
   }
 
-  std::optional<TableData> table_data(const TableDef& t, const Map& scope) {
+  std::optional<TableData> table_data(const TableDef& t, const Value& scope) {
     TableData d;
     d.id = t.id;
     if (t.numbered) d.label = s_.table_word + " " + std::to_string(++table_no_) + ".";
     d.caption = text(t.caption, &scope);
     d.source = t.source.empty() ? "" : text(t.source, &scope);
     d.note = t.note.empty() ? "" : text(t.note, &scope);
-    Expander ex(Value(scope), s_.style, nullptr, diags_);
+    // One Expander per table: the rows are evaluated with `rad` on top of the block's
+    // scope, which is shared rather than copied per row.
+    Expander ex(scope, s_.style, nullptr, diags_);
     Value rows = ex.eval(t.rows);
     if (!rows.is_list()) {
       if (!rows.is_null())
@@ -98,9 +94,12 @@ class Renderer {
                                  kind_name(rows.kind()));
       return std::nullopt;
     }
+    Value& rad = ex.push_local("rad");
     List items;
-    for (const auto& r : rows.as_list())
-      if (!t.where || eval_row(ex, t.where, r).truthy()) items.push_back(r);
+    for (const auto& r : rows.as_list()) {
+      if (t.where) rad = r;
+      if (!t.where || ex.eval(t.where).truthy()) items.push_back(r);
+    }
     if (!t.sort.empty()) {
       auto key = [&](const Value& v) {
         const Value* f = v.get(t.sort);
@@ -123,14 +122,16 @@ class Renderer {
     for (const auto& r : items) {
       std::vector<Value> raw;
       std::vector<std::string> cells;
+      rad = r;
       for (const auto& c : t.columns) {
-        Value v = eval_row(ex, c.value, r);
+        Value v = ex.eval(c.value);
         cells.push_back(format(v, c.format));
         raw.push_back(std::move(v));
       }
       d.raw.push_back(std::move(raw));
       d.text.push_back(std::move(cells));
     }
+    ex.pop_local();  // the total row sees no `rad`
     if (t.total_label) {
       std::vector<Value> raw;
       std::vector<std::string> cells;
@@ -182,7 +183,7 @@ class Renderer {
     return tab;
   }
 
-  std::optional<doc::BarChart> chart_block(const ChartDef& c, const Map& scope, Span at) {
+  std::optional<doc::BarChart> chart_block(const ChartDef& c, const Value& scope, Span at) {
     doc::BarChart ch;
     ch.id = c.id;
     ch.label = s_.chart_word + " " + std::to_string(++chart_no_) + ".";
@@ -190,7 +191,7 @@ class Renderer {
     ch.span = at;
     if (!c.source.empty()) ch.source = {doc::text(text(c.source, &scope))};
     if (!c.note.empty()) ch.note = {doc::text(text(c.note, &scope))};
-    Expander ex(Value(scope), s_.style, nullptr, diags_);
+    Expander ex(scope, s_.style, nullptr, diags_);
     Value rows = ex.eval(c.rows);
     if (!rows.is_list()) {
       if (!rows.is_null())
@@ -198,8 +199,10 @@ class Renderer {
       return std::nullopt;
     }
     std::vector<std::pair<std::string, sv::Fraction>> bars;
+    Value& rad = ex.push_local("rad");
     for (const auto& r : rows.as_list()) {
-      Value label = eval_row(ex, c.label, r), value = eval_row(ex, c.value, r);
+      rad = r;
+      Value label = ex.eval(c.label), value = ex.eval(c.value);
       if (!value.is_number()) {
         diags_.error(c.span, "diagrammet '" + c.id + "': 'värde' ska ge en andel, men gav " +
                                  kind_name(value.kind()));
@@ -236,8 +239,11 @@ class Renderer {
       }
       auto d = table_data(it->second, req.scope);
       if (!d) return {};
-      tables_.push_back(*d);
-      return {doc::Block{table_block(*d, it->second, req.span)}};
+      // Built into place and moved: an initializer list would copy a 290-row table.
+      std::vector<doc::Block> out;
+      out.push_back(doc::Block{table_block(*d, it->second, req.span)});
+      tables_.push_back(std::move(*d));
+      return out;
     }
     if (req.kind == "diagram") {
       auto it = s_.charts.find(req.id);
@@ -248,7 +254,9 @@ class Renderer {
       }
       auto ch = chart_block(it->second, req.scope, req.span);
       if (!ch) return {};
-      return {doc::Block{std::move(*ch)}};
+      std::vector<doc::Block> out;
+      out.push_back(doc::Block{std::move(*ch)});
+      return out;
     }
     if (req.kind == "sidbrytning") return {doc::page_break(req.id, req.span)};
     if (req.kind == "innehåll") {

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "load/reader.hpp"
+#include "template/settings_cache.hpp"
 
 namespace rv::tmpl {
 
@@ -138,6 +139,11 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
   std::stringstream buf;
   buf << in.rdbuf();
   std::string text = buf.str();
+  if (auto cached = read_cached_settings(s.file, text)) {
+    cached->dir = s.dir;
+    return cached;
+  }
+  const size_t diags_before = diags.all().size();
   SourceFile f{s.file, load::split_lines(text)};
   YAML::Node root;
   try {
@@ -217,6 +223,7 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
     else
       for (const auto& kv : *c) read_chart(f, kv.first.Scalar(), kv.second, s, diags);
   }
+  if (diags.all().size() == diags_before) write_cached_settings(s.file, text, s);
   return s;
 }
 
