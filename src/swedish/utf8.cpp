@@ -1,5 +1,6 @@
 #include "swedish/utf8.hpp"
 
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 namespace rv::sv::detail {
@@ -29,15 +30,32 @@ void append_utf8(std::string& out, char32_t cp) {
   out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
 }
 
-Utf16Text to_utf16(std::string_view text) {
-  Utf16Text out;
-  for (const CodePoint& c : decode_utf8(text)) {
-    const int32_t before = out.text.length();
-    out.text.append(static_cast<UChar32>(c.cp));
-    for (int32_t k = before; k < out.text.length(); ++k) out.byte_offset.push_back(c.begin);
+void to_utf16(std::string_view text, Utf16Text& out) {
+  // One pass with U8_NEXT, as decode_utf8: the same U+FFFD for each malformed sequence,
+  // but no per-code-point UnicodeString::append (that was most of line breaking's cost).
+  out.text.clear();
+  out.byte_offset.clear();
+  out.text.reserve(text.size());
+  out.byte_offset.reserve(text.size() + 1);
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    const auto begin = static_cast<size_t>(i);
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) c = 0xFFFD;
+    if (c <= 0xFFFF) {
+      out.text.push_back(static_cast<char16_t>(c));
+      out.byte_offset.push_back(begin);
+    } else {
+      out.text.push_back(static_cast<char16_t>(U16_LEAD(c)));
+      out.text.push_back(static_cast<char16_t>(U16_TRAIL(c)));
+      out.byte_offset.push_back(begin);
+      out.byte_offset.push_back(begin);
+    }
   }
   out.byte_offset.push_back(text.size());
-  return out;
 }
 
 std::string to_utf8(const icu::UnicodeString& text) {

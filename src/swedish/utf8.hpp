@@ -21,12 +21,13 @@ std::vector<CodePoint> decode_utf8(std::string_view text);
 void append_utf8(std::string& out, char32_t cp);
 
 // UTF-16 copy of `text` plus, for every UTF-16 index (and one past the end), the UTF-8
-// byte offset it came from, so ICU break positions can be mapped back.
+// byte offset it came from, so ICU break positions can be mapped back. Filled in place so
+// a caller converting paragraph after paragraph reuses the buffers' capacity.
 struct Utf16Text {
-  icu::UnicodeString text;
+  std::u16string text;
   std::vector<size_t> byte_offset;
 };
-Utf16Text to_utf16(std::string_view text);
+void to_utf16(std::string_view text, Utf16Text& out);
 
 std::string to_utf8(const icu::UnicodeString& text);
 
