@@ -38,7 +38,9 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
   nodes.reserve(items.size() / 4 + 8);
   nodes.push_back({0, 0, 1, 0, 0, 0, 0, -1});
   std::vector<int> active{0};
-  std::vector<int> still;         // reused: no allocation per feasible breakpoint
+  // Paragraphs are set to one measure; skip the per-node lookup of the line's width then.
+  const bool uniform = widths.size() == 1;
+  const double uniform_width = widths.front();
   double sw = 0, sy = 0, sz = 0;  // running sums of width, stretch, shrink
 
   for (size_t i = 0; i < items.size(); ++i) {
@@ -55,10 +57,11 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
       const bool forced = it.type == KPItem::Penalty && it.penalty <= -kInfPenalty;
       const float pen = it.type == KPItem::Penalty ? it.penalty : 0;
       const float pen_width = it.type == KPItem::Penalty ? it.width : 0;
-      still.clear();
-      for (int a : active) {
+      // Deactivated nodes are dropped by compacting `active` in place (order kept).
+      size_t kept = 0;
+      for (const int a : active) {
         const Node& n = nodes[static_cast<size_t>(a)];
-        const double L = line_width(widths, n.line);
+        const double L = uniform ? uniform_width : line_width(widths, n.line);
         const double w = sw - n.total_width + pen_width;
         double r;
         if (w < L) {
@@ -70,43 +73,44 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
         } else {
           r = 0;
         }
-        if (!(r < -1 || forced)) still.push_back(a);
-        if (r >= -1 && r <= p.tolerance) {
-          const double ar = std::abs(r);
-          const double badness = 100 * ar * ar * ar;
-          double d = (p.line_penalty + badness) * (p.line_penalty + badness);
-          if (pen >= 0)
-            d += static_cast<double>(pen) * pen;
-          else if (pen > -kInfPenalty)
-            d -= static_cast<double>(pen) * pen;
-          const KPItem& prev_item = items[n.pos];
-          if (it.flagged && prev_item.type == KPItem::Penalty && prev_item.flagged && n.pos > 0)
-            d += p.flagged_demerits;
-          const int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
-          if (std::abs(fit - n.fitness) > 1) d += p.fitness_demerits;
-          d += n.demerits;
-          if (d < best[fit].demerits) best[fit] = {d, a};
-        }
+        if (!(r < -1 || forced)) active[kept++] = a;
+        if (r < -1 || r > p.tolerance) continue;
+        const double ar = std::abs(r);
+        const double badness = 100 * ar * ar * ar;
+        double d = (p.line_penalty + badness) * (p.line_penalty + badness);
+        if (pen >= 0)
+          d += static_cast<double>(pen) * pen;
+        else if (pen > -kInfPenalty)
+          d -= static_cast<double>(pen) * pen;
+        const KPItem& prev_item = items[n.pos];
+        if (it.flagged && prev_item.type == KPItem::Penalty && prev_item.flagged && n.pos > 0)
+          d += p.flagged_demerits;
+        const int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+        if (std::abs(fit - n.fitness) > 1) d += p.fitness_demerits;
+        d += n.demerits;
+        if (d < best[fit].demerits) best[fit] = {d, a};
       }
-      active.swap(still);
-      // Sums after the break: glue and penalties right after it are dropped.
-      double tw = sw, ty = sy, tz = sz;
-      for (size_t j = i; j < items.size(); ++j) {
-        const KPItem& nx = items[j];
-        if (nx.type == KPItem::Box) break;
-        if (nx.type == KPItem::Glue) {
-          tw += nx.width;
-          ty += nx.stretch;
-          tz += nx.shrink;
-        } else if (nx.penalty <= -kInfPenalty && j > i) {
-          break;
+      active.resize(kept);
+      if (best[0].node >= 0 || best[1].node >= 0 || best[2].node >= 0 || best[3].node >= 0) {
+        // Sums after the break: glue and penalties right after it are dropped.
+        double tw = sw, ty = sy, tz = sz;
+        for (size_t j = i; j < items.size(); ++j) {
+          const KPItem& nx = items[j];
+          if (nx.type == KPItem::Box) break;
+          if (nx.type == KPItem::Glue) {
+            tw += nx.width;
+            ty += nx.stretch;
+            tz += nx.shrink;
+          } else if (nx.penalty <= -kInfPenalty && j > i) {
+            break;
+          }
         }
-      }
-      for (int f = 0; f < 4; ++f) {
-        if (best[f].node < 0) continue;
-        const Node& from = nodes[static_cast<size_t>(best[f].node)];
-        nodes.push_back({i, from.line + 1, f, tw, ty, tz, best[f].demerits, best[f].node});
-        active.push_back(static_cast<int>(nodes.size() - 1));
+        for (int f = 0; f < 4; ++f) {
+          if (best[f].node < 0) continue;
+          const Node& from = nodes[static_cast<size_t>(best[f].node)];
+          nodes.push_back({i, from.line + 1, f, tw, ty, tz, best[f].demerits, best[f].node});
+          active.push_back(static_cast<int>(nodes.size() - 1));
+        }
       }
       if (active.empty()) return false;
     }
