@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -43,17 +45,17 @@ Exceptions& exceptions() {
   static Exceptions e;
   return e;
 }
+// Bumped whenever the exceptions change, so per-thread caches of results know to forget.
+std::atomic<uint64_t> exceptions_generation{0};
 
 char32_t lower(char32_t c) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))); }
 bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
 bool is_digit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
 
-// Breaks for one run of letters [first, last) of `cps`, as "break after character i of
-// the run" indices, before the two-letter rule is applied.
-std::vector<int> run_breaks(const std::vector<CodePoint>& cps, size_t first, size_t last) {
-  const int n = static_cast<int>(last - first);
-  std::u32string key;
-  for (size_t i = first; i < last; ++i) key.push_back(lower(cps[i].cp));
+// Breaks for the lower-cased letter run `key`, as "break after character i of the run"
+// indices, before the two-letter rule is applied.
+std::vector<int> compute_run_breaks(const std::u32string& key) {
+  const int n = static_cast<int>(key.size());
   {
     Exceptions& ex = exceptions();
     std::shared_lock lock(ex.mutex);
@@ -86,6 +88,28 @@ std::vector<int> run_breaks(const std::vector<CodePoint>& cps, size_t first, siz
   return out;
 }
 
+// Breaks for one run of letters [first, last) of `cps`. Documents repeat their words in
+// every inflection and case ("kommunerna", "Kommunerna,"), and asking libhyphen costs
+// thousands of instructions a word, so results are kept per thread by lower-cased run
+// until the exceptions change.
+const std::vector<int>& run_breaks(const std::vector<CodePoint>& cps, size_t first, size_t last) {
+  struct Cache {
+    uint64_t generation = 0;
+    std::unordered_map<std::u32string, std::vector<int>> runs;
+    std::u32string key;
+  };
+  thread_local Cache cache;
+  const uint64_t generation = exceptions_generation.load(std::memory_order_acquire);
+  if (cache.generation != generation) {
+    cache.runs.clear();
+    cache.generation = generation;
+  }
+  cache.key.clear();
+  for (size_t i = first; i < last; ++i) cache.key.push_back(lower(cps[i].cp));
+  if (auto it = cache.runs.find(cache.key); it != cache.runs.end()) return it->second;
+  return cache.runs.emplace(cache.key, compute_run_breaks(cache.key)).first->second;
+}
+
 bool all_upper(const std::vector<CodePoint>& cps, size_t first, size_t last) {
   return std::all_of(cps.begin() + static_cast<std::ptrdiff_t>(first),
                      cps.begin() + static_cast<std::ptrdiff_t>(last),
@@ -95,7 +119,8 @@ bool all_upper(const std::vector<CodePoint>& cps, size_t first, size_t last) {
 }  // namespace
 
 std::vector<size_t> hyphenation_points(std::string_view word) {
-  const std::vector<CodePoint> cps = detail::decode_utf8(word);
+  thread_local std::vector<CodePoint> cps;  // reused: called word after word
+  detail::decode_utf8(word, cps);
   std::vector<size_t> out;
   size_t i = 0;
   while (i < cps.size()) {
@@ -174,6 +199,7 @@ void set_hyphenation_exceptions(const std::vector<std::string>& words) {
   Exceptions& ex = exceptions();
   std::unique_lock lock(ex.mutex);
   ex.words = std::move(parsed);
+  exceptions_generation.fetch_add(1, std::memory_order_release);
 }
 
 bool load_hyphenation_exceptions(const std::string& path, Diagnostics& diags) {

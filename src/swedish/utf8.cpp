@@ -7,6 +7,12 @@ namespace rv::sv::detail {
 
 std::vector<CodePoint> decode_utf8(std::string_view text) {
   std::vector<CodePoint> out;
+  decode_utf8(text, out);
+  return out;
+}
+
+void decode_utf8(std::string_view text, std::vector<CodePoint>& out) {
+  out.clear();
   out.reserve(text.size());
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
@@ -18,7 +24,6 @@ std::vector<CodePoint> decode_utf8(std::string_view text) {
     if (c < 0) c = 0xFFFD;  // malformed input: keep going, one replacement per bad sequence
     out.push_back({static_cast<char32_t>(c), static_cast<size_t>(begin), static_cast<size_t>(i)});
   }
-  return out;
 }
 
 void append_utf8(std::string& out, char32_t cp) {

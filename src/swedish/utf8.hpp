@@ -18,6 +18,8 @@ struct CodePoint {
 };
 
 std::vector<CodePoint> decode_utf8(std::string_view text);
+// The same into `out` (cleared first), for callers that decode word after word.
+void decode_utf8(std::string_view text, std::vector<CodePoint>& out);
 void append_utf8(std::string& out, char32_t cp);
 
 // UTF-16 copy of `text` plus, for every UTF-16 index (and one past the end), the UTF-8
