@@ -135,6 +135,59 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
   return true;
 }
 
+// Whether total fit would set the whole paragraph as one line, decided in one pass over
+// the items instead of the full search (most calls are table cells, headings and other
+// one-liners). It would when the start node survives every break and the final forced
+// break ends a line from it that costs less than any split could: each line of a split
+// costs at least line_penalty² when no penalty is a bonus and all demerits are
+// non-negative. The arithmetic mirrors total_fit's for the start node exactly.
+bool fits_one_line(const std::vector<KPItem>& items, const std::vector<float>& widths,
+                   const KPParams& p) {
+  const size_t last = items.size() - 1;
+  if (items[last].type != KPItem::Penalty || items[last].penalty > -kInfPenalty) return false;
+  if (p.line_penalty < 0 || p.flagged_demerits < 0 || p.fitness_demerits < 0) return false;
+  const double L = line_width(widths, 0);
+  double sw = 0, sy = 0, sz = 0;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const KPItem& it = items[i];
+    if (it.type == KPItem::Box) {
+      sw += it.width;
+      continue;
+    }
+    if (it.type == KPItem::Penalty && it.penalty < 0 && it.penalty > -kInfPenalty) return false;
+    if (is_break(items, i)) {
+      const bool forced = it.type == KPItem::Penalty && it.penalty <= -kInfPenalty;
+      if (forced && i != last) return false;
+      const double w = sw - 0.0 + (it.type == KPItem::Penalty ? it.width : 0);
+      double r;
+      if (w < L) {
+        r = sy > 0 ? (L - w) / sy : kInf;
+      } else if (w > L) {
+        r = sz > 0 ? (L - w) / sz : -kInf;
+      } else {
+        r = 0;
+      }
+      if (r < -1) return false;
+      if (i == last) {
+        if (r > p.tolerance) return false;
+        const double ar = std::abs(r);
+        const double badness = 100 * ar * ar * ar;
+        double d = (p.line_penalty + badness) * (p.line_penalty + badness);
+        const int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+        if (std::abs(fit - 1) > 1) d += p.fitness_demerits;
+        const double line_cost = static_cast<double>(p.line_penalty) * p.line_penalty;
+        return d < 2 * line_cost;
+      }
+    }
+    if (it.type == KPItem::Glue) {
+      sw += it.width;
+      sy += it.stretch;
+      sz += it.shrink;
+    }
+  }
+  return false;
+}
+
 // First fit: the fallback when no set of breaks fits within the tolerance (e.g. a
 // single word wider than a narrow table column).
 std::vector<size_t> first_fit(const std::vector<KPItem>& items, const std::vector<float>& widths) {
@@ -185,6 +238,7 @@ std::vector<size_t> break_lines(const std::vector<KPItem>& items, const std::vec
                                 const KPParams& params) {
   std::vector<size_t> out;
   if (items.empty()) return out;
+  if (fits_one_line(items, widths, params)) return {items.size() - 1};
   if (total_fit(items, widths, params, out)) return out;
   KPParams loose = params;
   loose.tolerance = std::max(params.tolerance, 20.0f);
