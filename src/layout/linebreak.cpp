@@ -41,6 +41,12 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
   // Paragraphs are set to one measure; skip the per-node lookup of the line's width then.
   const bool uniform = widths.size() == 1;
   const double uniform_width = widths.front();
+  // While the active nodes' sums of width and stretch never decrease along the list (as
+  // with non-negative widths: checked as nodes are added) and all lines have one measure,
+  // a node too loose to end a line here means every later node is too: each has no more
+  // width and no more stretch before this break, so a ratio at least as large, rounding
+  // included. Those nodes stay active untouched and need not be looked at.
+  bool ordered = uniform && p.tolerance >= -1;
   double sw = 0, sy = 0, sz = 0;  // running sums of width, stretch, shrink
 
   for (size_t i = 0; i < items.size(); ++i) {
@@ -59,7 +65,9 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
       const float pen_width = it.type == KPItem::Penalty ? it.width : 0;
       // Deactivated nodes are dropped by compacting `active` in place (order kept).
       size_t kept = 0;
-      for (const int a : active) {
+      const size_t count = active.size();
+      for (size_t k = 0; k < count; ++k) {
+        const int a = active[k];
         const Node& n = nodes[static_cast<size_t>(a)];
         const double L = uniform ? uniform_width : line_width(widths, n.line);
         const double w = sw - n.total_width + pen_width;
@@ -72,6 +80,10 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
           r = sh > 0 ? (L - w) / sh : -kInf;
         } else {
           r = 0;
+        }
+        if (ordered && !forced && r > p.tolerance) {
+          while (k < count) active[kept++] = active[k++];
+          break;
         }
         if (!(r < -1 || forced)) active[kept++] = a;
         if (r < -1 || r > p.tolerance) continue;
@@ -108,6 +120,10 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
         for (int f = 0; f < 4; ++f) {
           if (best[f].node < 0) continue;
           const Node& from = nodes[static_cast<size_t>(best[f].node)];
+          if (!active.empty()) {
+            const Node& before = nodes[static_cast<size_t>(active.back())];
+            if (tw < before.total_width || ty < before.total_stretch) ordered = false;
+          }
           nodes.push_back({i, from.line + 1, f, tw, ty, tz, best[f].demerits, best[f].node});
           active.push_back(static_cast<int>(nodes.size() - 1));
         }
