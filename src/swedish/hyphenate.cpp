@@ -47,6 +47,8 @@ Exceptions& exceptions() {
 }
 // Bumped whenever the exceptions change, so per-thread caches of results know to forget.
 std::atomic<uint64_t> exceptions_generation{0};
+// How many exceptions there are, so words need not take the lock when there are none.
+std::atomic<size_t> exception_count{0};
 
 char32_t lower(char32_t c) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))); }
 bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
@@ -56,7 +58,7 @@ bool is_digit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
 // indices, before the two-letter rule is applied.
 std::vector<int> compute_run_breaks(const std::u32string& key) {
   const int n = static_cast<int>(key.size());
-  {
+  if (exception_count.load(std::memory_order_acquire) > 0) {
     Exceptions& ex = exceptions();
     std::shared_lock lock(ex.mutex);
     if (auto it = ex.words.find(key); it != ex.words.end()) return it->second;
@@ -64,12 +66,14 @@ std::vector<int> compute_run_breaks(const std::u32string& key) {
   HyphenDict* dict = dictionary();
   if (dict == nullptr) return {};
   // The patterns are ISO-8859-1: a letter outside Latin-1 means we cannot ask them.
-  std::string latin1;
+  thread_local std::string latin1;  // reused: called word after word
+  latin1.clear();
   for (char32_t c : key) {
     if (c > 0xFF) return {};
     latin1.push_back(static_cast<char>(c));
   }
-  std::vector<char> hyphens(latin1.size() + 5, '\0');
+  thread_local std::vector<char> hyphens;
+  hyphens.assign(latin1.size() + 5, '\0');
   char** rep = nullptr;
   int* pos = nullptr;
   int* cut = nullptr;
@@ -82,9 +86,13 @@ std::vector<int> compute_run_breaks(const std::u32string& key) {
   }
   free(pos);
   free(cut);
+  const auto odd = [&](int i) { return (hyphens[static_cast<size_t>(i)] - '0') % 2 == 1; };
+  int count = 0;
+  for (int i = 0; i < n; ++i) count += odd(i);
   std::vector<int> out;
+  out.reserve(static_cast<size_t>(count));
   for (int i = 0; i < n; ++i)
-    if ((hyphens[static_cast<size_t>(i)] - '0') % 2 == 1) out.push_back(i);
+    if (odd(i)) out.push_back(i);
   return out;
 }
 
@@ -121,7 +129,9 @@ bool all_upper(const std::vector<CodePoint>& cps, size_t first, size_t last) {
 std::vector<size_t> hyphenation_points(std::string_view word) {
   thread_local std::vector<CodePoint> cps;  // reused: called word after word
   detail::decode_utf8(word, cps);
-  std::vector<size_t> out;
+  thread_local std::vector<size_t> points;  // copied out at its final size: one allocation
+  std::vector<size_t>& out = points;
+  out.clear();
   size_t i = 0;
   while (i < cps.size()) {
     if (!is_letter(cps[i].cp)) {
@@ -143,7 +153,7 @@ std::vector<size_t> hyphenation_points(std::string_view word) {
     }
     i = j;
   }
-  return out;
+  return {out.begin(), out.end()};
 }
 
 std::string hyphenate_visibly(std::string_view word) {
@@ -199,6 +209,7 @@ void set_hyphenation_exceptions(const std::vector<std::string>& words) {
   Exceptions& ex = exceptions();
   std::unique_lock lock(ex.mutex);
   ex.words = std::move(parsed);
+  exception_count.store(ex.words.size(), std::memory_order_release);
   exceptions_generation.fetch_add(1, std::memory_order_release);
 }
 
