@@ -38,29 +38,39 @@ void append_utf8(std::string& out, char32_t cp) {
 void to_utf16(std::string_view text, Utf16Text& out) {
   // One pass with U8_NEXT, as decode_utf8: the same U+FFFD for each malformed sequence,
   // but no per-code-point UnicodeString::append (that was most of line breaking's cost).
-  out.text.clear();
-  out.byte_offset.clear();
-  out.text.reserve(text.size());
-  out.byte_offset.reserve(text.size() + 1);
+  // UTF-16 never needs more units than UTF-8 has bytes, so the buffers are sized once
+  // and written by index; ASCII, most of the text, skips the decoder.
+  out.text.resize(text.size());
+  out.byte_offset.resize(text.size() + 1);
+  char16_t* units = out.text.data();
+  size_t* offsets = out.byte_offset.data();
+  size_t n = 0;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
   int32_t i = 0;
   while (i < length) {
     const auto begin = static_cast<size_t>(i);
+    if (s[i] < 0x80) {
+      units[n] = s[i++];
+      offsets[n++] = begin;
+      continue;
+    }
     UChar32 c = 0;
     U8_NEXT(s, i, length, c);
     if (c < 0) c = 0xFFFD;
     if (c <= 0xFFFF) {
-      out.text.push_back(static_cast<char16_t>(c));
-      out.byte_offset.push_back(begin);
+      units[n] = static_cast<char16_t>(c);
+      offsets[n++] = begin;
     } else {
-      out.text.push_back(static_cast<char16_t>(U16_LEAD(c)));
-      out.text.push_back(static_cast<char16_t>(U16_TRAIL(c)));
-      out.byte_offset.push_back(begin);
-      out.byte_offset.push_back(begin);
+      units[n] = static_cast<char16_t>(U16_LEAD(c));
+      offsets[n++] = begin;
+      units[n] = static_cast<char16_t>(U16_TRAIL(c));
+      offsets[n++] = begin;
     }
   }
-  out.byte_offset.push_back(text.size());
+  offsets[n] = text.size();
+  out.text.resize(n);
+  out.byte_offset.resize(n + 1);
 }
 
 std::string to_utf8(const icu::UnicodeString& text) {
