@@ -34,10 +34,12 @@ float line_width(const std::vector<float>& widths, int line) {
 
 bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& widths,
                const KPParams& p, std::vector<size_t>& out) {
-  std::vector<Node> nodes;
-  nodes.reserve(items.size() / 4 + 8);
+  // Reused from paragraph to paragraph (the breaker is called thousands of times).
+  thread_local std::vector<Node> nodes;
+  thread_local std::vector<int> active;
+  nodes.clear();
   nodes.push_back({0, 0, 1, 0, 0, 0, 0, -1});
-  std::vector<int> active{0};
+  active.assign(1, 0);
   // Paragraphs are set to one measure; skip the per-node lookup of the line's width then.
   const bool uniform = widths.size() == 1;
   const double uniform_width = widths.front();
