@@ -38,7 +38,7 @@ std::vector<BreakOpportunity> line_breaks(std::string_view text) {
   // that keep their capacity, and ICU reads it through a read-only alias (no copy).
   thread_local detail::Utf16Text u16;
   detail::to_utf16(text, u16);
-  const icu::UnicodeString alias(false, u16.text.data(), static_cast<int32_t>(u16.text.size()));
+  const icu::UnicodeString alias(false, u16.text.data(), static_cast<int32_t>(u16.length));
   icu::BreakIterator& it = line_iterator();
   it.setText(alias);
   for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) {

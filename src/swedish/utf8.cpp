@@ -38,10 +38,10 @@ void append_utf8(std::string& out, char32_t cp) {
 void to_utf16(std::string_view text, Utf16Text& out) {
   // One pass with U8_NEXT, as decode_utf8: the same U+FFFD for each malformed sequence,
   // but no per-code-point UnicodeString::append (that was most of line breaking's cost).
-  // UTF-16 never needs more units than UTF-8 has bytes, so the buffers are sized once
+  // UTF-16 never needs more units than UTF-8 has bytes, so the buffers are sized up front
   // and written by index; ASCII, most of the text, skips the decoder.
-  out.text.resize(text.size());
-  out.byte_offset.resize(text.size() + 1);
+  if (out.text.size() < text.size()) out.text.resize(text.size());
+  if (out.byte_offset.size() < text.size() + 1) out.byte_offset.resize(text.size() + 1);
   char16_t* units = out.text.data();
   size_t* offsets = out.byte_offset.data();
   size_t n = 0;
@@ -69,8 +69,7 @@ void to_utf16(std::string_view text, Utf16Text& out) {
     }
   }
   offsets[n] = text.size();
-  out.text.resize(n);
-  out.byte_offset.resize(n + 1);
+  out.length = n;
 }
 
 std::string to_utf8(const icu::UnicodeString& text) {

@@ -23,11 +23,13 @@ void decode_utf8(std::string_view text, std::vector<CodePoint>& out);
 void append_utf8(std::string& out, char32_t cp);
 
 // UTF-16 copy of `text` plus, for every UTF-16 index (and one past the end), the UTF-8
-// byte offset it came from, so ICU break positions can be mapped back. Filled in place so
-// a caller converting paragraph after paragraph reuses the buffers' capacity.
+// byte offset it came from, so ICU break positions can be mapped back. Filled in place:
+// the buffers only grow, so a caller converting paragraph after paragraph allocates and
+// clears nothing; the first `length` units (and `length` + 1 offsets) are the text's.
 struct Utf16Text {
   std::u16string text;
   std::vector<size_t> byte_offset;
+  size_t length = 0;
 };
 void to_utf16(std::string_view text, Utf16Text& out);
 
