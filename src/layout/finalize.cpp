@@ -146,6 +146,25 @@ void finalize(Flow& flow, const std::vector<PagePlan>& plans, const FontSet& fon
   };
   std::vector<TocPatch> toc;
   out.pages.resize(plans.size());
+  // A box or footnote placed only once gives its items to the page instead of copying
+  // them (texts and word positions included); repeated table headers are copied.
+  std::vector<unsigned char> box_uses(flow.boxes.size()), note_uses(flow.notes.size());
+  for (const PagePlan& plan : plans) {
+    for (const PlacedBox& pb : plan.boxes)
+      if (pb.box >= 0 && box_uses[static_cast<size_t>(pb.box)] < 2)
+        ++box_uses[static_cast<size_t>(pb.box)];
+    for (int n : plan.notes)
+      if (note_uses[static_cast<size_t>(n)] < 2) ++note_uses[static_cast<size_t>(n)];
+  }
+  auto place = [](Box& b, bool once, Page& page, float top) {
+    if (once) {
+      for (Item& it : b.items) page.items.push_back(to_page(std::move(it), top));
+      for (LinkArea& la : b.links) page.links.push_back(to_page(std::move(la), top));
+    } else {
+      for (const Item& it : b.items) page.items.push_back(to_page(it, top));
+      for (const LinkArea& la : b.links) page.links.push_back(to_page(la, top));
+    }
+  };
   for (size_t pi = 0; pi < plans.size(); ++pi) {
     const PagePlan& plan = plans[pi];
     Page& page = out.pages[pi];
@@ -159,13 +178,12 @@ void finalize(Flow& flow, const std::vector<PagePlan>& plans, const FontSet& fon
     const float per_fill = fills > 0 ? std::max(0.0f, leftover) / static_cast<float>(fills) : 0;
     float shift = 0;
     for (const PlacedBox& pb : plan.boxes) {
-      const Box& b = pb.box >= 0 ? flow.boxes[static_cast<size_t>(pb.box)]
-                                 : flow.table_headers[static_cast<size_t>(-pb.box - 1)];
+      Box& b = pb.box >= 0 ? flow.boxes[static_cast<size_t>(pb.box)]
+                           : flow.table_headers[static_cast<size_t>(-pb.box - 1)];
       const float top = plan.body_top + pb.y + shift;
       if (b.fill) shift += per_fill;
       const size_t base = page.items.size();
-      for (const Item& it : b.items) page.items.push_back(to_page(it, top));
-      for (const LinkArea& la : b.links) page.links.push_back(to_page(la, top));
+      place(b, pb.box >= 0 && box_uses[static_cast<size_t>(pb.box)] == 1, page, top);
       for (int a : b.anchors) {
         out.anchors[static_cast<size_t>(a)].page = static_cast<int>(pi);
         out.anchors[static_cast<size_t>(a)].y = H - top;
@@ -191,9 +209,8 @@ void finalize(Flow& flow, const std::vector<PagePlan>& plans, const FontSet& fon
       page.items.emplace_back(r);
       top += style::kNoteRuleGap;
       for (int n : plan.notes) {
-        for (const Box& line : flow.notes[static_cast<size_t>(n)].lines) {
-          for (const Item& it : line.items) page.items.push_back(to_page(it, top));
-          for (const LinkArea& la : line.links) page.links.push_back(to_page(la, top));
+        for (Box& line : flow.notes[static_cast<size_t>(n)].lines) {
+          place(line, note_uses[static_cast<size_t>(n)] == 1, page, top);
           top += line.height;
         }
         top += style::kNoteGap;

@@ -6,8 +6,10 @@
 #pragma once
 
 #include <algorithm>
+#include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -79,8 +81,8 @@ struct SetLine {
 
 class Builder {
  public:
-  Builder(const FontSet& fonts, Pages& pages, Diagnostics& diags)
-      : fonts_(fonts), pages_(pages), diags_(diags) {}
+  Builder(const FontSet& fonts, Pages& pages, Diagnostics& diags);
+  ~Builder();
 
   // Finds the headings a table of contents lists (they may come after it).
   void collect_headings(const std::vector<doc::Block>& blocks);
@@ -119,7 +121,7 @@ class Builder {
   float gap(float before) const { return std::max(after_, before); }
   int add_note(const doc::Inline& ref, int parent);
   int add_anchor(const std::string& id);
-  const std::vector<size_t>& hyphenation(const std::string& word);
+  const std::vector<size_t>& hyphenation(std::string_view word);
 
   const FontSet& fonts_;
   Pages& pages_;
@@ -134,7 +136,17 @@ class Builder {
   bool break_pending_ = false;
   std::string break_style_;
   Span break_span_;
-  std::unordered_map<std::string, std::vector<size_t>> hyph_cache_;
+  // Looked up with string_views into the paragraph text, so a hit allocates nothing.
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<size_t>, WordHash, std::equal_to<>> hyph_cache_;
+  // Buffers set_text reuses from paragraph to paragraph (paragraph.cpp), one set per
+  // nesting level: a footnote mark sets the note's text while its paragraph is being set.
+  struct TextScratch;
+  std::vector<std::unique_ptr<TextScratch>> scratch_;
+  size_t text_depth_ = 0;
   std::vector<const doc::Heading*> headings_;  // in document order, for the TOC
   std::unordered_map<const doc::Heading*, std::string> heading_ids_;
 };

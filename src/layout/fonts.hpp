@@ -45,6 +45,13 @@ class FontSet {
 
   // Width in points of UTF-8 `text` at `size`.
   float width(FontId f, float size, std::string_view text) const;
+  // The same as width() of the one character `cp`, without decoding a string.
+  float char_width(FontId f, float size, char32_t cp) const {
+    return points(metrics(f).advance(cp), size);
+  }
+  // 1/1000 em units → points: the one formula every measurement uses, so widths summed
+  // per string or per character round identically.
+  static float points(int units, float size) { return static_cast<float>(units) * size / 1000.0f; }
 
  private:
   std::array<FontMetrics, kFontCount> faces_;

@@ -34,11 +34,21 @@ float line_width(const std::vector<float>& widths, int line) {
 
 bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& widths,
                const KPParams& p, std::vector<size_t>& out) {
-  std::vector<Node> nodes;
-  nodes.reserve(items.size() / 4 + 8);
+  // Reused from paragraph to paragraph (the breaker is called thousands of times).
+  thread_local std::vector<Node> nodes;
+  thread_local std::vector<int> active;
+  nodes.clear();
   nodes.push_back({0, 0, 1, 0, 0, 0, 0, -1});
-  std::vector<int> active{0};
-  std::vector<int> still;         // reused: no allocation per feasible breakpoint
+  active.assign(1, 0);
+  // Paragraphs are set to one measure; skip the per-node lookup of the line's width then.
+  const bool uniform = widths.size() == 1;
+  const double uniform_width = widths.front();
+  // While the active nodes' sums of width and stretch never decrease along the list (as
+  // with non-negative widths: checked as nodes are added) and all lines have one measure,
+  // a node too loose to end a line here means every later node is too: each has no more
+  // width and no more stretch before this break, so a ratio at least as large, rounding
+  // included. Those nodes stay active untouched and need not be looked at.
+  bool ordered = uniform && p.tolerance >= -1;
   double sw = 0, sy = 0, sz = 0;  // running sums of width, stretch, shrink
 
   for (size_t i = 0; i < items.size(); ++i) {
@@ -55,10 +65,13 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
       const bool forced = it.type == KPItem::Penalty && it.penalty <= -kInfPenalty;
       const float pen = it.type == KPItem::Penalty ? it.penalty : 0;
       const float pen_width = it.type == KPItem::Penalty ? it.width : 0;
-      still.clear();
-      for (int a : active) {
+      // Deactivated nodes are dropped by compacting `active` in place (order kept).
+      size_t kept = 0;
+      const size_t count = active.size();
+      for (size_t k = 0; k < count; ++k) {
+        const int a = active[k];
         const Node& n = nodes[static_cast<size_t>(a)];
-        const double L = line_width(widths, n.line);
+        const double L = uniform ? uniform_width : line_width(widths, n.line);
         const double w = sw - n.total_width + pen_width;
         double r;
         if (w < L) {
@@ -70,43 +83,52 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
         } else {
           r = 0;
         }
-        if (!(r < -1 || forced)) still.push_back(a);
-        if (r >= -1 && r <= p.tolerance) {
-          const double ar = std::abs(r);
-          const double badness = 100 * ar * ar * ar;
-          double d = (p.line_penalty + badness) * (p.line_penalty + badness);
-          if (pen >= 0)
-            d += static_cast<double>(pen) * pen;
-          else if (pen > -kInfPenalty)
-            d -= static_cast<double>(pen) * pen;
-          const KPItem& prev_item = items[n.pos];
-          if (it.flagged && prev_item.type == KPItem::Penalty && prev_item.flagged && n.pos > 0)
-            d += p.flagged_demerits;
-          const int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
-          if (std::abs(fit - n.fitness) > 1) d += p.fitness_demerits;
-          d += n.demerits;
-          if (d < best[fit].demerits) best[fit] = {d, a};
-        }
-      }
-      active.swap(still);
-      // Sums after the break: glue and penalties right after it are dropped.
-      double tw = sw, ty = sy, tz = sz;
-      for (size_t j = i; j < items.size(); ++j) {
-        const KPItem& nx = items[j];
-        if (nx.type == KPItem::Box) break;
-        if (nx.type == KPItem::Glue) {
-          tw += nx.width;
-          ty += nx.stretch;
-          tz += nx.shrink;
-        } else if (nx.penalty <= -kInfPenalty && j > i) {
+        if (ordered && !forced && r > p.tolerance) {
+          while (k < count) active[kept++] = active[k++];
           break;
         }
+        if (!(r < -1 || forced)) active[kept++] = a;
+        if (r < -1 || r > p.tolerance) continue;
+        const double ar = std::abs(r);
+        const double badness = 100 * ar * ar * ar;
+        double d = (p.line_penalty + badness) * (p.line_penalty + badness);
+        if (pen >= 0)
+          d += static_cast<double>(pen) * pen;
+        else if (pen > -kInfPenalty)
+          d -= static_cast<double>(pen) * pen;
+        const KPItem& prev_item = items[n.pos];
+        if (it.flagged && prev_item.type == KPItem::Penalty && prev_item.flagged && n.pos > 0)
+          d += p.flagged_demerits;
+        const int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+        if (std::abs(fit - n.fitness) > 1) d += p.fitness_demerits;
+        d += n.demerits;
+        if (d < best[fit].demerits) best[fit] = {d, a};
       }
-      for (int f = 0; f < 4; ++f) {
-        if (best[f].node < 0) continue;
-        const Node& from = nodes[static_cast<size_t>(best[f].node)];
-        nodes.push_back({i, from.line + 1, f, tw, ty, tz, best[f].demerits, best[f].node});
-        active.push_back(static_cast<int>(nodes.size() - 1));
+      active.resize(kept);
+      if (best[0].node >= 0 || best[1].node >= 0 || best[2].node >= 0 || best[3].node >= 0) {
+        // Sums after the break: glue and penalties right after it are dropped.
+        double tw = sw, ty = sy, tz = sz;
+        for (size_t j = i; j < items.size(); ++j) {
+          const KPItem& nx = items[j];
+          if (nx.type == KPItem::Box) break;
+          if (nx.type == KPItem::Glue) {
+            tw += nx.width;
+            ty += nx.stretch;
+            tz += nx.shrink;
+          } else if (nx.penalty <= -kInfPenalty && j > i) {
+            break;
+          }
+        }
+        for (int f = 0; f < 4; ++f) {
+          if (best[f].node < 0) continue;
+          const Node& from = nodes[static_cast<size_t>(best[f].node)];
+          if (!active.empty()) {
+            const Node& before = nodes[static_cast<size_t>(active.back())];
+            if (tw < before.total_width || ty < before.total_stretch) ordered = false;
+          }
+          nodes.push_back({i, from.line + 1, f, tw, ty, tz, best[f].demerits, best[f].node});
+          active.push_back(static_cast<int>(nodes.size() - 1));
+        }
       }
       if (active.empty()) return false;
     }
@@ -129,6 +151,59 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
     out.push_back(nodes[static_cast<size_t>(n)].pos);
   std::reverse(out.begin(), out.end());
   return true;
+}
+
+// Whether total fit would set the whole paragraph as one line, decided in one pass over
+// the items instead of the full search (most calls are table cells, headings and other
+// one-liners). It would when the start node survives every break and the final forced
+// break ends a line from it that costs less than any split could: each line of a split
+// costs at least line_penalty² when no penalty is a bonus and all demerits are
+// non-negative. The arithmetic mirrors total_fit's for the start node exactly.
+bool fits_one_line(const std::vector<KPItem>& items, const std::vector<float>& widths,
+                   const KPParams& p) {
+  const size_t last = items.size() - 1;
+  if (items[last].type != KPItem::Penalty || items[last].penalty > -kInfPenalty) return false;
+  if (p.line_penalty < 0 || p.flagged_demerits < 0 || p.fitness_demerits < 0) return false;
+  const double L = line_width(widths, 0);
+  double sw = 0, sy = 0, sz = 0;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const KPItem& it = items[i];
+    if (it.type == KPItem::Box) {
+      sw += it.width;
+      continue;
+    }
+    if (it.type == KPItem::Penalty && it.penalty < 0 && it.penalty > -kInfPenalty) return false;
+    if (is_break(items, i)) {
+      const bool forced = it.type == KPItem::Penalty && it.penalty <= -kInfPenalty;
+      if (forced && i != last) return false;
+      const double w = sw - 0.0 + (it.type == KPItem::Penalty ? it.width : 0);
+      double r;
+      if (w < L) {
+        r = sy > 0 ? (L - w) / sy : kInf;
+      } else if (w > L) {
+        r = sz > 0 ? (L - w) / sz : -kInf;
+      } else {
+        r = 0;
+      }
+      if (r < -1) return false;
+      if (i == last) {
+        if (r > p.tolerance) return false;
+        const double ar = std::abs(r);
+        const double badness = 100 * ar * ar * ar;
+        double d = (p.line_penalty + badness) * (p.line_penalty + badness);
+        const int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+        if (std::abs(fit - 1) > 1) d += p.fitness_demerits;
+        const double line_cost = static_cast<double>(p.line_penalty) * p.line_penalty;
+        return d < 2 * line_cost;
+      }
+    }
+    if (it.type == KPItem::Glue) {
+      sw += it.width;
+      sy += it.stretch;
+      sz += it.shrink;
+    }
+  }
+  return false;
 }
 
 // First fit: the fallback when no set of breaks fits within the tolerance (e.g. a
@@ -181,6 +256,7 @@ std::vector<size_t> break_lines(const std::vector<KPItem>& items, const std::vec
                                 const KPParams& params) {
   std::vector<size_t> out;
   if (items.empty()) return out;
+  if (fits_one_line(items, widths, params)) return {items.size() - 1};
   if (total_fit(items, widths, params, out)) return out;
   KPParams loose = params;
   loose.tolerance = std::max(params.tolerance, 20.0f);

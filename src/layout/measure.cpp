@@ -162,8 +162,16 @@ bool FontSet::load(const std::string& dir, Diagnostics& diags) {
 float FontSet::width(FontId f, float size, std::string_view text) const {
   const FontMetrics& m = metrics(f);
   int units = 0;
-  for (size_t i = 0; i < text.size();) units += m.advance(next_code_point(text, i));
-  return static_cast<float>(units) * size / 1000.0f;
+  for (size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {  // most text is ASCII: no decoding call
+      units += m.advance(b);
+      ++i;
+    } else {
+      units += m.advance(next_code_point(text, i));
+    }
+  }
+  return points(units, size);
 }
 
 char32_t next_code_point(std::string_view s, size_t& i) {

@@ -21,15 +21,16 @@ struct Frag {
   FontId font = FontId::SerifRegular;
   float size = 0;
   float rise = 0;
-  std::string text;
-  int inl = -1;   // index of the inline run (links); -1 for footnote marks
-  int note = -1;  // footnote index for marks
+  std::string_view text;  // into the paragraph text, or a footnote number in mark_text
+  int inl = -1;           // index of the inline run (links); -1 for footnote marks
+  int note = -1;          // footnote index for marks
   RunKind kind = RunKind::Normal;
 };
 
 struct Piece {
   size_t begin, end;
   int inl;
+  FontId font;
 };
 
 doc::FontStyle combine(doc::FontStyle a, doc::FontStyle b) {
@@ -49,23 +50,52 @@ enum Cut : unsigned char { kPiece = 1, kOpportunity = 2, kHyphen = 4 };
 
 }  // namespace
 
-const std::vector<size_t>& Builder::hyphenation(const std::string& word) {
+struct Builder::TextScratch {
+  std::string text;
+  std::vector<Piece> pieces;
+  std::vector<std::pair<size_t, int>> marks;  // (offset, inline index)
+  std::vector<std::string> mark_text;         // reserved up front: Frag views stay valid
+  std::vector<unsigned char> starts;
+  std::vector<KPItem> items;
+  std::vector<Frag> frags;
+  std::vector<std::pair<size_t, unsigned char>> cuts;
+  std::vector<float> widths;
+};
+
+Builder::Builder(const FontSet& fonts, Pages& pages, Diagnostics& diags)
+    : fonts_(fonts), pages_(pages), diags_(diags) {}
+
+Builder::~Builder() = default;
+
+const std::vector<size_t>& Builder::hyphenation(std::string_view word) {
   auto it = hyph_cache_.find(word);
   if (it != hyph_cache_.end()) return it->second;
-  return hyph_cache_.emplace(word, rv::sv::hyphenation_points(word)).first->second;
+  return hyph_cache_.emplace(std::string(word), rv::sv::hyphenation_points(word)).first->second;
 }
 
 std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextStyle& ts, float x,
                                        float width, int node) {
+  if (scratch_.size() <= text_depth_) scratch_.push_back(std::make_unique<TextScratch>());
+  TextScratch& sc = *scratch_[text_depth_];
+  struct Depth {
+    size_t& d;
+    ~Depth() { --d; }
+  } depth{++text_depth_};
+
   // 1. One string for the paragraph; footnote marks remembered by offset.
-  std::string text;
-  std::vector<Piece> pieces;
-  std::vector<std::pair<size_t, int>> marks;  // (offset, inline index)
+  std::string& text = sc.text;
+  std::vector<Piece>& pieces = sc.pieces;
+  std::vector<std::pair<size_t, int>>& marks = sc.marks;
+  text.clear();
+  pieces.clear();
+  marks.clear();
   for (size_t i = 0; i < content.size(); ++i) {
     const doc::Inline& in = content[i];
     const size_t begin = text.size();
     if (in.kind == doc::InlineKind::Text) {
-      for (char c : in.text) text += (c == '\n' || c == '\t' || c == '\r') ? ' ' : c;
+      text += in.text;
+      for (size_t k = begin; k < text.size(); ++k)
+        if (text[k] == '\n' || text[k] == '\t' || text[k] == '\r') text[k] = ' ';
     } else if (in.kind == doc::InlineKind::LineBreak) {
       text += '\n';
     } else {
@@ -74,28 +104,38 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
       marks.emplace_back(p, static_cast<int>(i));
       continue;
     }
-    pieces.push_back({begin, text.size(), static_cast<int>(i)});
+    pieces.push_back(
+        {begin, text.size(), static_cast<int>(i), font_for(ts.family, combine(ts.base, in.style))});
   }
   std::vector<SetLine> lines;
   if (text.empty() && marks.empty()) return lines;
 
-  std::vector<unsigned char> starts(text.size() + 1, 0);  // a line may start here
+  std::vector<unsigned char>& starts = sc.starts;  // a line may start here
+  starts.assign(text.size() + 1, 0);
   for (const auto& b : rv::sv::line_breaks(text)) starts[b.offset] = 1;
 
+  // Boxes are made in text order, so the piece holding an offset is found by walking
+  // forward (the first piece ending after it, else the last, as a binary search would).
+  size_t piece_cursor = 0, piece_query = 0;
   auto piece_at = [&](size_t off) -> const Piece& {
-    auto it = std::upper_bound(pieces.begin(), pieces.end(), off,
-                               [](size_t o, const Piece& p) { return o < p.end; });
-    return it == pieces.end() ? pieces.back() : *it;
-  };
-  auto font_of = [&](int inl) {
-    return font_for(ts.family, combine(ts.base, content[static_cast<size_t>(inl)].style));
+    if (off < piece_query) piece_cursor = 0;
+    piece_query = off;
+    while (piece_cursor < pieces.size() && pieces[piece_cursor].end <= off) ++piece_cursor;
+    return piece_cursor < pieces.size() ? pieces[piece_cursor] : pieces.back();
   };
   // A character the font lacks would print as an empty box: say so, once per character.
   for (const Piece& p : pieces) {
-    const FontMetrics& m = fonts_.metrics(font_of(p.inl));
+    const FontMetrics& m = fonts_.metrics(p.font);
     for (size_t i = p.begin; i < p.end;) {
       const size_t at = i;
-      const char32_t cp = next_code_point(text, i);
+      const auto b = static_cast<unsigned char>(text[i]);
+      char32_t cp;
+      if (b < 0x80) {
+        cp = b;
+        ++i;
+      } else {
+        cp = next_code_point(text, i);
+      }
       if (cp < 0x20 || cp == 0xAD || m.has_glyph(cp) || !missing_warned_.insert(cp).second)
         continue;
       char hex[16];
@@ -107,33 +147,39 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
   }
 
   // 2. KP items.
-  std::vector<KPItem> items;
-  std::vector<Frag> frags;  // parallel to items (only meaningful for boxes)
+  std::vector<KPItem>& items = sc.items;
+  std::vector<Frag>& frags = sc.frags;  // parallel to items (only meaningful for boxes)
+  items.clear();
+  frags.clear();
+  sc.mark_text.clear();
+  sc.mark_text.reserve(marks.size());
   const bool justify = ts.align == doc::Align::Justify;
   const bool ragged = !justify;
   const float ragged_stretch = ts.size * 3;
   auto push = [&](KPItem it, Frag f = {}) {
     items.push_back(it);
-    frags.push_back(std::move(f));
+    frags.push_back(f);
   };
+  const std::string_view all(text);
   auto push_box = [&](size_t a, size_t b) {
     if (a >= b) return;
     const Piece& p = piece_at(a);
-    Frag f{font_of(p.inl), ts.size, 0, text.substr(a, b - a), p.inl};
+    Frag f{p.font, ts.size, 0, all.substr(a, b - a), p.inl};
     const float w = fonts_.width(f.font, f.size, f.text);
-    push({KPItem::Box, w}, std::move(f));
+    push({KPItem::Box, w}, f);
   };
   auto push_mark = [&](int inl) {
     const int note = add_note(content[static_cast<size_t>(inl)], node);
+    sc.mark_text.push_back(std::to_string(flow_.notes[static_cast<size_t>(note)].number));
     Frag f{font_for(ts.family, doc::FontStyle::Regular),
            ts.size * 0.62f,
            ts.size * 0.36f,
-           std::to_string(flow_.notes[static_cast<size_t>(note)].number),
+           sc.mark_text.back(),
            -1,
            note,
            RunKind::FootnoteMark};
     const float w = fonts_.width(f.font, f.size, f.text);
-    push({KPItem::Box, w}, std::move(f));
+    push({KPItem::Box, w}, f);
   };
   size_t next_mark = 0;
   auto marks_at = [&](size_t off) {
@@ -141,6 +187,8 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
       push_mark(marks[next_mark++].second);
   };
 
+  std::vector<std::pair<size_t, unsigned char>>& cuts = sc.cuts;
+  size_t first_piece_after = 0;  // pieces before it begin at or before the current word
   size_t i = 0;
   marks_at(0);
   while (i < text.size()) {
@@ -151,8 +199,7 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
       continue;
     }
     if (is_space(text[i])) {
-      const Piece& p = piece_at(i);
-      const float sw = fonts_.width(font_of(p.inl), ts.size, " ");
+      const float sw = fonts_.char_width(piece_at(i).font, ts.size, U' ');
       while (i < text.size() && is_space(text[i])) ++i;
       if (i >= text.size()) break;  // trailing spaces vanish
       if (!starts[i]) {             // a space ICU will not break at: keep it as a box
@@ -171,15 +218,17 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
     // A word: up to the next space or forced break.
     size_t we = i;
     while (we < text.size() && !is_space(text[we]) && text[we] != '\n') ++we;
-    std::vector<std::pair<size_t, unsigned char>> cuts;
+    cuts.clear();
     for (size_t k = i + 1; k < we; ++k)
       if (starts[k]) cuts.emplace_back(k, kOpportunity);
-    for (const Piece& p : pieces)
-      if (p.begin > i && p.begin < we) cuts.emplace_back(p.begin, kPiece);
+    while (first_piece_after < pieces.size() && pieces[first_piece_after].begin <= i)
+      ++first_piece_after;
+    for (size_t p = first_piece_after; p < pieces.size() && pieces[p].begin < we; ++p)
+      cuts.emplace_back(pieces[p].begin, kPiece);
     for (size_t m = next_mark; m < marks.size() && marks[m].first < we; ++m)
       if (marks[m].first > i) cuts.emplace_back(marks[m].first, kPiece);
     if (ts.hyphenate && we - i >= 5) {
-      for (size_t h : hyphenation(text.substr(i, we - i)))
+      for (size_t h : hyphenation(all.substr(i, we - i)))
         if (h > 0 && h < we - i) cuts.emplace_back(i + h, kHyphen);
     }
     std::sort(cuts.begin(), cuts.end());
@@ -193,7 +242,7 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
       if (kind & kOpportunity) {
         push({KPItem::Penalty, 0, 0, 0, 50, true});
       } else if (kind & kHyphen) {
-        const float hw = fonts_.width(frags.back().font, ts.size, "-");
+        const float hw = fonts_.char_width(frags.back().font, ts.size, U'-');
         push({KPItem::Penalty, hw, 0, 0, 50, true});
       }
       a = pos;
@@ -211,10 +260,12 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
   // 3. Break.
   KPParams params;
   if (ragged) params.tolerance = 4.0f;
-  const std::vector<size_t> breaks = break_lines(items, {width}, params);
+  sc.widths.assign(1, width);
+  const std::vector<size_t> breaks = break_lines(items, sc.widths, params);
 
   // 4. Set each line.
   const float base = baseline_in_line(ts.size, ts.leading);
+  lines.reserve(breaks.size());
   size_t from = 0;
   for (size_t li = 0; li < breaks.size(); ++li) {
     const size_t to = breaks[li];

@@ -34,9 +34,13 @@ icu::BreakIterator& line_iterator() {
 std::vector<BreakOpportunity> line_breaks(std::string_view text) {
   std::vector<BreakOpportunity> out;
   if (text.empty()) return out;
-  const detail::Utf16Text u16 = detail::to_utf16(text);
+  // Layout asks paragraph after paragraph: the converted text lives in per-thread buffers
+  // that keep their capacity, and ICU reads it through a read-only alias (no copy).
+  thread_local detail::Utf16Text u16;
+  detail::to_utf16(text, u16);
+  const icu::UnicodeString alias(false, u16.text.data(), static_cast<int32_t>(u16.length));
   icu::BreakIterator& it = line_iterator();
-  it.setText(u16.text);
+  it.setText(alias);
   for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) {
     const size_t offset = u16.byte_offset[static_cast<size_t>(b)];
     // Only positions where a *new* line could start: not the start, not the end.

@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -43,18 +45,20 @@ Exceptions& exceptions() {
   static Exceptions e;
   return e;
 }
+// Bumped whenever the exceptions change, so per-thread caches of results know to forget.
+std::atomic<uint64_t> exceptions_generation{0};
+// How many exceptions there are, so words need not take the lock when there are none.
+std::atomic<size_t> exception_count{0};
 
 char32_t lower(char32_t c) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))); }
 bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
 bool is_digit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
 
-// Breaks for one run of letters [first, last) of `cps`, as "break after character i of
-// the run" indices, before the two-letter rule is applied.
-std::vector<int> run_breaks(const std::vector<CodePoint>& cps, size_t first, size_t last) {
-  const int n = static_cast<int>(last - first);
-  std::u32string key;
-  for (size_t i = first; i < last; ++i) key.push_back(lower(cps[i].cp));
-  {
+// Breaks for the lower-cased letter run `key`, as "break after character i of the run"
+// indices, before the two-letter rule is applied.
+std::vector<int> compute_run_breaks(const std::u32string& key) {
+  const int n = static_cast<int>(key.size());
+  if (exception_count.load(std::memory_order_acquire) > 0) {
     Exceptions& ex = exceptions();
     std::shared_lock lock(ex.mutex);
     if (auto it = ex.words.find(key); it != ex.words.end()) return it->second;
@@ -62,12 +66,14 @@ std::vector<int> run_breaks(const std::vector<CodePoint>& cps, size_t first, siz
   HyphenDict* dict = dictionary();
   if (dict == nullptr) return {};
   // The patterns are ISO-8859-1: a letter outside Latin-1 means we cannot ask them.
-  std::string latin1;
+  thread_local std::string latin1;  // reused: called word after word
+  latin1.clear();
   for (char32_t c : key) {
     if (c > 0xFF) return {};
     latin1.push_back(static_cast<char>(c));
   }
-  std::vector<char> hyphens(latin1.size() + 5, '\0');
+  thread_local std::vector<char> hyphens;
+  hyphens.assign(latin1.size() + 5, '\0');
   char** rep = nullptr;
   int* pos = nullptr;
   int* cut = nullptr;
@@ -80,10 +86,36 @@ std::vector<int> run_breaks(const std::vector<CodePoint>& cps, size_t first, siz
   }
   free(pos);
   free(cut);
+  const auto odd = [&](int i) { return (hyphens[static_cast<size_t>(i)] - '0') % 2 == 1; };
+  int count = 0;
+  for (int i = 0; i < n; ++i) count += odd(i);
   std::vector<int> out;
+  out.reserve(static_cast<size_t>(count));
   for (int i = 0; i < n; ++i)
-    if ((hyphens[static_cast<size_t>(i)] - '0') % 2 == 1) out.push_back(i);
+    if (odd(i)) out.push_back(i);
   return out;
+}
+
+// Breaks for one run of letters [first, last) of `cps`. Documents repeat their words in
+// every inflection and case ("kommunerna", "Kommunerna,"), and asking libhyphen costs
+// thousands of instructions a word, so results are kept per thread by lower-cased run
+// until the exceptions change.
+const std::vector<int>& run_breaks(const std::vector<CodePoint>& cps, size_t first, size_t last) {
+  struct Cache {
+    uint64_t generation = 0;
+    std::unordered_map<std::u32string, std::vector<int>> runs;
+    std::u32string key;
+  };
+  thread_local Cache cache;
+  const uint64_t generation = exceptions_generation.load(std::memory_order_acquire);
+  if (cache.generation != generation) {
+    cache.runs.clear();
+    cache.generation = generation;
+  }
+  cache.key.clear();
+  for (size_t i = first; i < last; ++i) cache.key.push_back(lower(cps[i].cp));
+  if (auto it = cache.runs.find(cache.key); it != cache.runs.end()) return it->second;
+  return cache.runs.emplace(cache.key, compute_run_breaks(cache.key)).first->second;
 }
 
 bool all_upper(const std::vector<CodePoint>& cps, size_t first, size_t last) {
@@ -95,8 +127,11 @@ bool all_upper(const std::vector<CodePoint>& cps, size_t first, size_t last) {
 }  // namespace
 
 std::vector<size_t> hyphenation_points(std::string_view word) {
-  const std::vector<CodePoint> cps = detail::decode_utf8(word);
-  std::vector<size_t> out;
+  thread_local std::vector<CodePoint> cps;  // reused: called word after word
+  detail::decode_utf8(word, cps);
+  thread_local std::vector<size_t> points;  // copied out at its final size: one allocation
+  std::vector<size_t>& out = points;
+  out.clear();
   size_t i = 0;
   while (i < cps.size()) {
     if (!is_letter(cps[i].cp)) {
@@ -118,7 +153,7 @@ std::vector<size_t> hyphenation_points(std::string_view word) {
     }
     i = j;
   }
-  return out;
+  return {out.begin(), out.end()};
 }
 
 std::string hyphenate_visibly(std::string_view word) {
@@ -174,6 +209,8 @@ void set_hyphenation_exceptions(const std::vector<std::string>& words) {
   Exceptions& ex = exceptions();
   std::unique_lock lock(ex.mutex);
   ex.words = std::move(parsed);
+  exception_count.store(ex.words.size(), std::memory_order_release);
+  exceptions_generation.fetch_add(1, std::memory_order_release);
 }
 
 bool load_hyphenation_exceptions(const std::string& path, Diagnostics& diags) {

@@ -18,15 +18,20 @@ struct CodePoint {
 };
 
 std::vector<CodePoint> decode_utf8(std::string_view text);
+// The same into `out` (cleared first), for callers that decode word after word.
+void decode_utf8(std::string_view text, std::vector<CodePoint>& out);
 void append_utf8(std::string& out, char32_t cp);
 
 // UTF-16 copy of `text` plus, for every UTF-16 index (and one past the end), the UTF-8
-// byte offset it came from, so ICU break positions can be mapped back.
+// byte offset it came from, so ICU break positions can be mapped back. Filled in place:
+// the buffers only grow, so a caller converting paragraph after paragraph allocates and
+// clears nothing; the first `length` units (and `length` + 1 offsets) are the text's.
 struct Utf16Text {
-  icu::UnicodeString text;
+  std::u16string text;
   std::vector<size_t> byte_offset;
+  size_t length = 0;
 };
-Utf16Text to_utf16(std::string_view text);
+void to_utf16(std::string_view text, Utf16Text& out);
 
 std::string to_utf8(const icu::UnicodeString& text);
 
