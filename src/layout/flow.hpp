@@ -88,6 +88,10 @@ class Builder {
   void collect_headings(const std::vector<doc::Block>& blocks);
   // Walks the blocks into the flow. `x`/`width` is the frame (indented for lists).
   void blocks(const std::vector<doc::Block>& blocks, float x, float width, int parent);
+  void block(const doc::Block& b, float x, float width, int parent);
+  // Footnote numbering, for a Builder that sets the second part of a document.
+  void start_notes_at(int number) { next_note_ = number; }
+  int next_note() const { return next_note_; }
 
   // Breaks inline content into lines (paragraph.cpp).
   std::vector<SetLine> set_text(const doc::Inlines& content, const TextStyle& ts, float x,
@@ -99,7 +103,6 @@ class Builder {
   Diagnostics& diags() { return diags_; }
 
  private:
-  void block(const doc::Block& b, float x, float width, int parent);
   void heading(const doc::Heading& h, float x, float width, int parent);
   void paragraph(const doc::Paragraph& p, float x, float width, int parent);
   void list(const doc::List& l, float x, float width, int parent);
@@ -195,6 +198,13 @@ class StyleTable {
 
 float body_top(const doc::PageStyle& s);
 float notes_height(const Flow& flow, const std::vector<int>& notes);
+
+// Document blocks → flow, on two cores when the document has a page break to cut at
+// (build.cpp). `pages` receives the structure nodes, anchors and outline entries.
+Flow build_flow(const doc::Document& document, const FontSet& fonts, Pages& pages,
+                Diagnostics& diags, bool parallel);
+// The top-level page break that best halves the work; 0 when none is worth a thread.
+size_t split_point(const std::vector<doc::Block>& blocks);
 
 std::vector<PagePlan> paginate(const Flow& flow, const StyleTable& styles, Diagnostics& diags);
 

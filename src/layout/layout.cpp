@@ -18,16 +18,14 @@ std::optional<Pages> layout(const doc::Document& document, const Context& contex
   pages.nodes.push_back(StructNode{Role::Document, -1, {}, {}, 0, 0, document.meta.span});
 
   // Document tree → vertical flow of boxes (lines, rows, charts, glue).
-  Builder builder(fonts, pages, diags);
-  builder.collect_headings(document.blocks);
-  builder.blocks(document.blocks, style::kMarginLeft, style::kTextWidth, 0);
+  Flow flow = build_flow(document, fonts, pages, diags, context.parallel);
 
   // Flow → page plans (which box on which page, which footnotes at its foot).
   const StyleTable styles(document, diags);
-  const std::vector<PagePlan> plans = paginate(builder.flow(), styles, diags);
+  const std::vector<PagePlan> plans = paginate(flow, styles, diags);
 
   // Page plans → positioned items, furniture, resolved links and TOC numbers.
-  finalize(builder.flow(), plans, fonts, pages, diags);
+  finalize(flow, plans, fonts, pages, diags);
   return pages;
 }
 

@@ -45,3 +45,8 @@ TEST_CASE("golden: the Bilaga 3 document traces as accepted") {
 TEST_CASE("golden: the allocation memo traces as accepted") {
   check_golden("fordelning-beslut.spår", "fordelning-beslut data/stockholm-2022");
 }
+
+// The whole national report (43 pages): the document that is laid out on two cores.
+TEST_CASE("golden: the national report traces as accepted") {
+  check_golden("uppfoljning-nationell.spår", "uppfoljning-nationell data/nationell-2019");
+}
