@@ -1,25 +1,23 @@
-// Font metrics read straight from the TrueType files (cmap + hmtx), internal to layout.
-//
-// Why not ask libharu: loading a font into libharu costs ~4 ms each (it parses and
-// prepares the whole file for embedding); layout needs only advance widths. Widths are
-// computed exactly as libharu writes them into the PDF /W array (advance * 1000 /
-// unitsPerEm, truncated), so measured and drawn widths agree.
+// Font metrics for measuring text, internal to layout: a width table per face, filled
+// from the TrueType reader (src/font) that the PDF writer embeds the same faces with, so
+// measured and drawn widths agree by construction.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "font/font.hpp"
 #include "layout/page.hpp"
 
 namespace rv::layout {
 
 class FontMetrics {
  public:
-  // Reads the file; false with a Swedish message in `error` when it cannot be used.
-  bool load(const std::string& path, std::string& error);
+  void load(const font::TrueType& face);
 
   // Advance width in 1/1000 em; the .notdef width for unmapped code points.
   int advance(char32_t cp) const {
@@ -41,7 +39,9 @@ class FontSet {
   bool load(const std::string& dir, Diagnostics& diags);
 
   const FontMetrics& metrics(FontId f) const { return faces_[static_cast<int>(f)]; }
-  const std::array<std::string, kFontCount>& files() const { return files_; }
+  const std::array<std::shared_ptr<const font::TrueType>, kFontCount>& faces() const {
+    return files_;
+  }
 
   // Width in points of UTF-8 `text` at `size`.
   float width(FontId f, float size, std::string_view text) const;
@@ -55,11 +55,11 @@ class FontSet {
 
  private:
   std::array<FontMetrics, kFontCount> faces_;
-  std::array<std::string, kFontCount> files_;
+  std::array<std::shared_ptr<const font::TrueType>, kFontCount> files_;
 };
 
 // Decodes one UTF-8 code point at text[i], advancing i; U+FFFD for malformed input.
-char32_t next_code_point(std::string_view text, size_t& i);
+using font::next_code_point;
 
 FontId font_for(doc::Family family, doc::FontStyle style);
 

@@ -14,7 +14,7 @@ std::optional<Pages> layout(const doc::Document& document, const Context& contex
 
   Pages pages;
   pages.meta = document.meta;
-  pages.font_files = fonts.files();
+  pages.fonts = fonts.faces();
   pages.nodes.push_back(StructNode{Role::Document, -1, {}, {}, 0, 0, document.meta.span});
 
   // Document tree → vertical flow of boxes (lines, rows, charts, glue).

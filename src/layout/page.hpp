@@ -9,12 +9,14 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "diag/diag.hpp"
 #include "doc/doc.hpp"
+#include "font/font.hpp"
 
 namespace rv::layout {
 
@@ -140,7 +142,9 @@ struct Anchor {
 
 struct Pages {
   doc::Meta meta;
-  std::array<std::string, kFontCount> font_files;  // TrueType file per FontId
+  // The faces layout measured with, per FontId (null: not loaded); the PDF writer embeds
+  // subsets of the same files.
+  std::array<std::shared_ptr<const font::TrueType>, kFontCount> fonts;
   std::vector<Page> pages;
   std::vector<StructNode> nodes;  // nodes[0] is the Document
   std::vector<OutlineEntry> outline;

@@ -61,7 +61,7 @@ HPDF_Dict new_indirect(WriteState& w) {
 
 }  // namespace
 
-bool load_fonts(WriteState& w) {
+bool collect_fonts(WriteState& w) {
   for (const layout::Page& p : w.model->pages)
     for (const layout::Item& it : p.items)
       if (const auto* t = std::get_if<layout::TextRun>(&it)) {
@@ -79,11 +79,11 @@ bool load_fonts(WriteState& w) {
     if (!f.used) continue;
     for (char32_t c = 0; c < f.used_bits.size(); ++c)
       if (f.used_bits[c]) f.codes.push_back(c);
-    f.file = std::make_unique<font::TrueType>();
-    std::string error;
-    if (!f.file->load(w.model->font_files[static_cast<size_t>(i)], error)) {
-      w.diags->error({}, error);
-      f.file.reset();
+    f.file = w.model->fonts[static_cast<size_t>(i)];
+    if (!f.file) {
+      w.diags->error({}, std::string("typsnittet ") +
+                             layout::font_name(static_cast<layout::FontId>(i)) +
+                             " används men är inte inläst");
       ok = false;
     }
   }

@@ -32,7 +32,7 @@ struct Mcr {
 // code points (CID = code point); the CIDToGIDMap stream maps them to glyphs.
 struct EmbeddedFont {
   bool used = false;
-  std::unique_ptr<font::TrueType> file;
+  std::shared_ptr<const font::TrueType> file;                                 // from the page model
   std::vector<bool> used_bits;                                                // per BMP code point
   std::vector<char32_t> codes;                                                // the same, ascending
   HPDF_Dict type0 = nullptr;                                                  // the /Font resource
@@ -62,8 +62,8 @@ struct WriteState {
   std::deque<BytesSource> sources;                // stream data libharu reads in place
 };
 
-// fonts.cpp: which code points each font prints, the font files, their dictionaries.
-bool load_fonts(WriteState& w);
+// fonts.cpp: which code points each font prints, and the fonts' dictionaries.
+bool collect_fonts(WriteState& w);
 void add_font_objects(WriteState& w);
 void compress_font(EmbeddedFont& f);  // thread-safe: touches no libharu object
 // content.cpp: one page's content stream, uncompressed (pages are painted in parallel).

@@ -37,7 +37,7 @@ bool write_pdf(const layout::Pages& model, const std::string& path, Diagnostics&
   }
   HPDF_UseUTFEncodings(w.pdf);  // outline titles and /Alt texts are UTF-8
   HPDF_SetCurrentEncoder(w.pdf, "UTF-8");
-  if (!load_fonts(w)) {
+  if (!collect_fonts(w)) {
     HPDF_Free(w.pdf);
     return false;
   }
