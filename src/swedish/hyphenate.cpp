@@ -50,9 +50,25 @@ std::atomic<uint64_t> exceptions_generation{0};
 // How many exceptions there are, so words need not take the lock when there are none.
 std::atomic<size_t> exception_count{0};
 
-char32_t lower(char32_t c) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))); }
-bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
-bool is_digit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
+// ASCII answered inline (the same answers ICU gives), the rest by ICU: these run for
+// every character of every word.
+bool is_ascii_upper(char32_t c) { return c >= U'A' && c <= U'Z'; }
+char32_t lower(char32_t c) {
+  if (c < 0x80) return is_ascii_upper(c) ? c + (U'a' - U'A') : c;
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+}
+bool is_letter(char32_t c) {
+  if (c < 0x80) return is_ascii_upper(c) || (c >= U'a' && c <= U'z');
+  return u_isalpha(static_cast<UChar32>(c));
+}
+bool is_digit(char32_t c) {
+  if (c < 0x80) return c >= U'0' && c <= U'9';
+  return u_isdigit(static_cast<UChar32>(c));
+}
+bool is_upper(char32_t c) {
+  if (c < 0x80) return is_ascii_upper(c);
+  return u_isupper(static_cast<UChar32>(c));
+}
 
 // Breaks for the lower-cased letter run `key`, as "break after character i of the run"
 // indices, before the two-letter rule is applied.
@@ -121,7 +137,7 @@ const std::vector<int>& run_breaks(const std::vector<CodePoint>& cps, size_t fir
 bool all_upper(const std::vector<CodePoint>& cps, size_t first, size_t last) {
   return std::all_of(cps.begin() + static_cast<std::ptrdiff_t>(first),
                      cps.begin() + static_cast<std::ptrdiff_t>(last),
-                     [](const CodePoint& c) { return u_isupper(static_cast<UChar32>(c.cp)); });
+                     [](const CodePoint& c) { return is_upper(c.cp); });
 }
 
 }  // namespace
