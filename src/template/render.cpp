@@ -419,6 +419,7 @@ std::optional<Rendered> render_template(const std::string& dir, const GrantYear&
       expansion, [&](const BlockRequest& req) { return r.build(req); }, diags);
   for (auto& b : blocks) d.blocks.push_back(std::move(b));
   out.tables = std::move(r.tables_);
+  out.context = std::move(context);
   if (diags.error_count() > errors_before) return std::nullopt;
   return out;
 }

@@ -35,6 +35,9 @@ struct TableData {
 struct Rendered {
   doc::Document document;
   std::vector<TableData> tables;  // every data-bound table, in document order
+  // The bound data the document was rendered from. Kept so that freeing its tens of
+  // thousands of nodes is the caller's choice: the CLI ends the process instead.
+  Value context;
 };
 
 // `parameters` (from `skapa -p namn=värde`) are visible to the template as
