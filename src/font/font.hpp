@@ -5,6 +5,7 @@
 // (unused glyphs become empty) so no code in a content stream has to be renumbered.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -28,15 +29,50 @@ inline char32_t next_code_point(std::string_view s, size_t& i) {
   return cp;
 }
 
+// A table indexed by BMP code point that stores only the 256-code pages with entries. A
+// font maps a few scripts; a flat 65 536-entry table per face costs a hundred page faults
+// on first touch, which on a virtual machine is the slow part of loading a font.
+template <typename T, T Missing>
+class BmpTable {
+ public:
+  BmpTable() : pages_(1) { pages_[0].fill(Missing); }
+  T operator[](char32_t cp) const {
+    return cp > 0xFFFF ? Missing : pages_[index_[cp >> 8]][cp & 0xFF];
+  }
+  void set(char32_t cp, T value) {
+    if (cp > 0xFFFF) return;
+    uint16_t& page = index_[cp >> 8];
+    if (page == 0) {
+      page = static_cast<uint16_t>(pages_.size());
+      pages_.emplace_back().fill(Missing);
+    }
+    pages_[page][cp & 0xFF] = value;
+  }
+
+ private:
+  std::array<uint16_t, 256> index_{};  // page per high byte; 0 is the empty page
+  std::vector<std::array<T, 256>> pages_;
+};
+
 class TrueType {
  public:
+  TrueType() = default;
+  TrueType(const TrueType&) = delete;
+  TrueType& operator=(const TrueType&) = delete;
+  ~TrueType();
+
   // Parses a whole font file; false with a Swedish message naming `path` in `error`.
   bool parse(std::string bytes, const std::string& path, std::string& error);
-  // Reads and parses `path`.
+  // Maps and parses `path` (mapped, not read: only the tables used are ever touched).
   bool load(const std::string& path, std::string& error);
 
   // Glyph id of a code point (the Windows Unicode BMP cmap); 0 (.notdef) when unmapped.
-  uint16_t glyph(char32_t cp) const { return cp < cmap_.size() ? cmap_[cp] : 0; }
+  uint16_t glyph(char32_t cp) const { return cmap_[cp]; }
+  // Calls f(code point, glyph id) for every mapped code point, ascending.
+  template <typename F>
+  void for_each_mapping(F f) const {
+    for (char32_t cp : mapped_) f(cp, cmap_[cp]);
+  }
   // Advance width in 1/1000 em, truncated.
   int advance(uint16_t gid) const;
   uint16_t glyph_count() const { return glyphs_; }
@@ -59,11 +95,16 @@ class TrueType {
   };
   const Table* table(const char* tag) const;
   std::string_view glyph_data(uint16_t gid) const;
+  bool parse_data(const std::string& path, std::string& error);
 
-  std::string data_;
+  std::string owned_;    // parse(): the bytes given
+  void* map_ = nullptr;  // load(): the mapped file
+  size_t map_size_ = 0;
+  std::string_view data_;  // either of the two
   std::vector<std::pair<std::string, Table>> tables_;
-  std::vector<uint16_t> cmap_;  // per BMP code point
-  std::vector<uint32_t> loca_;  // glyphs_ + 1 offsets into glyf
+  BmpTable<uint16_t, 0> cmap_;
+  std::vector<char32_t> mapped_;  // the code points cmap_ maps, ascending
+  std::vector<uint32_t> loca_;    // glyphs_ + 1 offsets into glyf
   uint16_t glyphs_ = 0, hmetrics_ = 0;
   int units_per_em_ = 1000;
   Table hmtx_, glyf_;

@@ -101,7 +101,7 @@ std::string TrueType::subset(const std::vector<bool>& keep_in) const {
     } else if (std::strcmp(tag, "loca") == 0) {
       out.emplace_back(tag, loca);
     } else if (const Table* t = table(tag)) {
-      out.emplace_back(tag, data_.substr(t->offset, t->length));
+      out.emplace_back(tag, std::string(data_.substr(t->offset, t->length)));
       if (std::strcmp(tag, "head") == 0 && t->length >= 54) {
         put32(out.back().second, 8, 0);   // checkSumAdjustment, set below
         put16(out.back().second, 50, 1);  // indexToLocFormat: long offsets

@@ -1,8 +1,11 @@
 // Reading a TrueType file: table directory, metrics, the Unicode cmap, loca/glyf.
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 #include "font/font.hpp"
 
@@ -57,15 +60,34 @@ std::string read_postscript_name(std::string_view d, size_t name) {
 
 }  // namespace
 
+TrueType::~TrueType() {
+  if (map_) munmap(map_, map_size_);
+}
+
 bool TrueType::load(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st {};
+  if (fd < 0 || fstat(fd, &st) != 0 || st.st_size <= 0) {
+    if (fd >= 0) close(fd);
     error = "kan inte läsa typsnittsfilen " + path;
     return false;
   }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return parse(std::move(bytes).str(), path, error);
+  map_size_ = static_cast<size_t>(st.st_size);
+  map_ = mmap(nullptr, map_size_, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);
+  if (map_ == MAP_FAILED) {
+    map_ = nullptr;
+    error = "kan inte läsa typsnittsfilen " + path;
+    return false;
+  }
+  data_ = std::string_view(static_cast<const char*>(map_), map_size_);
+  return parse_data(path, error);
+}
+
+bool TrueType::parse(std::string bytes, const std::string& path, std::string& error) {
+  owned_ = std::move(bytes);
+  data_ = owned_;
+  return parse_data(path, error);
 }
 
 const TrueType::Table* TrueType::table(const char* tag) const {
@@ -74,8 +96,7 @@ const TrueType::Table* TrueType::table(const char* tag) const {
   return nullptr;
 }
 
-bool TrueType::parse(std::string bytes, const std::string& path, std::string& error) {
-  data_ = std::move(bytes);
+bool TrueType::parse_data(const std::string& path, std::string& error) {
   const std::string_view d = data_;
   const auto invalid = [&](const char* what) {
     error = "typsnittsfilen " + path + " " + what;
@@ -144,7 +165,8 @@ bool TrueType::parse(std::string bytes, const std::string& path, std::string& er
 
   const size_t cmap4 = find_cmap4(d, cmap->offset);
   if (!cmap4) return invalid("saknar en Unicode-teckentabell");
-  cmap_.assign(0x10000, 0);
+  cmap_ = {};
+  mapped_.clear();
   const uint16_t segs = u16(d, cmap4 + 6) / 2;
   const size_t ends = cmap4 + 14, starts = ends + 2 * segs + 2, deltas = starts + 2 * segs,
                ranges = deltas + 2 * segs;
@@ -159,9 +181,14 @@ bool TrueType::parse(std::string bytes, const std::string& path, std::string& er
         gid = u16(d, ranges + 2 * s + range + 2 * (c - start));
         if (gid) gid = static_cast<uint16_t>(gid + delta);
       }
-      cmap_[c] = gid < glyphs_ ? gid : 0;
+      if (gid != 0 && gid < glyphs_) {
+        cmap_.set(c, gid);
+        mapped_.push_back(c);
+      }
     }
   }
+  std::sort(mapped_.begin(), mapped_.end());
+  mapped_.erase(std::unique(mapped_.begin(), mapped_.end()), mapped_.end());
   return true;
 }
 

@@ -21,15 +21,15 @@ class FontMetrics {
 
   // Advance width in 1/1000 em; the .notdef width for unmapped code points.
   int advance(char32_t cp) const {
-    if (cp < widths_.size() && widths_[cp] >= 0) return widths_[cp];
-    return missing_;
+    const int16_t w = widths_[cp];
+    return w >= 0 ? w : missing_;
   }
-  bool has_glyph(char32_t cp) const { return cp < widths_.size() && widths_[cp] >= 0; }
+  bool has_glyph(char32_t cp) const { return widths_[cp] >= 0; }
 
   int ascent = 0, descent = 0, cap_height = 0, x_height = 0;  // 1/1000 em
 
  private:
-  std::vector<int16_t> widths_;  // per BMP code point; -1 = no glyph
+  font::BmpTable<int16_t, -1> widths_;  // -1: no glyph
   int missing_ = 0;
 };
 

@@ -12,9 +12,10 @@ void FontMetrics::load(const font::TrueType& face) {
   cap_height = face.cap_height;
   x_height = face.x_height;
   missing_ = face.advance(0);
-  widths_.assign(0x10000, -1);
-  for (char32_t c = 0; c < 0xFFFF; ++c)
-    if (const uint16_t gid = face.glyph(c)) widths_[c] = static_cast<int16_t>(face.advance(gid));
+  widths_ = {};
+  face.for_each_mapping([this, &face](char32_t cp, uint16_t gid) {
+    widths_.set(cp, static_cast<int16_t>(face.advance(gid)));
+  });
 }
 
 namespace {
