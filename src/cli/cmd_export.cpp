@@ -64,8 +64,9 @@ void add_export(CLI::App& app, Registry& reg) {
   sub->add_option("mall", args->templ, "Mallens namn (i templates/) eller sökväg till en mallmapp")
       ->required();
   sub->add_option("data", args->data, "YAML-filer eller mappar med bidragsårets data")->required();
-  sub->add_option("-p,--parameter", args->parameters,
-                  "Mallparameter namn=värde (syns i mallen som parametrar.namn), t.ex. grupp=kommuner");
+  sub->add_option(
+      "-p,--parameter", args->parameters,
+      "Mallparameter namn=värde (syns i mallen som parametrar.namn), t.ex. grupp=kommuner");
   sub->add_option("-t,--tabell", args->table, "Tabellens namn i mallens mall.yaml")->required();
   sub->add_option("-o,--utfil", args->output, "Filen att skriva: .csv eller .xlsx")->required();
   reg.push_back({sub, [args] { return run(*args); }});

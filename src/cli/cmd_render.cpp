@@ -11,6 +11,7 @@
 #include "cli/pipeline.hpp"
 #include "export/export.hpp"
 #include "layout/layout.hpp"
+#include "load/load.hpp"
 #include "pdf/pdf.hpp"
 #include "swedish/swedish.hpp"
 
@@ -51,7 +52,8 @@ class StageTimer {
 };
 
 int run(const RenderArgs& a) {
-  sv::preload_hyphenation();  // overlaps the pattern load with reading data and templates
+  // Overlaps reading the hyphenation answers (or patterns) with reading data and template.
+  sv::preload_hyphenation(load::cache_dir().value_or(""));
   Diagnostics diags;
   StageTimer timer;
   auto prepared = prepare(a.templ, a.data, a.parameters, diags);
@@ -69,6 +71,7 @@ int run(const RenderArgs& a) {
     std::filesystem::create_directories(parent);
   auto pages = layout::layout(prepared->rendered.document, layout::Context{}, diags);
   timer.mark("sidlayout");
+  sv::save_hyphenation_store();
   if (!pages || diags.has_errors()) {
     print_errors_and_warning_count(diags);
     return InvalidInput;

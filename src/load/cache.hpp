@@ -14,9 +14,6 @@ struct CachedFile {
   const std::string* text;
 };
 
-// $RAPPORTVERK_CACHE (a folder; "0" or "av" turns the cache off), else
-// $XDG_CACHE_HOME/rapportverk, else ~/.cache/rapportverk.
-std::optional<std::string> cache_dir();
 std::string cache_key(const std::vector<CachedFile>& files);
 std::optional<LoadResult> read_cached(const std::string& dir, const std::vector<CachedFile>& files);
 void write_cached(const std::string& dir, const std::vector<CachedFile>& files,

@@ -5,6 +5,7 @@
 // finds as a Diagnostic with file:line:col, instead of stopping at the first.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,5 +24,12 @@ LoadResult load_data_set(const std::vector<std::string>& paths);
 
 // Parses text as if it were the file `name` (for tests and stdin).
 LoadResult load_data_text(const std::string& name, const std::string& text);
+
+namespace load {
+// The folder for rapportverk's caches (checked data sets, template settings, hyphenation):
+// $RAPPORTVERK_CACHE (a folder; "0" or "av" turns caching off), else
+// $XDG_CACHE_HOME/rapportverk, else ~/.cache/rapportverk. Nothing when caching is off.
+std::optional<std::string> cache_dir();
+}  // namespace load
 
 }  // namespace rv

@@ -7,12 +7,14 @@
 #include <atomic>
 #include <cstdint>
 #include <fstream>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
 #include <thread>
 #include <unordered_map>
 
+#include "swedish/hyphen_store.hpp"
 #include "swedish/swedish.hpp"
 #include "swedish/utf8.hpp"
 
@@ -34,6 +36,14 @@ HyphenDict* dictionary() {
   static HyphenDict* dict = hnj_hyphen_load(kDictionaryPath);
   return dict;
 }
+
+// The patterns' answers from earlier runs (hyphen_store.cpp), opened by
+// preload_hyphenation(); lookups wait for it to be read.
+detail::HyphenStore& store() {
+  static detail::HyphenStore s;
+  return s;
+}
+std::shared_future<void> store_opened;
 
 // Exceptions: lower-case word → break positions (break after character i, counted in
 // code points). An entry without hyphens means "never hyphenate".
@@ -79,8 +89,6 @@ std::vector<int> compute_run_breaks(const std::u32string& key) {
     std::shared_lock lock(ex.mutex);
     if (auto it = ex.words.find(key); it != ex.words.end()) return it->second;
   }
-  HyphenDict* dict = dictionary();
-  if (dict == nullptr) return {};
   // The patterns are ISO-8859-1: a letter outside Latin-1 means we cannot ask them.
   thread_local std::string latin1;  // reused: called word after word
   latin1.clear();
@@ -88,6 +96,10 @@ std::vector<int> compute_run_breaks(const std::u32string& key) {
     if (c > 0xFF) return {};
     latin1.push_back(static_cast<char>(c));
   }
+  if (store_opened.valid()) store_opened.wait();
+  if (const std::vector<int>* known = store().find(key)) return *known;
+  HyphenDict* dict = dictionary();
+  if (dict == nullptr) return {};
   thread_local std::vector<char> hyphens;
   hyphens.assign(latin1.size() + 5, '\0');
   char** rep = nullptr;
@@ -109,6 +121,7 @@ std::vector<int> compute_run_breaks(const std::u32string& key) {
   out.reserve(static_cast<size_t>(count));
   for (int i = 0; i < n; ++i)
     if (odd(i)) out.push_back(i);
+  store().add(key, out);
   return out;
 }
 
@@ -259,9 +272,18 @@ bool load_hyphenation_exceptions(const std::string& path, Diagnostics& diags) {
   return ok;
 }
 
-void preload_hyphenation() {
+void preload_hyphenation(const std::string& cache_dir) {
   // dictionary() is a function-local static: concurrent first calls wait for one load.
-  std::thread([] { dictionary(); }).detach();
+  // With a usable store the patterns are loaded only if a word turns out to be new.
+  std::promise<void> opened;
+  store_opened = opened.get_future().share();
+  std::thread([cache_dir, opened = std::move(opened)]() mutable {
+    const bool have_store = store().open(cache_dir, kDictionaryPath);
+    opened.set_value();
+    if (!have_store) dictionary();
+  }).detach();
 }
+
+void save_hyphenation_store() { store().save(); }
 
 }  // namespace rv::sv

@@ -103,7 +103,11 @@ std::string sort_key(std::string_view text);
 std::vector<size_t> hyphenation_points(std::string_view word);
 // Starts loading the hyphenation patterns on another thread, so that a document's first
 // paragraph need not wait for them (about 6 ms). Harmless if hyphenation is never used.
-void preload_hyphenation();
+// With `cache_dir`, the patterns' answers from earlier runs are read from there instead,
+// and the patterns are loaded only for words not seen before.
+void preload_hyphenation(const std::string& cache_dir = {});
+// Stores the patterns' new answers in the cache folder given to preload_hyphenation().
+void save_hyphenation_store();
 // "ut-veck-lings-me-del": the word with hyphens at every hyphenation point (for tests).
 std::string hyphenate_visibly(std::string_view word);
 // Exceptions, one word a line with hyphens at the allowed breaks: "stads-dels-nämnd".

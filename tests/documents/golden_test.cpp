@@ -50,3 +50,23 @@ TEST_CASE("golden: the allocation memo traces as accepted") {
 TEST_CASE("golden: the national report traces as accepted") {
   check_golden("uppfoljning-nationell.spår", "uppfoljning-nationell data/nationell-2019");
 }
+
+// With a cache folder, the second run takes the hyphenation answers from the first run's
+// store (and the data and settings from their caches): the document must not change.
+TEST_CASE("golden: a second run from the caches traces the same national report") {
+  auto dir = rvtest::temp_dir("golden_cache");
+  const std::string run = "RAPPORTVERK_CACHE='" + (dir / "cache").string() + "' '" +
+                          std::string(RV_BINARY) +
+                          "' skapa uppfoljning-nationell data/nationell-2019 --format spår -o '";
+  REQUIRE(rvtest::sh(run + (dir / "first.txt").string() + "'").code == 0);
+  bool stored = false;
+  for (const auto& f : rvtest::fs::directory_iterator(dir / "cache"))
+    stored |= f.path().filename().string().rfind("avstavning-", 0) == 0;
+  CHECK(stored);
+  REQUIRE(rvtest::sh(run + (dir / "second.txt").string() + "'").code == 0);
+  const std::string want =
+      rvtest::read(std::string(RV_SOURCE_DIR) + "/tests/golden/uppfoljning-nationell.spår");
+  CHECK(rvtest::read(dir / "first.txt") == want);
+  CHECK(rvtest::read(dir / "second.txt") == want);
+  rvtest::fs::remove_all(dir);
+}
