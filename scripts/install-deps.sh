@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make pkg-config clang-format
-  libhpdf-dev zlib1g-dev libyaml-cpp-dev libicu-dev libcli11-dev libfmt-dev
+  libhpdf-dev libdeflate-dev libyaml-cpp-dev libicu-dev libcli11-dev libfmt-dev
   libhyphen-dev hyphen-sv
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libxlsxwriter-dev

@@ -1,5 +1,5 @@
 // Compressed streams: deflated by us (in parallel), copied into libharu stream objects.
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <algorithm>
 #include <atomic>
@@ -73,15 +73,18 @@ void put_text_string(std::string& s, const std::string& utf8) {
 }
 
 std::string deflate_bytes(const std::string& data) {
-  uLongf size = compressBound(static_cast<uLong>(data.size()));
-  std::string out(size, '\0');
-  // Level 1: half the work of zlib's default (what libharu used) for streams 13 % larger,
-  // 3 % of the national report's file (the uncompressed structure tree dominates it).
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
-                reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()),
-                Z_BEST_SPEED) != Z_OK)
-    return {};
-  out.resize(size);
+  // libdeflate at its fastest level: twice zlib's speed at level 1 with smaller output.
+  // A compressor is not thread-safe, and pages are compressed on all cores: one a thread.
+  struct Compressor {
+    libdeflate_compressor* c = libdeflate_alloc_compressor(1);
+    ~Compressor() { libdeflate_free_compressor(c); }
+  };
+  thread_local Compressor z;
+  if (!z.c) return {};
+  std::string out(libdeflate_zlib_compress_bound(z.c, data.size()), '\0');
+  const size_t n = libdeflate_zlib_compress(z.c, data.data(), data.size(), out.data(), out.size());
+  if (n == 0) return {};
+  out.resize(n);
   return out;
 }
 
