@@ -16,6 +16,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "load/archive.hpp"
 #include "version.hpp"
 
 namespace fs = std::filesystem;
@@ -26,69 +27,10 @@ namespace {
 
 constexpr char kMagic[] = "rapportverk-datacache-3";
 
-// ---- a minimal binary archive; io() below describes each struct once for both ways ----
+// ---- the archive (load/archive.hpp); io() below describes each struct once ----
 
-class Writer {
- public:
-  void operator()(const std::string& s) {
-    (*this)(static_cast<uint64_t>(s.size()));
-    out_.append(s);
-  }
-  void operator()(uint64_t v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
-  void operator()(int64_t v) { (*this)(static_cast<uint64_t>(v)); }
-  void operator()(int v) { (*this)(static_cast<uint64_t>(static_cast<int64_t>(v))); }
-  void operator()(bool v) { (*this)(static_cast<uint64_t>(v)); }
-  template <typename E>
-  requires std::is_enum_v<E>
-  void operator()(E e) { (*this)(static_cast<uint64_t>(e)); }
-  std::string out_;
-  static constexpr bool reading = false;
-};
-
-class Reader {
- public:
-  explicit Reader(std::string_view in) : in_(in) {}
-  void operator()(std::string& s) {
-    uint64_t n = 0;
-    (*this)(n);
-    if (n > in_.size() - pos_) throw std::runtime_error("kort cachefil");
-    s.assign(in_.substr(pos_, n));
-    pos_ += n;
-  }
-  void operator()(uint64_t& v) {
-    if (in_.size() - pos_ < sizeof v) throw std::runtime_error("kort cachefil");
-    std::memcpy(&v, in_.data() + pos_, sizeof v);
-    pos_ += sizeof v;
-  }
-  void operator()(int64_t& v) {
-    uint64_t u;
-    (*this)(u);
-    v = static_cast<int64_t>(u);
-  }
-  void operator()(int& v) {
-    int64_t w;
-    (*this)(w);
-    v = static_cast<int>(w);
-  }
-  void operator()(bool& v) {
-    uint64_t u;
-    (*this)(u);
-    v = u != 0;
-  }
-  template <typename E>
-  requires std::is_enum_v<E>
-  void operator()(E& e) {
-    uint64_t u;
-    (*this)(u);
-    e = static_cast<E>(u);
-  }
-  bool at_end() const { return pos_ == in_.size(); }
-  static constexpr bool reading = true;
-
- private:
-  std::string_view in_;
-  size_t pos_ = 0;
-};
+using Writer = ArchiveWriter;
+using Reader = ArchiveReader;
 
 // Containers, for both archives.
 template <typename A, typename T>
@@ -261,8 +203,8 @@ uint64_t fnv1a(uint64_t h, std::string_view s) {
 std::string identity(const std::vector<CachedFile>& files) {
   // The build time changes whenever this file is recompiled, which it is whenever the model
   // it serialises changes: an old cache can never be read with a new layout.
-  std::string id = std::string(kMagic) + "\n" + RAPPORTVERK_VERSION + " " + __DATE__ + " " +
-                   __TIME__ + "\n";
+  std::string id =
+      std::string(kMagic) + "\n" + RAPPORTVERK_VERSION + " " + __DATE__ + " " + __TIME__ + "\n";
   for (const auto& f : files) id += f.path + "\n" + std::to_string(f.text->size()) + "\n";
   return id;
 }
@@ -331,7 +273,7 @@ void write_cached(const std::string& dir, const std::vector<CachedFile>& files,
   tmp += ".tmp" + std::to_string(getpid());
   {
     std::ofstream out(tmp, std::ios::binary);
-    out << w.out_;
+    out << w.out;
     if (!out) {
       fs::remove(tmp, ec);
       return;

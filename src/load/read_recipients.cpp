@@ -56,9 +56,10 @@ void read_groups(LoadState& st, const SourceFile& f, const YAML::Node& n) {
     return;
   }
   for (const auto& item : n) {
-    MapReader m(f, item, "gruppen", st.diags,
-                {"id", "etikett", "singular", "plural", "bestämd_plural", "genus", "sätt",
-                 "tillgängligt", "antal_ansökningar", "sökt_totalt", "deklarerad_summa", "ordning"});
+    MapReader m(
+        f, item, "gruppen", st.diags,
+        {"id", "etikett", "singular", "plural", "bestämd_plural", "genus", "sätt", "tillgängligt",
+         "antal_ansökningar", "sökt_totalt", "deklarerad_summa", "ordning"});
     if (!m.is_map()) continue;
     Group g;
     g.span = m.span();

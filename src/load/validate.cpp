@@ -198,10 +198,11 @@ void check_grant_total(LoadState& st) {
   for (const auto& r : st.year.recipients)
     if (r.status.empty()) sum += r.allocated();
   if (sum != *g.requisitioned_total && sum != g.undistributed.value_or(0))
-    st.diags.warning(g.span, "mottagarnas belopp" +
-                                 std::string(g.undistributed ? " och det ej fördelade beloppet" : "") +
-                                 " blir " + kr(sum) + ", men rekvirerat totalt är " +
-                                 kr(*g.requisitioned_total));
+    st.diags.warning(g.span,
+                     "mottagarnas belopp" +
+                         std::string(g.undistributed ? " och det ej fördelade beloppet" : "") +
+                         " blir " + kr(sum) + ", men rekvirerat totalt är " +
+                         kr(*g.requisitioned_total));
 }
 
 void validate(LoadState& st) {

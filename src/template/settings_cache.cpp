@@ -15,6 +15,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "load/archive.hpp"
 #include "load/cache.hpp"
 #include "version.hpp"
 
@@ -26,79 +27,8 @@ namespace {
 
 constexpr char kMagic[] = "rapportverk-mallcache-1";
 
-// A minimal binary archive; the io() functions below describe each struct once for both
-// ways, so that a field cannot be written and forgotten on reading (or the reverse).
-class Writer {
- public:
-  static constexpr bool reading = false;
-  void operator()(const std::string& s) {
-    (*this)(static_cast<uint64_t>(s.size()));
-    out.append(s);
-  }
-  void operator()(uint64_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
-  void operator()(int64_t v) { (*this)(static_cast<uint64_t>(v)); }
-  void operator()(int v) { (*this)(static_cast<int64_t>(v)); }
-  void operator()(bool v) { (*this)(static_cast<uint64_t>(v)); }
-  void operator()(double v) {
-    uint64_t u;
-    std::memcpy(&u, &v, sizeof u);
-    (*this)(u);
-  }
-  template <typename E>
-  requires std::is_enum_v<E>
-  void operator()(E e) { (*this)(static_cast<uint64_t>(e)); }
-  std::string out;
-};
-
-class Reader {
- public:
-  static constexpr bool reading = true;
-  explicit Reader(std::string_view in) : in_(in) {}
-  void operator()(std::string& s) {
-    uint64_t n = 0;
-    (*this)(n);
-    if (n > in_.size() - pos_) throw std::runtime_error("short");
-    s.assign(in_.substr(pos_, n));
-    pos_ += n;
-  }
-  void operator()(uint64_t& v) {
-    if (in_.size() - pos_ < sizeof v) throw std::runtime_error("short");
-    std::memcpy(&v, in_.data() + pos_, sizeof v);
-    pos_ += sizeof v;
-  }
-  void operator()(int64_t& v) {
-    uint64_t u;
-    (*this)(u);
-    v = static_cast<int64_t>(u);
-  }
-  void operator()(int& v) {
-    int64_t w;
-    (*this)(w);
-    v = static_cast<int>(w);
-  }
-  void operator()(bool& v) {
-    uint64_t u;
-    (*this)(u);
-    v = u != 0;
-  }
-  void operator()(double& v) {
-    uint64_t u;
-    (*this)(u);
-    std::memcpy(&v, &u, sizeof v);
-  }
-  template <typename E>
-  requires std::is_enum_v<E>
-  void operator()(E& e) {
-    uint64_t u;
-    (*this)(u);
-    e = static_cast<E>(u);
-  }
-  bool at_end() const { return pos_ == in_.size(); }
-
- private:
-  std::string_view in_;
-  size_t pos_ = 0;
-};
+using Writer = load::ArchiveWriter;
+using Reader = load::ArchiveReader;
 
 template <typename A, typename T>
 void io(A& a, T& v) {
