@@ -110,8 +110,8 @@ class PagePainter {
   }
   void text(const layout::TextRun& t) {
     const int f = static_cast<int>(t.font);
-    const font::TrueType* file = w_.fonts[static_cast<size_t>(f)].file.get();
-    if (!file || t.text.empty()) return;
+    const EmbeddedFont& font = w_.fonts[static_cast<size_t>(f)];
+    if (!font.file || t.text.empty()) return;
     begin_text();
     if (f != font_ || t.size != size_) {
       out_ += "/F";
@@ -154,7 +154,7 @@ class PagePainter {
         }
         out_ += static_cast<char>(byte);
       }
-      pos += static_cast<float>(file->advance(file->glyph(code))) * t.size / 1000.0f;
+      pos += static_cast<float>(font.widths[code]) * t.size / 1000.0f;
     }
     out_ += ")] TJ\n";
   }

@@ -41,7 +41,7 @@ HPDF_Array widths(WriteState& w, const EmbeddedFont& f) {
       run = HPDF_Array_New(mm);
       HPDF_Array_Add(out, run);
     }
-    HPDF_Array_AddNumber(run, f.file->advance(f.file->glyph(c)));
+    HPDF_Array_AddNumber(run, f.widths[c]);
     prev = c;
   }
   return out;
@@ -67,10 +67,17 @@ bool collect_fonts(WriteState& w) {
       if (const auto* t = std::get_if<layout::TextRun>(&it)) {
         EmbeddedFont& f = w.fonts[static_cast<size_t>(t->font)];
         f.used = true;
-        if (f.used_bits.empty()) f.used_bits.assign(0x10000, false);
-        for (size_t i = 0; i < t->text.size();) {
-          const char32_t cp = font::next_code_point(t->text, i);
-          f.used_bits[cp < 0x10000 ? cp : 0xFFFD] = true;
+        if (f.used_bits.empty()) f.used_bits.assign(0x10000, 0);
+        const std::string& text = t->text;
+        for (size_t i = 0; i < text.size();) {
+          const auto b = static_cast<unsigned char>(text[i]);
+          if (b < 0x80) {  // most text is ASCII: no decoding call
+            f.used_bits[b] = 1;
+            ++i;
+            continue;
+          }
+          const char32_t cp = font::next_code_point(text, i);
+          f.used_bits[cp < 0x10000 ? cp : 0xFFFD] = 1;
         }
       }
   bool ok = true;
@@ -80,6 +87,9 @@ bool collect_fonts(WriteState& w) {
     for (char32_t c = 0; c < f.used_bits.size(); ++c)
       if (f.used_bits[c]) f.codes.push_back(c);
     f.file = w.model->fonts[static_cast<size_t>(i)];
+    if (f.file)
+      for (char32_t c : f.codes)
+        f.widths.set(c, static_cast<int16_t>(f.file->advance(f.file->glyph(c))));
     if (!f.file) {
       w.diags->error({}, std::string("typsnittet ") +
                              layout::font_name(static_cast<layout::FontId>(i)) +

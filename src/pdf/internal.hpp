@@ -32,10 +32,11 @@ struct Mcr {
 // code points (CID = code point); the CIDToGIDMap stream maps them to glyphs.
 struct EmbeddedFont {
   bool used = false;
-  std::shared_ptr<const font::TrueType> file;                                 // from the page model
-  std::vector<bool> used_bits;                                                // per BMP code point
-  std::vector<char32_t> codes;                                                // the same, ascending
-  HPDF_Dict type0 = nullptr;                                                  // the /Font resource
+  std::shared_ptr<const font::TrueType> file;  // from the page model
+  std::vector<uint8_t> used_bits;              // per BMP code point
+  font::BmpTable<int16_t, 0> widths;           // of the codes used, 1/1000 em, as layout measured
+  std::vector<char32_t> codes;                 // the same, ascending
+  HPDF_Dict type0 = nullptr;                   // the /Font resource
   HPDF_Dict font_file = nullptr, to_unicode = nullptr, cid_to_gid = nullptr;  // streams
   std::string font_file_z, to_unicode_z, cid_to_gid_z;  // their compressed bytes
   uint32_t font_file_length = 0;                        // uncompressed, for /Length1
