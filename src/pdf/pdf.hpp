@@ -1,8 +1,8 @@
 // Writers of the page model (src/layout/page.hpp): PDF through libharu, and a readable
 // text trace for golden tests.
 //
-// The PDF writer embeds subset TrueType fonts with a correct ToUnicode map (libharu's own
-// is invalid), compresses streams, positions justified words one by one, writes
+// The PDF writer embeds subset TrueType fonts with a correct ToUnicode map, compresses
+// streams on all cores, positions justified words one by one, writes
 // document info, /Lang, DisplayDocTitle, an outline from the headings, link annotations
 // and — when `tagged` — a structure tree (StructTreeRoot, MCIDs, artifacts) built from the
 // page model's structure nodes. Output is byte-identical for identical input: dates come

@@ -1,11 +1,10 @@
-// A correct ToUnicode CMap for libharu's Type0/Identity-H fonts.
+// The ToUnicode CMap of our Type0/Identity-H fonts (fonts.cpp).
 //
-// libharu writes "begincidrange" into /ToUnicode, which is not a ToUnicode operator;
-// poppler warns and guesses. With the UTF-8 encoder the character codes are the Unicode
-// code points themselves, so the map is the identity over the codes actually used,
-// written as bfchar entries (at most 100 per block, as the CMap format requires).
+// Character codes are the Unicode code points themselves, so the map is the identity
+// over the codes actually used, written as bfchar entries (at most 100 per block, as the
+// CMap format requires). (libharu's own fonts wrote "begincidrange" here, which is not a
+// ToUnicode operator: poppler warned and guessed.)
 #include <cstdio>
-#include <set>
 #include <string>
 #include <vector>
 
