@@ -51,6 +51,13 @@ class StageTimer {
   std::chrono::steady_clock::time_point last_;
 };
 
+// The process ends right after a successful write (see the end of run()).
+pdf::Options keep_until_exit() {
+  pdf::Options o;
+  o.free_document = false;
+  return o;
+}
+
 int run(const RenderArgs& a) {
   // Overlaps reading the hyphenation answers (or patterns) with reading data and template.
   sv::preload_hyphenation(load::cache_dir().value_or(""));
@@ -77,7 +84,7 @@ int run(const RenderArgs& a) {
     return InvalidInput;
   }
   bool ok = a.format == "spår" ? xport::write_file_atomically(out, pdf::trace(*pages), diags)
-                               : pdf::write_pdf(*pages, out, diags);
+                               : pdf::write_pdf(*pages, out, diags, keep_until_exit());
   timer.mark("skriva");
   print_errors_and_warning_count(diags);
   if (!ok || diags.has_errors()) return InternalError;

@@ -19,6 +19,9 @@ namespace rv::pdf {
 struct Options {
   bool compress = true;
   bool tagged = true;
+  // False when the caller ends the process right after writing (the CLI): libharu's
+  // thousands of objects then go back to the system with it instead of one by one.
+  bool free_document = true;
 };
 
 // Writes `path` atomically: to a temporary file next to it, renamed into place only when

@@ -93,7 +93,7 @@ bool write_pdf(const layout::Pages& model, const std::string& path, Diagnostics&
   bool ok = w.errors == 0;
   const std::string tmp = path + ".tmp";
   if (ok && HPDF_SaveToFile(w.pdf, tmp.c_str()) != HPDF_OK) ok = false;
-  HPDF_Free(w.pdf);
+  if (options.free_document) HPDF_Free(w.pdf);
   w.pdf = nullptr;
   std::error_code ec;
   if (ok) {
