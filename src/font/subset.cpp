@@ -4,25 +4,15 @@
 #include <array>
 #include <cstring>
 
+#include "font/bytes.hpp"
 #include "font/font.hpp"
 
 namespace rv::font {
 
 namespace {
 
-uint16_t u16(std::string_view d, size_t at) {
-  if (at + 2 > d.size()) return 0;
-  return static_cast<uint16_t>((static_cast<unsigned char>(d[at]) << 8) |
-                               static_cast<unsigned char>(d[at + 1]));
-}
-void put16(std::string& d, size_t at, uint32_t v) {
-  d[at] = static_cast<char>((v >> 8) & 0xFF);
-  d[at + 1] = static_cast<char>(v & 0xFF);
-}
-void put32(std::string& d, size_t at, uint32_t v) {
-  put16(d, at, v >> 16);
-  put16(d, at + 2, v & 0xFFFF);
-}
+using namespace bytes;
+
 void append32(std::string& d, uint32_t v) {
   d.resize(d.size() + 4);
   put32(d, d.size() - 4, v);

@@ -7,21 +7,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "font/bytes.hpp"
 #include "font/font.hpp"
 
 namespace rv::font {
 
 namespace {
 
-uint16_t u16(std::string_view d, size_t at) {
-  if (at + 2 > d.size()) return 0;
-  return static_cast<uint16_t>((static_cast<unsigned char>(d[at]) << 8) |
-                               static_cast<unsigned char>(d[at + 1]));
-}
-int16_t s16(std::string_view d, size_t at) { return static_cast<int16_t>(u16(d, at)); }
-uint32_t u32(std::string_view d, size_t at) {
-  return (static_cast<uint32_t>(u16(d, at)) << 16) | u16(d, at + 2);
-}
+using namespace bytes;
 
 // The Windows Unicode BMP subtable (platform 3, encoding 1), format 4; 0 if none.
 size_t find_cmap4(std::string_view d, size_t cmap) {
