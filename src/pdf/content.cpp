@@ -6,6 +6,7 @@
 // as TJ offsets (Tw does not apply to two-byte codes).
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 
 #include "pdf/internal.hpp"
 
@@ -94,13 +95,16 @@ class PagePainter {
     if (in_text_) out_ += "ET\n";
     in_text_ = false;
   }
-  void put_color(layout::Color c) {
-    put_number(out_, c.r, 3);
-    out_ += ' ';
-    put_number(out_, c.g, 3);
-    out_ += ' ';
-    put_number(out_, c.b, 3);
+  // Numbers separated by spaces: the operands of one operator.
+  void operands(std::initializer_list<float> values, int decimals) {
+    bool first = true;
+    for (float v : values) {
+      if (!first) out_ += ' ';
+      put_number(out_, v, decimals);
+      first = false;
+    }
   }
+  void put_color(layout::Color c) { operands({c.r, c.g, c.b}, 3); }
   void fill(layout::Color c) {
     if (have_fill_ && same(c, fill_)) return;
     put_color(c);
@@ -124,9 +128,7 @@ class PagePainter {
     }
     fill(t.color);
     out_ += "1 0 0 1 ";
-    put_number(out_, t.x, 2);
-    out_ += ' ';
-    put_number(out_, t.y, 2);
+    operands({t.x, t.y}, 2);
     out_ += " Tm [(";
     const float scale = 1000.0f / t.size;
     float pos = t.x;  // where the next glyph lands without adjustment
@@ -171,25 +173,15 @@ class PagePainter {
       stroke_ = r.color;
       have_stroke_ = true;
     }
-    put_number(out_, r.x1, 2);
-    out_ += ' ';
-    put_number(out_, r.y1, 2);
+    operands({r.x1, r.y1}, 2);
     out_ += " m ";
-    put_number(out_, r.x2, 2);
-    out_ += ' ';
-    put_number(out_, r.y2, 2);
+    operands({r.x2, r.y2}, 2);
     out_ += " l S\n";
   }
   void rect(const layout::RectItem& q) {
     end_text();
     fill(q.fill);
-    put_number(out_, q.x, 2);
-    out_ += ' ';
-    put_number(out_, q.y, 2);
-    out_ += ' ';
-    put_number(out_, q.w, 2);
-    out_ += ' ';
-    put_number(out_, q.h, 2);
+    operands({q.x, q.y, q.w, q.h}, 2);
     out_ += " re f\n";
   }
 
