@@ -2,10 +2,12 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/allocator.hpp"
 #include "cli/commands.hpp"
 #include "version.hpp"
 
 int main(int argc, char** argv) {
+  rv::cli::tune_allocator();
   CLI::App app{
       "rapportverk – gör statsbidragsdata till färdiga, tillgängliga dokument (PDF, CSV, XLSX)",
       "rapportverk"};
