@@ -14,7 +14,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "load/archive.hpp"
 #include "version.hpp"
@@ -233,11 +232,8 @@ std::string cache_key(const std::vector<CachedFile>& files) {
 
 std::optional<LoadResult> read_cached(const std::string& dir,
                                       const std::vector<CachedFile>& files) {
-  std::ifstream in(fs::path(dir) / (cache_key(files) + ".bin"), std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream buf;
-  buf << in.rdbuf();
-  std::string data = buf.str();
+  std::string data;
+  if (!read_file((fs::path(dir) / (cache_key(files) + ".bin")).string(), data)) return std::nullopt;
   try {
     Reader r(data);
     std::string id;

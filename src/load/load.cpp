@@ -4,9 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <thread>
 
 #include "load/cache.hpp"
@@ -160,14 +158,12 @@ LoadResult load_data_set(const std::vector<std::string>& paths) {
   }
   std::vector<Parsed> parsed;
   for (const auto& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::string text;
+    if (!load::read_file(path, text)) {
       st.diags.error(Span{path, 0, 0}, "filen kan inte läsas");
       continue;
     }
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    parsed.push_back(Parsed{path, buf.str(), {}, std::nullopt, {}});
+    parsed.push_back(Parsed{path, std::move(text), {}, std::nullopt, {}});
   }
   // Unchanged files that were valid before need not be parsed again (load/cache.cpp).
   std::vector<load::CachedFile> identity;

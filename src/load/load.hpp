@@ -30,6 +30,10 @@ namespace load {
 // $RAPPORTVERK_CACHE (a folder; "0" or "av" turns caching off), else
 // $XDG_CACHE_HOME/rapportverk, else ~/.cache/rapportverk. Nothing when caching is off.
 std::optional<std::string> cache_dir();
+// The whole file at `path` into `out`, in one read of its known size (a stream copied
+// through a stringstream cost two copies and a page fault per new page of each).
+// False when it cannot be opened or read.
+bool read_file(const std::string& path, std::string& out);
 }  // namespace load
 
 }  // namespace rv

@@ -20,7 +20,8 @@ struct Options {
   bool compress = true;
   bool tagged = true;
   // False when the caller ends the process right after writing (the CLI): libharu's
-  // thousands of objects then go back to the system with it instead of one by one.
+  // thousands of objects, and the painted pages kept for it, then go back to the system
+  // with it instead of one by one.
   bool free_document = true;
 };
 

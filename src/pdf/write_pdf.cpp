@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <memory>
 
 #include "layout/page.hpp"
 #include "pdf/internal.hpp"
@@ -27,7 +28,8 @@ void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user) {
 
 bool write_pdf(const layout::Pages& model, const std::string& path, Diagnostics& diags,
                const Options& options) {
-  WriteState w;
+  auto state = std::make_unique<WriteState>();
+  WriteState& w = *state;
   w.diags = &diags;
   w.model = &model;
   w.pdf = HPDF_New(on_error, &w);
@@ -95,6 +97,7 @@ bool write_pdf(const layout::Pages& model, const std::string& path, Diagnostics&
   if (ok && HPDF_SaveToFile(w.pdf, tmp.c_str()) != HPDF_OK) ok = false;
   if (options.free_document) HPDF_Free(w.pdf);
   w.pdf = nullptr;
+  if (!options.free_document) static_cast<void>(state.release());  // see Options
   std::error_code ec;
   if (ok) {
     std::filesystem::rename(tmp, path, ec);

@@ -5,10 +5,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 
+#include "load/load.hpp"
 #include "load/reader.hpp"
 #include "load/suggest.hpp"
 #include "stats/allocate.hpp"
@@ -452,15 +451,13 @@ SpecRead parse_allocation_spec(const std::string& name, const std::string& text)
 }
 
 SpecRead read_allocation_spec(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::string text;
+  if (!load::read_file(path, text)) {
     SpecRead out;
     out.diags.error(Span{path, 0, 0}, "kan inte läsa filen");
     return out;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_allocation_spec(path, ss.str());
+  return parse_allocation_spec(path, text);
 }
 
 }  // namespace rv::stats

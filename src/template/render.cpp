@@ -7,9 +7,8 @@
 //   + page styles, title page, colophon or a tjänsteutlåtande header ──▶ doc::Document
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "load/load.hpp"
 #include "template/bind.hpp"
 #include "template/markdown.hpp"
 #include "template/settings.hpp"
@@ -21,14 +20,7 @@ namespace rv::tmpl {
 
 namespace {
 
-bool read_text(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream b;
-  b << in.rdbuf();
-  out = b.str();
-  return true;
-}
+bool read_text(const std::string& path, std::string& out) { return load::read_file(path, out); }
 
 class Renderer {
  public:

@@ -2,9 +2,8 @@
 #include "template/settings.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "load/load.hpp"
 #include "load/reader.hpp"
 #include "template/settings_cache.hpp"
 
@@ -131,14 +130,11 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
     diags.error(Span{dir, 0, 0}, "mallen finns inte (ska vara en mapp med mall.yaml och mall.md)");
     return std::nullopt;
   }
-  std::ifstream in(s.file);
-  if (!in) {
+  std::string text;
+  if (!load::read_file(s.file, text)) {
     diags.error(Span{s.file, 0, 0}, "mallens inställningsfil mall.yaml saknas");
     return std::nullopt;
   }
-  std::stringstream buf;
-  buf << in.rdbuf();
-  std::string text = buf.str();
   if (auto cached = read_cached_settings(s.file, text)) {
     cached->dir = s.dir;
     return cached;

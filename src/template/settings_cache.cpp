@@ -12,11 +12,11 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "load/archive.hpp"
 #include "load/cache.hpp"
+#include "load/load.hpp"
 #include "version.hpp"
 
 namespace fs = std::filesystem;
@@ -215,11 +215,8 @@ std::optional<TemplateSettings> read_cached_settings(const std::string& file,
   if (!dir) return std::nullopt;
   std::string id = identity(file, text);
   if (id.empty()) return std::nullopt;
-  std::ifstream in(cache_file(*dir, id, text), std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream buf;
-  buf << in.rdbuf();
-  std::string data = buf.str();
+  std::string data;
+  if (!load::read_file(cache_file(*dir, id, text), data)) return std::nullopt;
   try {
     Reader r(data);
     std::string stored_id, stored_text;
