@@ -8,21 +8,28 @@ namespace rv::stats {
 
 namespace {
 
-// display name → group id, to tell which group a response belongs to.
-std::unordered_map<std::string, std::string> group_of_respondent(const GrantYear& year) {
-  std::unordered_map<std::string, std::string> out;
-  for (const Recipient& r : year.recipients) out.emplace(r.display_name(), r.group);
-  return out;
-}
+// The group a response belongs to. The loader resolves it (a name may stand in two
+// groups); responses built in code without it fall back to the recipient's name, through
+// a name → group map built only when such a response is met.
+class GroupOf {
+ public:
+  explicit GroupOf(const GrantYear& year) : year_(year) {}
+  const std::string& operator()(const Response& resp) {
+    if (!resp.group.empty()) return resp.group;
+    if (!built_) {
+      for (const Recipient& r : year_.recipients) by_name_.emplace(r.display_name(), r.group);
+      built_ = true;
+    }
+    auto it = by_name_.find(resp.recipient);
+    return it == by_name_.end() ? none_ : it->second;
+  }
 
-// The loader resolves each response's group (a name may stand in two groups); fall back
-// to the name for responses built in code without it.
-std::string group_of(const Response& resp,
-                     const std::unordered_map<std::string, std::string>& groups) {
-  if (!resp.group.empty()) return resp.group;
-  auto it = groups.find(resp.recipient);
-  return it == groups.end() ? std::string() : it->second;
-}
+ private:
+  const GrantYear& year_;
+  bool built_ = false;
+  std::unordered_map<std::string, std::string> by_name_;
+  const std::string none_;
+};
 
 const Answer* find_answer(const Response& resp, const std::string& question) {
   for (const Answer& a : resp.answers)
@@ -50,10 +57,10 @@ bool satisfies(const GrantYear& year, const Response& resp, const Condition& c) 
 }  // namespace
 
 int respondents(const GrantYear& year, const std::string& group) {
-  auto groups = group_of_respondent(year);
+  GroupOf group_of(year);
   int n = 0;
   for (const Response& resp : year.responses) {
-    if (group.empty() || group_of(resp, groups) == group) ++n;
+    if (group.empty() || group_of(resp) == group) ++n;
   }
   return n;
 }
@@ -69,9 +76,9 @@ QuestionSummary summarize_question(const GrantYear& year, const std::string& que
   s.condition = q->condition;
   for (const Option& o : q->options) s.options.push_back({o.id, o.label, 0, {}});
 
-  auto groups = group_of_respondent(year);
+  GroupOf group_of(year);
   for (const Response& resp : year.responses) {
-    if (!q->group.empty() && group_of(resp, groups) != q->group) continue;
+    if (!q->group.empty() && group_of(resp) != q->group) continue;
     if (q->condition && !satisfies(year, resp, *q->condition)) continue;
     ++s.n;
     const Answer* a = find_answer(resp, q->id);
