@@ -133,31 +133,43 @@ class PagePainter {
     const float scale = 1000.0f / t.size;
     float pos = t.x;  // where the next glyph lands without adjustment
     size_t word = 0;
+    // Glyph codes go through a local buffer: appending them to out_ byte by byte, with a
+    // capacity check each, cost a third of painting.
+    char buf[512];
+    size_t n = 0;
     for (size_t i = 0; i < t.text.size();) {
       const bool word_start = i == 0 || t.text[i - 1] == ' ';
       const char32_t cp = font::next_code_point(t.text, i);
       if (word_start && word < t.word_x.size()) {
         const float shift = t.word_x[word++] - pos;
         if (shift > 0.005f || shift < -0.005f) {
+          out_.append(buf, n);
+          n = 0;
           out_ += ") ";
           put_number(out_, -shift * scale, 1);
           out_ += " (";
           pos += shift;
         }
       }
+      if (n + 8 > sizeof buf) {
+        out_.append(buf, n);
+        n = 0;
+      }
       const unsigned code = cp < 0x10000 ? static_cast<unsigned>(cp) : 0xFFFDu;
       // Two-byte codes in a literal string: half the size of hex, so less to compress.
       for (const unsigned char byte :
            {static_cast<unsigned char>(code >> 8), static_cast<unsigned char>(code & 0xFF)}) {
-        if (byte == '(' || byte == ')' || byte == '\\') out_ += '\\';
+        if (byte == '(' || byte == ')' || byte == '\\') buf[n++] = '\\';
         if (byte == '\r') {
-          out_ += "\\r";
+          buf[n++] = '\\';
+          buf[n++] = 'r';
           continue;
         }
-        out_ += static_cast<char>(byte);
+        buf[n++] = static_cast<char>(byte);
       }
       pos += static_cast<float>(font.widths[code]) * t.size / 1000.0f;
     }
+    out_.append(buf, n);
     out_ += ")] TJ\n";
   }
   void rule(const layout::RuleItem& r) {
