@@ -8,10 +8,13 @@
 
 #include <cstdint>
 #include <cstring>
+#include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace rv::load {
 
@@ -65,6 +68,12 @@ class ArchiveReader {
   requires std::is_enum_v<E>
   void operator()(E& e) { e = static_cast<E>(next()); }
   bool at_end() const { return pos_ == in_.size(); }
+  // A container's element count; more elements than bytes left means a damaged file.
+  uint64_t count() {
+    const uint64_t n = next();
+    if (n > in_.size() - pos_) throw std::runtime_error("orimlig cachefil");
+    return n;
+  }
 
  private:
   uint64_t next() {
@@ -75,5 +84,58 @@ class ArchiveReader {
   std::string_view in_;
   size_t pos_ = 0;
 };
+
+// Containers. `each(archive, element)` describes one element: it is the cache's own io(),
+// which these shared loops cannot name (each cache declares its overloads for its types).
+template <typename A, typename T, typename Each>
+void io_optional(A& a, std::optional<T>& o, Each each) {
+  bool has = o.has_value();
+  a(has);
+  if constexpr (A::reading) {
+    if (has)
+      o.emplace();
+    else
+      o.reset();
+  }
+  if (has) each(a, *o);
+}
+
+template <typename A, typename T, typename Each>
+void io_vector(A& a, std::vector<T>& v, Each each) {
+  if constexpr (A::reading)
+    v.resize(a.count());
+  else
+    a(static_cast<uint64_t>(v.size()));
+  for (auto& x : v) each(a, x);
+}
+
+template <typename A, typename T, typename Each>
+void io_map(A& a, std::map<std::string, T>& m, Each each) {
+  if constexpr (A::reading) {
+    m.clear();
+    for (uint64_t i = 0, n = a.count(); i < n; ++i) {
+      std::string k;
+      T v{};
+      a(k);
+      each(a, v);
+      m.emplace(std::move(k), std::move(v));
+    }
+  } else {
+    a(static_cast<uint64_t>(m.size()));
+    for (auto& [k, v] : m) {
+      a(k);
+      each(a, v);
+    }
+  }
+}
+
+// FNV-1a, for the caches' file names.
+inline uint64_t fnv1a(uint64_t h, std::string_view s) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
 
 }  // namespace rv::load

@@ -148,54 +148,15 @@ void io(A& a, Diagnostic& d) {
 
 template <typename A, typename T>
 void io(A& a, std::optional<T>& o) {
-  bool has = o.has_value();
-  a(has);
-  if constexpr (A::reading) {
-    if (has)
-      o.emplace();
-    else
-      o.reset();
-  }
-  if (has) io(a, *o);
+  load::io_optional(a, o, [](A& b, T& x) { io(b, x); });
 }
 template <typename A, typename T>
 void io(A& a, std::vector<T>& v) {
-  uint64_t n = v.size();
-  a(n);
-  if constexpr (A::reading) {
-    if (n > (1u << 26)) throw std::runtime_error("orimlig cachefil");
-    v.resize(n);
-  }
-  for (auto& x : v) io(a, x);
+  load::io_vector(a, v, [](A& b, T& x) { io(b, x); });
 }
 template <typename A, typename T>
 void io(A& a, std::map<std::string, T>& m) {
-  uint64_t n = m.size();
-  a(n);
-  if constexpr (A::reading) {
-    m.clear();
-    for (uint64_t i = 0; i < n; ++i) {
-      std::string k;
-      T v{};
-      a(k);
-      io(a, v);
-      m.emplace(std::move(k), std::move(v));
-    }
-  } else {
-    for (auto& [k, v] : m) {
-      std::string key = k;
-      a(key);
-      io(a, v);
-    }
-  }
-}
-
-uint64_t fnv1a(uint64_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
+  load::io_map(a, m, [](A& b, T& x) { io(b, x); });
 }
 
 // What identifies a data set: the files in load order, each with its full content.

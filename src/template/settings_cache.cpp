@@ -128,47 +128,15 @@ void io(A& a, TemplateSettings& s) {
 
 template <typename A, typename T>
 void io(A& a, std::optional<T>& o) {
-  bool has = o.has_value();
-  a(has);
-  if constexpr (A::reading) {
-    if (has)
-      o.emplace();
-    else
-      o.reset();
-  }
-  if (has) io(a, *o);
+  load::io_optional(a, o, [](A& b, T& x) { io(b, x); });
 }
 template <typename A, typename T>
 void io(A& a, std::vector<T>& v) {
-  uint64_t n = v.size();
-  a(n);
-  if constexpr (A::reading) {
-    if (n > (1u << 20)) throw std::runtime_error("size");
-    v.resize(n);
-  }
-  for (auto& x : v) io(a, x);
+  load::io_vector(a, v, [](A& b, T& x) { io(b, x); });
 }
 template <typename A, typename T>
 void io(A& a, std::map<std::string, T>& m) {
-  uint64_t n = m.size();
-  a(n);
-  if constexpr (A::reading) {
-    if (n > (1u << 20)) throw std::runtime_error("size");
-    m.clear();
-    for (uint64_t i = 0; i < n; ++i) {
-      std::string k;
-      T v{};
-      a(k);
-      io(a, v);
-      m.emplace(std::move(k), std::move(v));
-    }
-  } else {
-    for (auto& [k, v] : m) {
-      std::string key = k;
-      a(key);
-      io(a, v);
-    }
-  }
+  load::io_map(a, m, [](A& b, T& x) { io(b, x); });
 }
 
 // This program, as built: any rebuild of any part gives a new identity. Empty when the
@@ -192,16 +160,8 @@ std::string identity(const std::string& file, const std::string& text) {
   return program + file + "\n" + std::to_string(text.size()) + "\n";
 }
 
-uint64_t fnv1a(uint64_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
 fs::path cache_file(const std::string& dir, const std::string& id, const std::string& text) {
-  uint64_t h = fnv1a(fnv1a(14695981039346656037ull, id), text);
+  uint64_t h = load::fnv1a(load::fnv1a(14695981039346656037ull, id), text);
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return fs::path(dir) / ("mall-" + std::string(buf) + ".bin");
