@@ -225,18 +225,21 @@ void write_cached(const std::string& dir, const std::vector<CachedFile>& files,
   io(w, copy);
   std::vector<Diagnostic> diags = result.diags.all();
   io(w, diags);
-  fs::path target = fs::path(dir) / (cache_key(files) + ".bin");
-  fs::path tmp = target;
-  tmp += ".tmp" + std::to_string(getpid());
+  write_cache_file((fs::path(dir) / (cache_key(files) + ".bin")).string(), w.out);
+}
+
+void write_cache_file(const std::string& target, const std::string& bytes) {
+  const std::string tmp = target + ".tmp" + std::to_string(getpid());
+  std::error_code ec;
   {
     std::ofstream out(tmp, std::ios::binary);
-    out << w.out;
+    out << bytes;
     if (!out) {
       fs::remove(tmp, ec);
       return;
     }
   }
-  fs::rename(tmp, target, ec);  // atomic: readers see the old file or the new one
+  fs::rename(tmp, target, ec);
   if (ec) fs::remove(tmp, ec);
 }
 

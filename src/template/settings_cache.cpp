@@ -6,12 +6,10 @@
 // as reading them again would. Anything unexpected in a cache file is a miss, never an error.
 #include "template/settings_cache.hpp"
 
-#include <unistd.h>
 
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 
 #include "load/archive.hpp"
@@ -211,19 +209,7 @@ void write_cached_settings(const std::string& file, const std::string& text,
   std::error_code ec;
   fs::create_directories(*dir, ec);
   if (ec) return;
-  fs::path target = cache_file(*dir, id, text);
-  fs::path tmp = target;
-  tmp += ".tmp" + std::to_string(getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << w.out;
-    if (!out) {
-      fs::remove(tmp, ec);
-      return;
-    }
-  }
-  fs::rename(tmp, target, ec);  // atomic: readers see the old file or the new one
-  if (ec) fs::remove(tmp, ec);
+  load::write_cache_file(cache_file(*dir, id, text).string(), w.out);
 }
 
 }  // namespace rv::tmpl
