@@ -12,6 +12,9 @@ packages=(
   catch2
   poppler-utils qpdf python3
 )
+# Extra packages a script needs beyond these (scripts/fuzz.sh: clang).
+# shellcheck disable=SC2206
+packages+=(${RV_EXTRA_PACKAGES:-})
 
 missing=()
 for p in "${packages[@]}"; do
