@@ -177,8 +177,9 @@ TEST_CASE("a hostile district name prints verbatim in the allocation memo, body 
 }
 
 TEST_CASE("a hostile organisation name prints verbatim in the appendix table") {
-  check_document("bilaga", "data/nationell-2019", "ASOV Stockholm", kHostile, "bilaga", false,
-                 "-p grupp=ideella");
+  for (const auto& name : std::vector<std::string>{kHostile, kMoreNames[0], kMoreNames[2]})
+    check_document("bilaga", "data/nationell-2019", "ASOV Stockholm", name, "bilaga", false,
+                   "-p grupp=ideella");
 }
 
 TEST_CASE("the exports carry a hostile name raw, without escapes") {
