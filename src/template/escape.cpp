@@ -32,14 +32,19 @@ bool always_escaped(char c) {
   }
 }
 
+// Characters that start markup only at the start of the value: a list item ("- x", "+ x"), a
+// setext underline ("==="), a table's delimiter row (":--", where a paragraph line above
+// becomes a one-column table), and a footnote reference when the template's "[" precedes.
+bool starts_block(char c) { return c == '-' || c == '+' || c == '=' || c == ':' || c == '^'; }
+
 bool needs_work(std::string_view s) {
   for (char c : s)
     if (always_escaped(c) || is_break(c)) return true;
   if (s.empty()) return false;
   // What only matters at the start or the end of the value.
   char first = s.front();
-  return first == '-' || first == '+' || first == '=' || first == '.' || first == ')' ||
-         is_digit(first) || is_blank(first) || is_blank(s.back());
+  return starts_block(first) || first == '.' || first == ')' || is_digit(first) ||
+         is_blank(first) || is_blank(s.back());
 }
 
 // Every line break with the blanks around it → one space.
@@ -86,8 +91,7 @@ std::string escape_markdown(std::string_view value, char before) {
       out += blank_entity(c);
     } else if (c == '\\') {
       out += "&#92;";
-    } else if (always_escaped(c) || i == marker_end ||
-               (first && (c == '-' || c == '+' || c == '=')) ||
+    } else if (always_escaped(c) || i == marker_end || (first && starts_block(c)) ||
                (first && (c == '.' || c == ')') && is_digit(before))) {
       out.push_back('\\');
       out.push_back(c);

@@ -14,9 +14,10 @@ namespace rv::tmpl {
 //  - ASCII punctuation that can open or close markup (`*_[]<>#|~&!{}` and the backtick) gets a
 //    backslash; a backslash itself becomes `&#92;`, because GFM reads `\|` as an escaped pipe
 //    even after a backslash, which would join two table cells;
-//  - at the start of the value, which may be the start of a block, `-`, `+`, `=` and the `.`
-//    or `)` after digits (`1. x`) are escaped too, and so is a `.`/`)` right after a digit
-//    (`before` is the character the output ends with, '\n' at the start);
+//  - at the start of the value, which may be the start of a block or follow the template's
+//    "[", `-`, `+`, `=`, `:`, `^` and the `.` or `)` after digits (`1. x`) are escaped too,
+//    and so is a `.`/`)` right after a digit (`before` is the character the output ends
+//    with, '\n' at the start);
 //  - a line break, with the blanks around it, becomes one space (Markdown shows a soft line
 //    break as a space; a blank line would end the paragraph or the table);
 //  - a leading or trailing blank becomes an entity: four leading spaces would make a code
