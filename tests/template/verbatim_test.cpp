@@ -97,6 +97,14 @@ const std::vector<std::string> kPlaces = {
     "Rad V\\\nnästa\n",
     "1V\n",
     "V V\n",
+    "| V | b |\n|---|---|\n| x | y |\n",
+    "> - V\n",
+    "  V\n",
+    "(V) och \"V\"\n",
+    "VV[^1]\n\n[^1]: Not.\n",
+    "**Rubrik:** V\n",
+    "Text *kursiv V*\n",
+    "# V text {#id}\n",
 };
 
 // The structure a neutral value gives, with the value's text in its place.
