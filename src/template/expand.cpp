@@ -3,6 +3,7 @@
 #include "template/expand.hpp"
 
 #include "load/suggest.hpp"
+#include "template/escape.hpp"
 
 namespace rv::tmpl {
 
@@ -306,9 +307,16 @@ void Expander::run(const Body& body, Out& out, int depth) {
       case Node::Kind::Text:
         out.append(n.text, n.span, true);
         break;
-      case Node::Kind::Output:
-        out.append(eval_text(n.expr, n.span), n.span, false);
+      case Node::Kind::Output: {
+        // `{{ x | markdown }}` is the one way to paste markup: the value goes in as written.
+        const ExprPtr& e = n.expr;
+        bool markup = e && e->op == Expr::Op::Filter && e->name == "markdown" && !e->args.empty();
+        std::string text = eval_text(markup ? e->args[0] : e, n.span);
+        if (markdown_ && !markup)
+          text = escape_markdown(text, out.text.empty() ? '\n' : out.text.back());
+        out.append(text, n.span, false);
         break;
+      }
       case Node::Kind::Set:
         scopes_.back()[n.var] = eval(n.expr);
         break;

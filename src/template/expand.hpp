@@ -43,6 +43,9 @@ class Expander {
   Value& push_local(const std::string& name) { return scopes_.emplace_back()[name]; }
   void pop_local() { scopes_.pop_back(); }
   std::string eval_text(const ExprPtr& e, Span at);
+  // Values are escaped for Markdown (the body) unless the expansion is plain text that no
+  // Markdown parser reads (settings texts: captions, running headers, the title page).
+  void set_plain_text() { markdown_ = false; }
 
  private:
   struct Out;
@@ -58,6 +61,7 @@ class Expander {
   IncludeReader includes_;
   Diagnostics* diags_;  // a pointer so `standard` can evaluate its input tentatively
   std::vector<BlockRequest> blocks_;
+  bool markdown_ = true;
 };
 
 // A filter call: input, arguments, where it was written. A filter returns nullopt after

@@ -293,6 +293,14 @@ R f_ar(const FilterCall& c) {
   return Value(sv::plain(c.in.as_int()));
 }
 R f_text(const FilterCall& c) { return Value(to_text(c.in)); }
+// `markdown` is handled where the value is written (Expander::run): it has a meaning only
+// as the last filter of a {{ … }}. Anywhere else it would silently do nothing.
+R f_markdown(const FilterCall& c) {
+  c.diags.error(c.at,
+                "filtret 'markdown' ska stå sist i {{ … }}: det säger att hela värdet är "
+                "Markdown som ska tolkas, inte text som skrivs ut ordagrant");
+  return std::nullopt;
+}
 
 }  // namespace
 
@@ -330,6 +338,7 @@ const std::map<std::string, FilterFn>& filter_table() {
       {"gemener", f_gemener},
       {"intervall", f_intervall},
       {"text", f_text},
+      {"markdown", f_markdown},
   };
   return table;
 }

@@ -8,6 +8,7 @@
 
 #include <cstring>
 #include <memory>
+#include <string_view>
 
 #include "swedish/swedish.hpp"
 
@@ -66,7 +67,7 @@ class Converter {
       h.span = at;
       h.level = std::min(3, cmark_node_get_heading_level(n));
       inlines(n, h.content, doc::FontStyle::Regular);
-      heading_attributes(h);
+      if (attributes_in_source(n)) heading_attributes(h);
       out.push_back(doc::Block{std::move(h)});
     } else if (t == CMARK_NODE_LIST) {
       doc::List l;
@@ -214,6 +215,41 @@ class Converter {
     }
   }
 
+  // Markdown line `line` (1-based) of the expansion, without its line break.
+  std::string_view source_line(int line) {
+    if (line_starts_.empty()) {
+      line_starts_.push_back(0);
+      for (size_t i = 0; i < ex_.markdown.size(); ++i)
+        if (ex_.markdown[i] == '\n') line_starts_.push_back(i + 1);
+    }
+    if (line < 1 || static_cast<size_t>(line) > line_starts_.size()) return {};
+    size_t from = line_starts_[static_cast<size_t>(line - 1)];
+    size_t to = static_cast<size_t>(line) < line_starts_.size()
+                    ? line_starts_[static_cast<size_t>(line)] - 1
+                    : ex_.markdown.size();
+    return std::string_view(ex_.markdown).substr(from, to - from);
+  }
+
+  // Whether the heading's Markdown line ends in "{…}" as the template wrote it: a brace that
+  // came from a value is escaped ("\{"), and a value is printed, never read as attributes.
+  bool attributes_in_source(cmark_node* n) {
+    std::string_view line = source_line(cmark_node_get_start_line(n));
+    size_t lead = line.find_first_not_of(' ');
+    if (lead == std::string_view::npos || line[lead] != '#')  // setext: the text line
+      line = source_line(cmark_node_get_end_line(n) - 1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+      line.remove_suffix(1);
+    // An ATX closing sequence ("## Rubrik {#id} ##") is not part of the text.
+    size_t hashes = line.find_last_not_of('#');
+    if (hashes != std::string_view::npos && hashes + 1 < line.size() && line[hashes] == ' ') {
+      line = line.substr(0, hashes);
+      while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+    }
+    if (line.size() < 2 || line.back() != '}' || line[line.size() - 2] == '\\') return false;
+    size_t open = line.rfind('{');
+    return open != std::string_view::npos && (open == 0 || line[open - 1] != '\\');
+  }
+
   // "Rubrik {#id .ej-innehåll}" → id and flags; the attribute text is removed.
   static void heading_attributes(doc::Heading& h) {
     if (h.content.empty() || h.content.back().kind != doc::InlineKind::Text) return;
@@ -253,6 +289,7 @@ class Converter {
   const BlockBuilder& build_;
   Diagnostics& diags_;
   std::vector<cmark_node*> footnotes_;
+  std::vector<size_t> line_starts_;  // of ex_.markdown, filled when a heading needs them
 };
 
 }  // namespace

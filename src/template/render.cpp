@@ -42,6 +42,7 @@ class Renderer {
     // Evaluation errors are positioned relative to the text too: shift them the same way.
     Diagnostics eval_diags;
     Expander ex2(scope ? *scope : context_, s_.style, nullptr, eval_diags);
+    ex2.set_plain_text();  // captions, headers and the title page are not read as Markdown
     std::string out = ex2.expand(body).markdown;
     for (auto d : eval_diags.all()) {
       if (d.span.line == 1) d.span.col += t.span.col - 1;
