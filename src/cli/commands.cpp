@@ -1,6 +1,10 @@
 #include "cli/commands.hpp"
 
+#include <filesystem>
 #include <iostream>
+#include <new>
+
+#include "outfile/outfile.hpp"
 
 namespace rv::cli {
 
@@ -8,6 +12,13 @@ namespace {
 Registry& registry() {
   static Registry reg;
   return reg;
+}
+
+// "<sökväg>: för många nivåer av symboliska länkar" instead of libstdc++'s English.
+std::string filesystem_problem(const std::filesystem::filesystem_error& e) {
+  std::string where = e.path1().string();
+  if (!e.path2().empty()) where += " → " + e.path2().string();
+  return (where.empty() ? std::string() : where + ": ") + outfile::error_text(e.code());
 }
 }  // namespace
 
@@ -24,6 +35,13 @@ int run_selected(CLI::App&) {
     if (c.app->parsed()) {
       try {
         return c.run();
+      } catch (const std::filesystem::filesystem_error& e) {
+        // A file or folder the user named that cannot be examined: their problem to fix.
+        std::cerr << "rapportverk: fel: " << filesystem_problem(e) << "\n";
+        return InvalidInput;
+      } catch (const std::bad_alloc&) {
+        std::cerr << "rapportverk: fel: minnet räckte inte till\n";
+        return InvalidInput;
       } catch (const std::exception& e) {
         std::cerr << "rapportverk: internt fel: " << e.what() << "\n";
         return InternalError;
