@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <iterator>
 #include <mutex>
 
 namespace rv::outfile::cleanup {
@@ -51,19 +52,23 @@ void on_signal(int sig) {
   errno = saved_errno;
 }
 
-void install_once() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    for (size_t i = 0; i < std::size(kSignals); ++i) {
-      sigaction(kSignals[i], nullptr, &previous[i]);
-      if (previous[i].sa_handler == SIG_IGN) continue;  // e.g. started with nohup
-      struct sigaction sa {};
-      sa.sa_handler = on_signal;
-      sigemptyset(&sa.sa_mask);
-      for (int other : kSignals) sigaddset(&sa.sa_mask, other);
-      sigaction(kSignals[i], &sa, nullptr);
-    }
-  });
+// Takes each signal over unless it is ignored (started with nohup …) or already ours; what
+// was there before runs after the cleanup. Checked on every arm, not once: a handler
+// installed since (a test framework's, a forked child's reset) is chained, not lost.
+void install() {
+  static std::mutex mutex;
+  std::lock_guard lock(mutex);
+  for (size_t i = 0; i < std::size(kSignals); ++i) {
+    struct sigaction current {};
+    sigaction(kSignals[i], nullptr, &current);
+    if (current.sa_handler == SIG_IGN || current.sa_handler == on_signal) continue;
+    struct sigaction sa {};
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    for (int other : kSignals) sigaddset(&sa.sa_mask, other);
+    previous[i] = current;
+    sigaction(kSignals[i], &sa, nullptr);
+  }
 }
 
 }  // namespace
@@ -71,7 +76,7 @@ void install_once() {
 int arm(const char* path, bool folder) {
   const size_t n = std::strlen(path);
   if (n >= PATH_MAX) return -1;
-  install_once();
+  install();
   for (int i = 0; i < kSlots; ++i) {
     int expected = Free;
     if (!slots[i].state.compare_exchange_strong(expected, Filling)) continue;

@@ -2,8 +2,8 @@
 //
 // The handler only calls unlink, rmdir, sigaction and raise (async-signal-safe) on paths
 // stored beforehand in fixed slots; then the signal's previous action runs (normally: the
-// process ends by the signal, so its exit status still says so). A signal that was ignored
-// when the first slot was armed stays ignored.
+// process ends by the signal, so its exit status still says so). A signal that is ignored
+// when a slot is armed stays ignored.
 #pragma once
 
 namespace rv::outfile::cleanup {
