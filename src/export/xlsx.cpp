@@ -32,14 +32,15 @@ time_t to_time(const Date& d) {
 // libxlsxwriter brings libcrypto and minizip with it, and linking them costs every start
 // of rapportverk about 1.7 ms, for the one command that writes XLSX. So the library is
 // opened when a workbook is written: the functions below are looked up by name.
-#define RV_LXW_FUNCTIONS(X)                                                                        \
-  X(workbook_new_opt)                                                                              \
-  X(workbook_set_properties)                                                                       \
-  X(workbook_add_worksheet)                                                                        \
-  X(workbook_add_format)                                                                           \
-  X(workbook_close) X(format_set_bold) X(format_set_text_wrap) X(format_set_bottom)                \
-      X(format_set_top) X(format_set_font_size) X(format_set_num_format) X(worksheet_write_string) \
-          X(worksheet_write_number) X(worksheet_set_column) X(worksheet_freeze_panes)              \
+#define RV_LXW_FUNCTIONS(X)                                                           \
+  X(workbook_new_opt)                                                                 \
+  X(workbook_set_properties)                                                          \
+  X(workbook_add_worksheet)                                                           \
+  X(workbook_add_format)                                                              \
+  X(workbook_close)                                                                   \
+  X(format_set_bold) X(format_set_text_wrap) X(format_set_bottom) X(format_set_top)   \
+      X(format_set_font_size) X(format_set_num_format) X(worksheet_write_string)      \
+          X(worksheet_write_number) X(worksheet_set_column) X(worksheet_freeze_panes) \
               X(lxw_strerror)
 
 struct Lxw {
@@ -129,16 +130,16 @@ std::string lxw_error_text(lxw_error err) {
     case LXW_ERROR_MEMORY_MALLOC_FAILED:
       return "minnet räcker inte";
     case LXW_ERROR_CREATING_XLSX_FILE:
-      return "kan inte skapa filen";
+      return "när filen skapades";
     case LXW_ERROR_CREATING_TMPFILE:
-      return "kan inte skapa en tillfällig fil";
+      return "när en tillfällig fil skapades";
     case LXW_ERROR_READING_TMPFILE:
-      return "kan inte läsa en tillfällig fil";
+      return "när en tillfällig fil lästes";
     case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED:
       return "en cell har fler än 32 767 tecken, mer än Excel rymmer";
     default:
       if (err >= LXW_ERROR_ZIP_FILE_OPERATION && err <= LXW_ERROR_ZIP_CLOSE)
-        return "kan inte packa arbetsboken (zip)";
+        return "när den packades (zip)";
       return "fel nummer " + std::to_string(static_cast<int>(err)) + " i libxlsxwriter";
   }
 }
@@ -260,10 +261,13 @@ bool write_xlsx(const tmpl::TableData& t, const outfile::Target& target, Diagnos
     return false;
   }
   if (err != LXW_NO_ERROR) {
-    std::string why = lxw_error_text(err);
-    if (err_no != 0 && err != LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
-      why += " (" + outfile::errno_text(err_no) + ")";
-    diags.error(where, "kan inte skriva arbetsboken: " + why);
+    // "… när den packades (zip): disken är full", with the system's reason when it gave one.
+    const std::string why = lxw_error_text(err);
+    const bool stage = why.starts_with("när ");
+    if (stage && err_no != 0)
+      diags.error(where, "kan inte skriva arbetsboken " + why + ": " + outfile::errno_text(err_no));
+    else
+      diags.error(where, "kan inte skriva arbetsboken: " + (stage ? "fel " + why : why));
     return false;
   }
   auto bytes = outfile::read_back(scratch->file(), target.shown, diags);
