@@ -16,19 +16,24 @@ using rvtest::sh;
 
 namespace {
 
-std::string rv(const std::string& args) { return std::string("'") + RV_BINARY + "' " + args; }
+// A cache of these tests' own: the user's may belong to another build.
+std::string rv(const std::string& args) {
+  static const std::string cache = (fs::temp_directory_path() / "rv_test_output_cache").string();
+  return "RAPPORTVERK_CACHE='" + cache + "' '" + RV_BINARY + "' " + args;
+}
 std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
 // A small document (6 pages, 74 KB): quick enough to render thirty times at once.
-std::string render_to(const fs::path& out) {
-  return rv("skapa uppfoljning-stad data/stockholm-2017 -o " + q(out));
+std::string render_args(const fs::path& out) {
+  return "skapa uppfoljning-stad data/stockholm-2017 -o " + q(out);
 }
+std::string render_to(const fs::path& out) { return rv(render_args(out)); }
 
 // Runs `cmd` with the file size limit at `kb` KiB and SIGXFSZ ignored: every write past
 // the limit fails with EFBIG, as on a full disk. No data cache (it would be cut off too).
-Run with_file_limit(int kb, const std::string& cmd) {
-  return sh("RAPPORTVERK_CACHE=0 bash -c \"trap '' XFSZ; ulimit -f " + std::to_string(kb) +
-            "; exec " + cmd + "\"");
+Run with_file_limit(int kb, const std::string& args) {
+  return sh("bash -c \"trap '' XFSZ; ulimit -f " + std::to_string(kb) +
+            "; RAPPORTVERK_CACHE=0 exec '" + RV_BINARY + "' " + args + "\"");
 }
 
 std::set<std::string> names_in(const fs::path& dir) {
@@ -63,7 +68,7 @@ TEST_CASE("cli output: a full disk keeps the old PDF, says so in Swedish and exi
   fs::path pdf = dir / "r.pdf";
   REQUIRE(sh(render_to(pdf)).code == 0);
   const std::string good = rvtest::read(pdf);
-  Run r = with_file_limit(50, render_to(pdf));  // 50 KiB of a 74 KB document
+  Run r = with_file_limit(50, render_args(pdf));  // 50 KiB of a 74 KB document
   INFO(r.out);
   CHECK(r.code == 2);
   CHECK(has(r.out, "r.pdf: fel: kan inte skriva filen: filen blir större än tillåtet"));
@@ -78,11 +83,10 @@ TEST_CASE("cli output: a full disk keeps the old CSV and XLSX, without libxlsxwr
   for (const char* name : {"b.csv", "b.xlsx"}) {
     INFO(name);
     fs::path out = dir / name;
-    const std::string cmd =
-        rv("exportera bilaga data/nationell-2019 --tabell bilaga1 -o " + q(out));
-    REQUIRE(sh(cmd).code == 0);
+    const std::string args = "exportera bilaga data/nationell-2019 --tabell bilaga1 -o " + q(out);
+    REQUIRE(sh(rv(args)).code == 0);
     const std::string good = rvtest::read(out);
-    Run r = with_file_limit(4, cmd);  // both are larger than 4 KiB
+    Run r = with_file_limit(4, args);  // both are larger than 4 KiB
     INFO(r.out);
     CHECK(r.code == 2);
     CHECK(has(r.out, std::string(name) + ": fel: kan inte skriva "));
