@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 
+#include <cerrno>
 #include <filesystem>
 #include <iostream>
 #include <new>
@@ -20,6 +21,17 @@ std::string filesystem_problem(const std::filesystem::filesystem_error& e) {
   if (!e.path2().empty()) where += " → " + e.path2().string();
   return (where.empty() ? std::string() : where + ": ") + outfile::error_text(e.code());
 }
+// The tables and reports the commands print: a full disk or a closed pipe behind standard
+// output must not pass for success.
+int checked_stdout() {
+  errno = 0;
+  std::cout.flush();
+  if (std::cout) return Ok;
+  const int err = errno;
+  std::cerr << "rapportverk: fel: kan inte skriva till standard ut"
+            << (err ? ": " + outfile::errno_text(err) : std::string()) << "\n";
+  return InvalidInput;
+}
 }  // namespace
 
 void register_commands(CLI::App& app) {
@@ -34,7 +46,8 @@ int run_selected(CLI::App&) {
   for (auto& c : registry()) {
     if (c.app->parsed()) {
       try {
-        return c.run();
+        const int code = c.run();
+        return code == Ok ? checked_stdout() : code;
       } catch (const std::filesystem::filesystem_error& e) {
         // A file or folder the user named that cannot be examined: their problem to fix.
         std::cerr << "rapportverk: fel: " << filesystem_problem(e) << "\n";

@@ -20,7 +20,7 @@ namespace {
 void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user) {
   auto* w = static_cast<WriteState*>(user);
   char buf[128];
-  std::snprintf(buf, sizeof buf, "PDF-biblioteket (libharu) rapporterade fel 0x%04X (detalj %u)",
+  std::snprintf(buf, sizeof buf, "internt fel i PDF-biblioteket (libharu): fel 0x%04X (detalj %u)",
                 static_cast<unsigned>(error_no), static_cast<unsigned>(detail_no));
   w->diags->error({}, buf);
   ++w->errors;

@@ -223,3 +223,12 @@ TEST_CASE("cli output: a temporary file left by a killed run is removed by the n
   CHECK(names_in(dir) == std::set<std::string>{"s.pdf"});
   fs::remove_all(dir);
 }
+
+TEST_CASE("cli output: a report to a full standard output is an error, not a success") {
+  for (const char* command : {"kontrollera data/exempel", "statistik data/exempel"}) {
+    INFO(command);
+    Run r = sh("(" + rv(command) + " > /dev/full)");
+    CHECK(r.code == 2);
+    CHECK(has(r.out, "rapportverk: fel: kan inte skriva till standard ut: disken är full"));
+  }
+}
