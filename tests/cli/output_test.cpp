@@ -232,3 +232,30 @@ TEST_CASE("cli output: a report to a full standard output is an error, not a suc
     CHECK(has(r.out, "rapportverk: fel: kan inte skriva till standard ut: disken är full"));
   }
 }
+
+TEST_CASE("cli output: a PDF is not written to a terminal") {
+  // python3's pty gives the program a terminal as standard output.
+  const std::string py =
+      "import os, pty, sys\n"
+      "pid, fd = pty.fork()\n"
+      "if pid == 0:\n"
+      "    os.execvp('sh', ['sh', '-c', sys.argv[1]])\n"
+      "out = b''\n"
+      "while True:\n"
+      "    try:\n"
+      "        d = os.read(fd, 4096)\n"
+      "    except OSError:\n"
+      "        break\n"
+      "    if not d:\n"
+      "        break\n"
+      "    out += d\n"
+      "sys.stdout.write(out.decode(errors='replace'))\n"
+      "sys.exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))\n";
+  fs::path dir = rvtest::temp_dir("out_tty");
+  rvtest::write(dir / "terminal.py", py);  // not pty.py: it would shadow the module
+  Run r = sh("python3 " + q(dir / "terminal.py") + " \"" + render_to("-") + "\"");
+  CHECK(r.code == 2);
+  CHECK(has(r.out, "fel: standard ut är en terminal"));
+  CHECK_FALSE(has(r.out, "%PDF"));
+  fs::remove_all(dir);
+}
