@@ -259,3 +259,28 @@ TEST_CASE("cli output: a PDF is not written to a terminal") {
   CHECK_FALSE(has(r.out, "%PDF"));
   fs::remove_all(dir);
 }
+
+TEST_CASE("cli output: a folder the user may not write to: 'åtkomst nekad', exit 2") {
+  fs::path dir = rvtest::temp_dir("out_denied");
+  fs::create_directory(dir / "skyddad");
+  fs::permissions(dir / "skyddad", fs::perms(0555));
+  // root may write anywhere: run as nobody then (the folder is not theirs either).
+  std::string as_user;
+  if (getuid() == 0) {
+    if (sh("command -v setpriv >/dev/null").code != 0) {
+      WARN("setpriv is missing: not tested as root");
+      return;
+    }
+    as_user = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+  }
+  Run r = sh("RAPPORTVERK_CACHE=0 " + as_user + "'" + RV_BINARY + "' " +
+             render_args(dir / "skyddad" / "x.pdf"));
+  INFO(r.out);
+  CHECK(r.code == 2);
+  CHECK(has(r.out, "x.pdf: fel: kan inte skriva i mappen " + (dir / "skyddad").string() +
+                       ": åtkomst nekad"));
+  CHECK_FALSE(has(r.out, "libharu"));
+  CHECK(fs::is_empty(dir / "skyddad"));
+  fs::permissions(dir / "skyddad", fs::perms(0755));
+  fs::remove_all(dir);
+}
