@@ -18,7 +18,8 @@ namespace {
 std::vector<std::string> spec_files(const std::vector<std::string>& args, Diagnostics& diags) {
   std::vector<std::string> files;
   for (const auto& a : args) {
-    if (!std::filesystem::is_directory(a)) {
+    std::error_code ec;  // a path that cannot be examined is read as a file, which reports it
+    if (!std::filesystem::is_directory(a, ec)) {
       files.push_back(a);
       continue;
     }

@@ -1,10 +1,14 @@
 // rapportverk exportera <mall> <data>… --tabell <id> -o <fil.csv|fil.xlsx>
+#include <unistd.h>
+
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
 #include "export/export.hpp"
+#include "outfile/outfile.hpp"
 
 namespace rv::cli {
 
@@ -16,10 +20,35 @@ struct ExportArgs {
   std::vector<std::string> parameters;
   std::string table;
   std::string output;
+  std::string format;  // csv | xlsx; empty: from the file name
 };
+
+// "csv" or "xlsx" from --format or the file name; empty (with a diagnostic) when neither says.
+std::string output_format(const ExportArgs& a, Diagnostics& diags) {
+  if (!a.format.empty()) return a.format;
+  if (a.output == "-") return "csv";
+  const std::string ext = std::filesystem::path(a.output).extension().string();
+  if (ext == ".csv" || ext == ".xlsx") return ext.substr(1);
+  diags.error(Span{a.output, 0, 0}, "utfilen ska sluta på .csv eller .xlsx (eller ange --format)");
+  return "";
+}
 
 int run(const ExportArgs& a) {
   Diagnostics diags;
+  // The output is checked first: a device, a folder or an unwritable place costs no work.
+  const std::string format = output_format(a, diags);
+  std::optional<outfile::Target> target;
+  if (!format.empty()) target = outfile::check_target(a.output, diags, /*create_folder=*/true);
+  if (target && target->to_stdout && format == "xlsx" && isatty(STDOUT_FILENO)) {
+    diags.error(Span{},
+                "standard ut är en terminal; skriv arbetsboken till en fil med -o fil.xlsx "
+                "eller omdirigera den (-o - > fil.xlsx)");
+    target.reset();
+  }
+  if (!target) {
+    print_errors_and_warning_count(diags);
+    return InvalidInput;
+  }
   auto prepared = prepare(a.templ, a.data, a.parameters, diags);
   if (!prepared) {
     print_errors_and_warning_count(diags);
@@ -36,22 +65,16 @@ int run(const ExportArgs& a) {
               << (ids.empty() ? "" : " (tabeller: " + ids + ")") << "\n";
     return InvalidInput;
   }
-  std::string ext = std::filesystem::path(a.output).extension().string();
-  if (auto parent = std::filesystem::path(a.output).parent_path(); !parent.empty())
-    std::filesystem::create_directories(parent);
-  bool ok;
-  if (ext == ".csv") {
-    ok = xport::write_csv(*found, a.output, diags);
-  } else if (ext == ".xlsx") {
-    ok = xport::write_xlsx(*found, a.output, diags, prepared->year.document.date);
-  } else {
-    std::cerr << "rapportverk: fel: utfilen ska sluta på .csv eller .xlsx: " << a.output << "\n";
-    return InvalidInput;
-  }
+  const bool ok = format == "csv"
+                      ? xport::write_csv(*found, *target, diags)
+                      : xport::write_xlsx(*found, *target, diags, prepared->year.document.date);
   print_errors_and_warning_count(diags);
-  if (!ok) return InternalError;
-  std::cout << "Skrev " << a.output << " (" << found->raw.size() << " rader"
-            << (found->total_raw && ext == ".xlsx" ? " och en summarad" : "") << ")\n";
+  // What can fail here is the user's to fix (disk, permissions, a cell too long): 2.
+  if (!ok) return InvalidInput;
+  // With -o - the table is standard output: the receipt goes to stderr.
+  (target->to_stdout ? std::cerr : std::cout)
+      << "Skrev " << target->shown << " (" << found->raw.size() << " rader"
+      << (found->total_raw && format == "xlsx" ? " och en summarad" : "") << ")\n";
   return Ok;
 }
 
@@ -68,7 +91,12 @@ void add_export(CLI::App& app, Registry& reg) {
       "-p,--parameter", args->parameters,
       "Mallparameter namn=värde (syns i mallen som parametrar.namn), t.ex. grupp=kommuner");
   sub->add_option("-t,--tabell", args->table, "Tabellens namn i mallens mall.yaml")->required();
-  sub->add_option("-o,--utfil", args->output, "Filen att skriva: .csv eller .xlsx")->required();
+  sub->add_option("-o,--utfil", args->output,
+                  "Filen att skriva: .csv eller .xlsx; - skriver till standard ut (CSV om inte "
+                  "--format xlsx)")
+      ->required();
+  sub->add_option("--format", args->format, "csv eller xlsx (standard: utfilens ändelse)")
+      ->check(CLI::IsMember({"csv", "xlsx"}));
   reg.push_back({sub, [args] { return run(*args); }});
 }
 

@@ -1,17 +1,17 @@
 // rapportverk skapa <mall> <data>… -o <fil.pdf>: data + template → PDF.
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
-#include "export/export.hpp"
 #include "layout/layout.hpp"
 #include "load/load.hpp"
+#include "outfile/outfile.hpp"
 #include "pdf/pdf.hpp"
 #include "swedish/swedish.hpp"
 
@@ -58,10 +58,29 @@ pdf::Options keep_until_exit() {
   return o;
 }
 
+// -o, or output/<mall>.pdf.
+std::string output_path(const RenderArgs& a) {
+  if (!a.output.empty()) return a.output;
+  std::string name = std::filesystem::path(resolve_template(a.templ)).filename().string();
+  return "output/" + name + (a.format == "pdf" ? ".pdf" : ".txt");
+}
+
 int run(const RenderArgs& a) {
+  Diagnostics diags;
+  // The output is checked first: a device, a folder or an unwritable place costs no render.
+  auto target = outfile::check_target(output_path(a), diags, /*create_folder=*/true);
+  if (target && target->to_stdout && a.format == "pdf" && isatty(STDOUT_FILENO)) {
+    diags.error(Span{},
+                "standard ut är en terminal; skriv PDF:en till en fil med -o fil.pdf "
+                "eller omdirigera den (-o - > fil.pdf)");
+    target.reset();
+  }
+  if (!target) {
+    print_errors_and_warning_count(diags);
+    return InvalidInput;
+  }
   // Overlaps reading the hyphenation answers (or patterns) with reading data and template.
   sv::preload_hyphenation(load::cache_dir().value_or(""));
-  Diagnostics diags;
   StageTimer timer;
   auto prepared = prepare(a.templ, a.data, a.parameters, diags);
   timer.mark("data och mall");
@@ -69,13 +88,6 @@ int run(const RenderArgs& a) {
     print_errors_and_warning_count(diags);
     return InvalidInput;
   }
-  std::string out = a.output;
-  if (out.empty()) {
-    std::string name = std::filesystem::path(resolve_template(a.templ)).filename().string();
-    out = "output/" + name + (a.format == "pdf" ? ".pdf" : ".txt");
-  }
-  if (auto parent = std::filesystem::path(out).parent_path(); !parent.empty())
-    std::filesystem::create_directories(parent);
   auto pages = layout::layout(prepared->rendered.document, layout::Context{}, diags);
   timer.mark("sidlayout");
   sv::save_hyphenation_store();
@@ -83,16 +95,25 @@ int run(const RenderArgs& a) {
     print_errors_and_warning_count(diags);
     return InvalidInput;
   }
-  bool ok = a.format == "spår" ? xport::write_file_atomically(out, pdf::trace(*pages), diags)
-                               : pdf::write_pdf(*pages, out, diags, keep_until_exit());
+  pdf::Written written = pdf::Written::Ok;
+  if (a.format == "spår")
+    written = outfile::write(*target, pdf::trace(*pages), diags) ? pdf::Written::Ok
+                                                                 : pdf::Written::OutputFailed;
+  else
+    written = pdf::write_pdf(*pages, *target, diags, keep_until_exit());
   timer.mark("skriva");
   print_errors_and_warning_count(diags);
-  if (!ok || diags.has_errors()) return InternalError;
-  std::cout << "Skrev " << out << " (" << pages->pages.size()
-            << (pages->pages.size() == 1 ? " sida" : " sidor") << ")" << std::endl;
+  // A file that cannot be written is the user's to fix (disk, permissions): 2, like input.
+  if (written == pdf::Written::LibraryFailed) return InternalError;
+  if (written == pdf::Written::OutputFailed || diags.has_errors()) return InvalidInput;
+  // With -o - the document is standard output: the receipt goes to stderr.
+  (target->to_stdout ? std::cerr : std::cout)
+      << "Skrev " << target->shown << " (" << pages->pages.size()
+      << (pages->pages.size() == 1 ? " sida" : " sidor") << ")" << std::endl;
   // Done: the document, its page model and the data go back to the system with the
   // process, instead of being freed allocation by allocation (a few milliseconds for the
-  // national report). Everything written has been flushed and renamed into place.
+  // national report). Everything written has been renamed into place (outfile writes
+  // with system calls: nothing waits in a buffer).
   std::cerr.flush();
   std::_Exit(Ok);
 }
@@ -109,7 +130,8 @@ void add_render(CLI::App& app, Registry& reg) {
   sub->add_option(
       "-p,--parameter", args->parameters,
       "Mallparameter namn=värde (syns i mallen som parametrar.namn), t.ex. grupp=kommuner");
-  sub->add_option("-o,--utfil", args->output, "PDF-filen att skriva (standard: output/<mall>.pdf)");
+  sub->add_option("-o,--utfil", args->output,
+                  "PDF-filen att skriva (standard: output/<mall>.pdf); - skriver till standard ut");
   sub->add_option("--format", args->format, "pdf (standard) eller spår (sidmodellen som text)")
       ->check(CLI::IsMember({"pdf", "spår"}));
   reg.push_back({sub, [args] { return run(*args); }});

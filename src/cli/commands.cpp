@@ -1,6 +1,11 @@
 #include "cli/commands.hpp"
 
+#include <cerrno>
+#include <filesystem>
 #include <iostream>
+#include <new>
+
+#include "outfile/outfile.hpp"
 
 namespace rv::cli {
 
@@ -8,6 +13,24 @@ namespace {
 Registry& registry() {
   static Registry reg;
   return reg;
+}
+
+// "<sökväg>: för många nivåer av symboliska länkar" instead of libstdc++'s English.
+std::string filesystem_problem(const std::filesystem::filesystem_error& e) {
+  std::string where = e.path1().string();
+  if (!e.path2().empty()) where += " → " + e.path2().string();
+  return (where.empty() ? std::string() : where + ": ") + outfile::error_text(e.code());
+}
+// The tables and reports the commands print: a full disk or a closed pipe behind standard
+// output must not pass for success.
+int checked_stdout() {
+  errno = 0;
+  std::cout.flush();
+  if (std::cout) return Ok;
+  const int err = errno;
+  std::cerr << "rapportverk: fel: kan inte skriva till standard ut"
+            << (err ? ": " + outfile::errno_text(err) : std::string()) << "\n";
+  return InvalidInput;
 }
 }  // namespace
 
@@ -23,7 +46,15 @@ int run_selected(CLI::App&) {
   for (auto& c : registry()) {
     if (c.app->parsed()) {
       try {
-        return c.run();
+        const int code = c.run();
+        return code == Ok ? checked_stdout() : code;
+      } catch (const std::filesystem::filesystem_error& e) {
+        // A file or folder the user named that cannot be examined: their problem to fix.
+        std::cerr << "rapportverk: fel: " << filesystem_problem(e) << "\n";
+        return InvalidInput;
+      } catch (const std::bad_alloc&) {
+        std::cerr << "rapportverk: fel: minnet räckte inte till\n";
+        return InvalidInput;
       } catch (const std::exception& e) {
         std::cerr << "rapportverk: internt fel: " << e.what() << "\n";
         return InternalError;

@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
                        "Visa versionsnumret och avsluta");
   app.require_subcommand(1);
   app.footer(
-      "Avslutningskoder: 0 = klart, 2 = felaktig indata (se meddelandena), 1 = internt fel.\n"
+      "Avslutningskoder: 0 = klart, 2 = felaktig indata eller en fil som inte går att läsa eller\n"
+      "skriva (se meddelandena), 1 = internt fel.\n"
       "Se README.md och docs/ för dataformatet och mallarna.");
   app.get_formatter()->label("OPTIONS", "FLAGGOR");
   app.get_formatter()->label("SUBCOMMANDS", "UNDERKOMMANDON");

@@ -12,9 +12,12 @@ namespace fs = std::filesystem;
 namespace rv::cli {
 
 std::string resolve_template(const std::string& name) {
-  if (fs::is_directory(name)) return name;
+  // No exceptions: a path that cannot be examined (a symlink loop …) is left as given, and
+  // reading the template then reports it with its Swedish reason.
+  std::error_code ec;
+  if (fs::is_directory(name, ec)) return name;
   fs::path bundled = fs::path(RV_SOURCE_DIR) / "templates" / name;
-  if (name.find('/') == std::string::npos && fs::is_directory(bundled)) return bundled.string();
+  if (name.find('/') == std::string::npos && fs::is_directory(bundled, ec)) return bundled.string();
   return name;
 }
 

@@ -1,7 +1,3 @@
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-
 #include "export/export.hpp"
 #include "stats/stats.hpp"
 
@@ -55,36 +51,8 @@ std::string to_csv(const tmpl::TableData& t) {
   return out;
 }
 
-bool move_into_place(const std::string& tmp, const std::string& path, Diagnostics& diags) {
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (!ec) return true;
-  diags.error(Span{path, 0, 0}, "kan inte byta namn på den tillfälliga filen: " + ec.message());
-  std::remove(tmp.c_str());
-  return false;
-}
-
-bool write_file_atomically(const std::string& path, const std::string& bytes, Diagnostics& diags) {
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    if (!out) {
-      diags.error(Span{path, 0, 0}, "kan inte skriva filen");
-      return false;
-    }
-    out << bytes;
-    if (!out) {
-      diags.error(Span{path, 0, 0}, "kunde inte skriva hela filen");
-      out.close();
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  return move_into_place(tmp, path, diags);
-}
-
-bool write_csv(const tmpl::TableData& t, const std::string& path, Diagnostics& diags) {
-  return write_file_atomically(path, to_csv(t), diags);
+bool write_csv(const tmpl::TableData& t, const outfile::Target& target, Diagnostics& diags) {
+  return outfile::write(target, to_csv(t), diags);
 }
 
 }  // namespace rv::xport

@@ -2,7 +2,8 @@
 //
 // Both take the evaluated table (tmpl::TableData) and write raw values: amounts as whole
 // numbers, shares as decimal fractions, so a spreadsheet can compute with them. Files are
-// written to a temporary name and renamed into place only when complete.
+// written whole or not at all through outfile (standard output too, for "-"). False
+// means a diagnostic says why (a file that cannot be written, a cell Excel cannot hold).
 #pragma once
 
 #include <optional>
@@ -10,6 +11,7 @@
 
 #include "diag/diag.hpp"
 #include "model/model.hpp"
+#include "outfile/outfile.hpp"
 #include "template/template.hpp"
 
 namespace rv::xport {
@@ -19,18 +21,14 @@ namespace rv::xport {
 // the XLSX has it).
 std::string to_csv(const tmpl::TableData& table);
 
-// Writes `bytes` to `path` through a temporary file renamed into place, so a reader never
-// sees half a file; false (with a diagnostic) when anything fails.
-bool write_file_atomically(const std::string& path, const std::string& bytes, Diagnostics& diags);
-// Renames a finished temporary file to `path`; removes it and reports when that fails.
-bool move_into_place(const std::string& tmp, const std::string& path, Diagnostics& diags);
-
-bool write_csv(const tmpl::TableData& table, const std::string& path, Diagnostics& diags);
+bool write_csv(const tmpl::TableData& table, const outfile::Target& target, Diagnostics& diags);
 
 // One worksheet named after the table: title and caption rows, a bold header row frozen
 // below them, Swedish number formats ("# ##0", "0 %"), column widths from the content.
 // `created` fixes the document's creation date so identical input gives identical files.
-bool write_xlsx(const tmpl::TableData& table, const std::string& path, Diagnostics& diags,
+// The workbook is made in a private scratch folder (libxlsxwriter writes only to a path of
+// its own), checked, and then written like any other output.
+bool write_xlsx(const tmpl::TableData& table, const outfile::Target& target, Diagnostics& diags,
                 std::optional<Date> created = std::nullopt);
 
 }  // namespace rv::xport

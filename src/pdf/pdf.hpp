@@ -9,10 +9,12 @@
 // from the metadata or SOURCE_DATE_EPOCH, never the clock.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "diag/diag.hpp"
 #include "layout/page.hpp"
+#include "outfile/outfile.hpp"
 
 namespace rv::pdf {
 
@@ -25,8 +27,18 @@ struct Options {
   bool free_document = true;
 };
 
-// Writes `path` atomically: to a temporary file next to it, renamed into place only when
-// everything succeeded. libharu errors become diagnostics. Returns true on success.
+enum class Written : uint8_t {
+  Ok,
+  OutputFailed,   // the file could not be written (full disk, permissions): the old one stays
+  LibraryFailed,  // libharu reported an error while building or saving: an internal fault
+};
+
+// Writes the target (checked beforehand with outfile::check_target) whole or not at all:
+// the document is saved to memory and written through outfile. libharu errors become
+// diagnostics.
+Written write_pdf(const layout::Pages& pages, const outfile::Target& target, Diagnostics& diags,
+                  const Options& options = {});
+// The same for a path: a regular file or one that does not exist yet, in an existing folder.
 bool write_pdf(const layout::Pages& pages, const std::string& path, Diagnostics& diags,
                const Options& options = {});
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <system_error>
 #include <thread>
 
 #include "pdf/internal.hpp"
@@ -140,7 +141,15 @@ void run_jobs(std::vector<std::function<void()>>& jobs, const std::function<void
   };
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::thread> helpers;
-  for (unsigned k = 1; k < std::min(cores, 4u); ++k) helpers.emplace_back(work);
+  // A thread that cannot be started (a process limit) only means fewer helpers: this
+  // thread does the rest. An exception here would end the process with the helpers running.
+  for (unsigned k = 1; k < std::min(cores, 4u); ++k) {
+    try {
+      helpers.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
   meanwhile();
   work();
   for (std::thread& t : helpers) t.join();

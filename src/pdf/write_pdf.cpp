@@ -1,11 +1,15 @@
 // Writing the page model as PDF: paint, compress in parallel, hand libharu the objects, save
-// atomically.
+// to memory, write the bytes atomically (outfile).
+#include <hpdf_streams.h>
+
 #include <cstdio>
-#include <filesystem>
 #include <functional>
 #include <memory>
+#include <string_view>
+#include <vector>
 
 #include "layout/page.hpp"
+#include "outfile/outfile.hpp"
 #include "pdf/internal.hpp"
 #include "pdf/pdf.hpp"
 
@@ -16,7 +20,7 @@ namespace {
 void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user) {
   auto* w = static_cast<WriteState*>(user);
   char buf[128];
-  std::snprintf(buf, sizeof buf, "PDF-biblioteket (libharu) rapporterade fel 0x%04X (detalj %u)",
+  std::snprintf(buf, sizeof buf, "internt fel i PDF-biblioteket (libharu): fel 0x%04X (detalj %u)",
                 static_cast<unsigned>(error_no), static_cast<unsigned>(detail_no));
   w->diags->error({}, buf);
   ++w->errors;
@@ -24,10 +28,23 @@ void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user) {
   if (w->pdf) HPDF_ResetError(w->pdf);
 }
 
+// The saved document as the chunks of libharu's memory stream, without copying them.
+std::vector<std::string_view> saved_pieces(HPDF_Doc pdf) {
+  std::vector<std::string_view> pieces;
+  const HPDF_UINT count = HPDF_MemStream_GetBufCount(pdf->stream);
+  pieces.reserve(count);
+  for (HPDF_UINT i = 0; i < count; ++i) {
+    HPDF_UINT length = 0;
+    const HPDF_BYTE* bytes = HPDF_MemStream_GetBufPtr(pdf->stream, i, &length);
+    if (bytes) pieces.emplace_back(reinterpret_cast<const char*>(bytes), length);
+  }
+  return pieces;
+}
+
 }  // namespace
 
-bool write_pdf(const layout::Pages& model, const std::string& path, Diagnostics& diags,
-               const Options& options) {
+Written write_pdf(const layout::Pages& model, const outfile::Target& target, Diagnostics& diags,
+                  const Options& options) {
   auto state = std::make_unique<WriteState>();
   WriteState& w = *state;
   w.diags = &diags;
@@ -35,13 +52,13 @@ bool write_pdf(const layout::Pages& model, const std::string& path, Diagnostics&
   w.pdf = HPDF_New(on_error, &w);
   if (!w.pdf) {
     diags.error({}, "kan inte starta PDF-biblioteket (libharu)");
-    return false;
+    return Written::LibraryFailed;
   }
   HPDF_UseUTFEncodings(w.pdf);  // outline titles and /Alt texts are UTF-8
   HPDF_SetCurrentEncoder(w.pdf, "UTF-8");
   if (!collect_fonts(w)) {
     HPDF_Free(w.pdf);
-    return false;
+    return Written::LibraryFailed;
   }
   const size_t n = model.pages.size();
   w.contents.resize(n);
@@ -92,25 +109,27 @@ bool write_pdf(const layout::Pages& model, const std::string& path, Diagnostics&
     attr->stream = attr->contents->stream;
   }
 
-  bool ok = w.errors == 0;
-  const std::string tmp = path + ".tmp";
-  if (ok && HPDF_SaveToFile(w.pdf, tmp.c_str()) != HPDF_OK) ok = false;
+  // Saved to libharu's memory stream, then written whole through outfile (temporary file,
+  // every write checked, rename last). HPDF_SaveToFile would hand the bytes to stdio,
+  // whose errors on the final flush it never sees.
+  Written result = Written::Ok;
+  if (w.errors > 0 || HPDF_SaveToStream(w.pdf) != HPDF_OK || w.errors > 0) {
+    if (w.errors == 0)
+      diags.error(Span{target.shown, 0, 0}, "PDF-biblioteket kunde inte spara dokumentet");
+    result = Written::LibraryFailed;
+  } else if (!outfile::write(target, saved_pieces(w.pdf), diags)) {
+    result = Written::OutputFailed;
+  }
   if (options.free_document) HPDF_Free(w.pdf);
   w.pdf = nullptr;
   if (!options.free_document) static_cast<void>(state.release());  // see Options
-  std::error_code ec;
-  if (ok) {
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-      diags.error({}, "kan inte skriva " + path + ": " + ec.message());
-      ok = false;
-    }
-  }
-  if (!ok) {
-    std::filesystem::remove(tmp, ec);
-    if (w.errors == 0) diags.error({}, "kan inte skriva PDF-filen " + path);
-  }
-  return ok;
+  return result;
+}
+
+bool write_pdf(const layout::Pages& model, const std::string& path, Diagnostics& diags,
+               const Options& options) {
+  auto target = outfile::check_target(path, diags);
+  return target && write_pdf(model, *target, diags, options) == Written::Ok;
 }
 
 }  // namespace rv::pdf
