@@ -23,7 +23,7 @@ class HyphenStore {
 
  private:
   mutable std::mutex mutex_;
-  std::string path_, header_;
+  std::string dir_, name_, key_;
   std::unordered_map<std::u32string, std::vector<int>> words_;
   bool added_ = false;
 };
