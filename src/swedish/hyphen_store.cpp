@@ -12,8 +12,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <charconv>
 #include <mutex>
-#include <sstream>
 
 #include "cache/cache.hpp"
 #include "swedish/utf8.hpp"
@@ -22,7 +22,8 @@ namespace rv::sv::detail {
 
 namespace {
 
-// Bump when the rules that shape an answer change (minimum letters, Latin-1 only …).
+// The store's format and the rules that shape an answer (minimum letters). Any edit to
+// this module changes the code version anyway (src/cache), so old answers are never reused.
 constexpr const char* kFormat = "rapportverk-avstavning-2 min=2,2";
 
 // The entry's key: what the answers depend on.
@@ -49,31 +50,38 @@ bool HyphenStore::open(const std::string& dir, const std::string& patterns) {
           ".rvc";
   const auto text = cache::read_entry(dir_, name_, key_);
   if (!text) return false;
-  // One word a line: the lower-cased letter run, a tab, the break indices ("3,7").
-  std::istringstream in(*text);
-  std::string line;
-  while (std::getline(in, line)) {
-    const size_t tab = line.find('\t');
-    if (tab == std::string::npos || tab == 0) {
+  // One word a line: the lower-cased letter run, a tab, the break indices ("3,7"). The
+  // checksum already vouches for the bytes; a line that does not parse still drops them all.
+  std::string_view rest = *text;
+  std::vector<CodePoint> letters;
+  while (!rest.empty()) {
+    const size_t end = std::min(rest.find('\n'), rest.size());
+    const std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    if (!parse_line(line, letters)) {
       words_.clear();
       return false;
     }
-    std::u32string key;
-    for (const CodePoint& c : decode_utf8(std::string_view(line).substr(0, tab)))
-      key.push_back(c.cp);
-    std::vector<int> breaks;
-    for (size_t i = tab + 1; i < line.size();) {
-      size_t used = 0;
-      try {
-        breaks.push_back(std::stoi(line.substr(i), &used));
-      } catch (...) {
-        words_.clear();
-        return false;
-      }
-      i += used + 1;
-    }
-    words_.emplace(std::move(key), std::move(breaks));
   }
+  return true;
+}
+
+bool HyphenStore::parse_line(std::string_view line, std::vector<CodePoint>& letters) {
+  const size_t tab = line.find('\t');
+  if (tab == std::string_view::npos || tab == 0) return false;
+  decode_utf8(line.substr(0, tab), letters);
+  std::u32string key;
+  key.reserve(letters.size());
+  for (const CodePoint& c : letters) key.push_back(c.cp);
+  std::vector<int> breaks;
+  for (const char* p = line.data() + tab + 1; p < line.data() + line.size();) {
+    int at = 0;
+    const auto [next, ec] = std::from_chars(p, line.data() + line.size(), at);
+    if (ec != std::errc() || (next < line.data() + line.size() && *next != ',')) return false;
+    breaks.push_back(at);
+    p = next + 1;
+  }
+  words_.emplace(std::move(key), std::move(breaks));
   return true;
 }
 
