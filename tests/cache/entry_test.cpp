@@ -1,6 +1,7 @@
 // The cache entry: read back exactly as written, and a miss for anything else (a damaged or
 // truncated file, another key or code version, a file that is not a regular file).
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -83,6 +84,9 @@ TEST_CASE("cache entry: a FIFO, a folder, a symlink or a device is a miss, at on
     INFO(name);
     CHECK_FALSE(cache::read_entry(d, name, "k", "kod"));
   }
+  // A device node itself (only root may make one): /dev/zero's numbers.
+  if (::mknod((dir / "enhet.rvc").c_str(), S_IFCHR | 0600, makedev(1, 5)) == 0)
+    CHECK_FALSE(cache::read_entry(d, "enhet.rvc", "k", "kod"));
   // Writing over a FIFO replaces it (rename) instead of blocking on it.
   cache::write_entry(d, "fifo.rvc", "k", "ny", "kod");
   CHECK(cache::read_entry(d, "fifo.rvc", "k", "kod") == std::string("ny"));
