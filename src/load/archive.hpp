@@ -129,13 +129,4 @@ void io_map(A& a, std::map<std::string, T>& m, Each each) {
   }
 }
 
-// FNV-1a, for the caches' file names.
-inline uint64_t fnv1a(uint64_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
 }  // namespace rv::load

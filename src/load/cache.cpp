@@ -1,30 +1,25 @@
 // A cache of validated data sets, so that rendering again after a template edit does not
 // parse the same YAML again (yaml-cpp is the slowest step of loading).
 //
-// The key is a hash of the format version, the program version and every file's path and
-// full content, so any edit gives a new key; a cache file also repeats the paths and
-// sizes and is only used when they match. Only data sets without errors are cached, with
-// their warnings. Anything unexpected in a cache file makes it a miss, never an error.
+// Each data set is one checksummed entry of the cache folder (src/cache/cache.hpp), keyed
+// on the code version and every file's path, size and full content, so any edit to the
+// data or to the code that reads and checks it gives a new key. Only data sets without
+// errors are cached, with their warnings. Anything unexpected in an entry is a miss.
+//
+// A hit is not checked again: the checksum and the key make it exactly the bytes this same
+// code wrote after checking the same files (the archive's round trip is tested), so checking
+// again could only catch a forged entry, and forging one needs write access to the user's
+// own cache folder, which could as well replace the program.
 #include "load/cache.hpp"
 
-#include <unistd.h>
-
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-
+#include "cache/cache.hpp"
 #include "load/archive.hpp"
-#include "version.hpp"
-
-namespace fs = std::filesystem;
 
 namespace rv::load {
 
 namespace {
 
-constexpr char kMagic[] = "rapportverk-datacache-3";
+constexpr char kMagic[] = "rapportverk-datacache-4";
 
 // ---- the archive (load/archive.hpp); io() below describes each struct once ----
 
@@ -159,47 +154,36 @@ void io(A& a, std::map<std::string, T>& m) {
   load::io_map(a, m, [](A& b, T& x) { io(b, x); });
 }
 
-// What identifies a data set: the files in load order, each with its full content.
+// What identifies a data set: the files in load order, each with its size and a hash of its
+// full content. The entry stores it as its key (src/cache), so an entry is used only for
+// exactly these files, and only by a build of the same code.
 std::string identity(const std::vector<CachedFile>& files) {
-  // The build time changes whenever this file is recompiled, which it is whenever the model
-  // it serialises changes: an old cache can never be read with a new layout.
-  std::string id =
-      std::string(kMagic) + "\n" + RAPPORTVERK_VERSION + " " + __DATE__ + " " + __TIME__ + "\n";
-  for (const auto& f : files) id += f.path + "\n" + std::to_string(f.text->size()) + "\n";
+  std::string id = kMagic;
+  id += '\n';
+  for (const auto& f : files)
+    id += f.path + "\n" + std::to_string(f.text->size()) + " " +
+          cache::hex(cache::hash64(*f.text)) + "\n";
   return id;
 }
 
 }  // namespace
 
-std::optional<std::string> cache_dir() {
-  const char* env = std::getenv("RAPPORTVERK_CACHE");
-  if (env && (std::string(env) == "0" || std::string(env) == "av")) return std::nullopt;
-  if (env && *env) return std::string(env);
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
-    return (fs::path(xdg) / "rapportverk").string();
-  if (const char* home = std::getenv("HOME"); home && *home)
-    return (fs::path(home) / ".cache" / "rapportverk").string();
-  return std::nullopt;
+std::optional<std::string> cache_dir() { return cache::dir(); }
+
+std::string cache_key(const std::vector<CachedFile>& files, std::string_view code) {
+  // Seeded apart from the identity's per-file hashes, so the name is a second, independent
+  // hash of the content.
+  uint64_t h = cache::hash64(code, 1);
+  for (const auto& f : files) h = cache::hash64(*f.text, cache::hash64(f.path, h));
+  return "data-" + cache::hex(h) + ".rvc";
 }
 
-std::string cache_key(const std::vector<CachedFile>& files) {
-  uint64_t h = 14695981039346656037ull;
-  h = fnv1a(h, identity(files));
-  for (const auto& f : files) h = fnv1a(fnv1a(h, f.path), *f.text);
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
-std::optional<LoadResult> read_cached(const std::string& dir,
-                                      const std::vector<CachedFile>& files) {
-  std::string data;
-  if (!read_file((fs::path(dir) / (cache_key(files) + ".bin")).string(), data)) return std::nullopt;
+std::optional<LoadResult> read_cached(const std::string& dir, const std::vector<CachedFile>& files,
+                                      std::string_view code) {
+  auto data = cache::read_entry(dir, cache_key(files, code), identity(files), code);
+  if (!data) return std::nullopt;
   try {
-    Reader r(data);
-    std::string id;
-    r(id);
-    if (id != identity(files)) return std::nullopt;
+    Reader r(*data);
     LoadResult result;
     io(r, result.data);
     std::vector<Diagnostic> diags;
@@ -213,34 +197,14 @@ std::optional<LoadResult> read_cached(const std::string& dir,
 }
 
 void write_cached(const std::string& dir, const std::vector<CachedFile>& files,
-                  const LoadResult& result) {
+                  const LoadResult& result, std::string_view code) {
   if (!result.ok()) return;
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) return;
   Writer w;
-  std::string id = identity(files);
-  w(id);
   GrantYear copy = result.data;
   io(w, copy);
   std::vector<Diagnostic> diags = result.diags.all();
   io(w, diags);
-  write_cache_file((fs::path(dir) / (cache_key(files) + ".bin")).string(), w.out);
-}
-
-void write_cache_file(const std::string& target, const std::string& bytes) {
-  const std::string tmp = target + ".tmp" + std::to_string(getpid());
-  std::error_code ec;
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << bytes;
-    if (!out) {
-      fs::remove(tmp, ec);
-      return;
-    }
-  }
-  fs::rename(tmp, target, ec);
-  if (ec) fs::remove(tmp, ec);
+  cache::write_entry(dir, cache_key(files, code), identity(files), w.out, code);
 }
 
 }  // namespace rv::load

@@ -3,8 +3,10 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "cache/cache.hpp"
 #include "load/load.hpp"
 
 namespace rv::load {
@@ -14,13 +16,12 @@ struct CachedFile {
   const std::string* text;
 };
 
-std::string cache_key(const std::vector<CachedFile>& files);
-std::optional<LoadResult> read_cached(const std::string& dir, const std::vector<CachedFile>& files);
+// The entry's file name in the cache folder. `code` is the code version (tests pass others).
+std::string cache_key(const std::vector<CachedFile>& files,
+                      std::string_view code = cache::code_version());
+std::optional<LoadResult> read_cached(const std::string& dir, const std::vector<CachedFile>& files,
+                                      std::string_view code = cache::code_version());
 void write_cached(const std::string& dir, const std::vector<CachedFile>& files,
-                  const LoadResult& result);
-// Puts a cache file in place atomically (a temporary name unique to this process, then a
-// rename), so a concurrent reader sees the old file or the new one. Failures are silent:
-// the cache is then just not written.
-void write_cache_file(const std::string& target, const std::string& bytes);
+                  const LoadResult& result, std::string_view code = cache::code_version());
 
 }  // namespace rv::load

@@ -3,33 +3,30 @@
 // Loading Debian's Swedish patterns builds libhyphen's state machine: 40 M instructions and
 // 3 MB of fresh memory on every run, for a report whose ~2 000 distinct words are the same
 // from one run to the next. The answers are a pure function of the pattern file and the
-// word, so they are stored in the cache folder, in a file named after the pattern file's
-// identity (path, size, modification time) and this code's rules; any other file is
-// ignored. A word the file lacks loads the patterns as before. Exceptions from a
-// template's list never reach the store: they are looked up before it.
+// word, so they are stored in the cache folder as one checksummed entry (src/cache) keyed
+// on the pattern file's identity (path, size, modification time), this code's rules and
+// the code version; anything else is a miss. A word the file lacks loads the patterns as before.
+// Exceptions from a template's list never reach the store: they are looked up before it.
 #include "swedish/hyphen_store.hpp"
 
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <functional>
+#include <charconv>
 #include <mutex>
-#include <sstream>
 
+#include "cache/cache.hpp"
 #include "swedish/utf8.hpp"
 
 namespace rv::sv::detail {
 
 namespace {
 
-// Bump when the rules that shape an answer change (minimum letters, Latin-1 only …).
-constexpr const char* kFormat = "rapportverk-avstavning-1 min=2,2";
+// The store's format and the rules that shape an answer (minimum letters). Any edit to
+// this module changes the code version anyway (src/cache), so old answers are never reused.
+constexpr const char* kFormat = "rapportverk-avstavning-2 min=2,2";
 
-// The file's first line: what the answers depend on.
+// The entry's key: what the answers depend on.
 std::string identity(const std::string& patterns) {
   struct stat st {};
   if (stat(patterns.c_str(), &st) != 0) return {};
@@ -43,35 +40,48 @@ bool HyphenStore::open(const std::string& dir, const std::string& patterns) {
   std::lock_guard lock(mutex_);
   words_.clear();
   added_ = false;
-  header_ = identity(patterns);
-  if (dir.empty() || header_.empty()) {
-    path_.clear();
+  dir_ = dir;
+  key_ = identity(patterns);
+  if (dir.empty() || key_.empty()) {
+    name_.clear();
     return false;
   }
-  path_ = dir + "/avstavning-" + std::to_string(std::hash<std::string>{}(header_)) + ".txt";
-  std::ifstream in(path_, std::ios::binary);
-  std::string line;
-  if (!in || !std::getline(in, line) || line != header_) return false;
-  // One word a line: the lower-cased letter run, a tab, the break indices ("3,7").
-  while (std::getline(in, line)) {
-    const size_t tab = line.find('\t');
-    if (tab == std::string::npos || tab == 0) return false;
-    std::u32string key;
-    for (const CodePoint& c : decode_utf8(std::string_view(line).substr(0, tab)))
-      key.push_back(c.cp);
-    std::vector<int> breaks;
-    for (size_t i = tab + 1; i < line.size();) {
-      size_t used = 0;
-      try {
-        breaks.push_back(std::stoi(line.substr(i), &used));
-      } catch (...) {
-        words_.clear();
-        return false;
-      }
-      i += used + 1;
+  name_ = "avstavning-" + cache::hex(cache::hash64(key_, cache::hash64(cache::code_version()))) +
+          ".rvc";
+  const auto text = cache::read_entry(dir_, name_, key_);
+  if (!text) return false;
+  // One word a line: the lower-cased letter run, a tab, the break indices ("3,7"). The
+  // checksum already vouches for the bytes; a line that does not parse still drops them all.
+  std::string_view rest = *text;
+  std::vector<CodePoint> letters;
+  while (!rest.empty()) {
+    const size_t end = std::min(rest.find('\n'), rest.size());
+    const std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    if (!parse_line(line, letters)) {
+      words_.clear();
+      return false;
     }
-    words_.emplace(std::move(key), std::move(breaks));
   }
+  return true;
+}
+
+bool HyphenStore::parse_line(std::string_view line, std::vector<CodePoint>& letters) {
+  const size_t tab = line.find('\t');
+  if (tab == std::string_view::npos || tab == 0) return false;
+  decode_utf8(line.substr(0, tab), letters);
+  std::u32string key;
+  key.reserve(letters.size());
+  for (const CodePoint& c : letters) key.push_back(c.cp);
+  std::vector<int> breaks;
+  for (const char* p = line.data() + tab + 1; p < line.data() + line.size();) {
+    int at = 0;
+    const auto [next, ec] = std::from_chars(p, line.data() + line.size(), at);
+    if (ec != std::errc() || (next < line.data() + line.size() && *next != ',')) return false;
+    breaks.push_back(at);
+    p = next + 1;
+  }
+  words_.emplace(std::move(key), std::move(breaks));
   return true;
 }
 
@@ -83,14 +93,14 @@ const std::vector<int>* HyphenStore::find(const std::u32string& key) const {
 
 void HyphenStore::add(const std::u32string& key, const std::vector<int>& breaks) {
   std::lock_guard lock(mutex_);
-  if (path_.empty()) return;
+  if (name_.empty()) return;
   if (words_.emplace(key, breaks).second) added_ = true;
 }
 
 void HyphenStore::save() {
   std::lock_guard lock(mutex_);
-  if (!added_ || path_.empty()) return;
-  std::string out = header_ + "\n";
+  if (!added_ || name_.empty()) return;
+  std::string out;
   std::vector<const std::pair<const std::u32string, std::vector<int>>*> sorted;
   for (const auto& entry : words_) sorted.push_back(&entry);
   std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
@@ -101,20 +111,8 @@ void HyphenStore::save() {
       out += (i ? "," : "") + std::to_string(entry->second[i]);
     out += '\n';
   }
-  // Written beside and renamed into place: a concurrent run reads the old file or the
-  // new one, never half of one. A cache that cannot be written is only slower.
-  const std::string tmp = path_ + ".tmp" + std::to_string(::getpid());
-  std::error_code ec;
-  std::filesystem::create_directories(std::filesystem::path(path_).parent_path(), ec);
-  {
-    std::ofstream f(tmp, std::ios::binary);
-    if (!(f << out)) {
-      std::remove(tmp.c_str());
-      return;
-    }
-  }
-  std::filesystem::rename(tmp, path_, ec);
-  if (ec) std::remove(tmp.c_str());
+  // Atomic and silent (src/cache): a concurrent run reads the old entry or the new one.
+  cache::write_entry(dir_, name_, key_, out);
   added_ = false;
 }
 

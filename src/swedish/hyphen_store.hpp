@@ -4,8 +4,11 @@
 
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "swedish/utf8.hpp"
 
 namespace rv::sv::detail {
 
@@ -22,8 +25,11 @@ class HyphenStore {
   void save();
 
  private:
+  // One stored line into words_; false when it does not parse.
+  bool parse_line(std::string_view line, std::vector<CodePoint>& letters);
+
   mutable std::mutex mutex_;
-  std::string path_, header_;
+  std::string dir_, name_, key_;
   std::unordered_map<std::u32string, std::vector<int>> words_;
   bool added_ = false;
 };

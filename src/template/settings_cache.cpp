@@ -1,29 +1,20 @@
-// How the settings cache stays correct: the key hashes the program's identity (version,
-// this file's build time, and the executable's size and modification time, so that any
-// rebuild, say of the expression parser, starts afresh) with the settings file's path and
-// full content. A cache file repeats that identity and is used only when it matches.
+// How the settings cache stays correct: each settings file is one checksummed entry of the
+// cache folder (src/cache/cache.hpp), keyed on the code version (a hash of the sources of
+// the settings and expression parsers, among others) and the file's path and full content.
 // Only settings read without any diagnostic are cached, so a hit reports nothing, exactly
-// as reading them again would. Anything unexpected in a cache file is a miss, never an error.
+// as reading them again would. Anything unexpected in an entry is a miss, never an error.
 #include "template/settings_cache.hpp"
 
-
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
 #include <stdexcept>
 
+#include "cache/cache.hpp"
 #include "load/archive.hpp"
-#include "load/cache.hpp"
-#include "load/load.hpp"
-#include "version.hpp"
-
-namespace fs = std::filesystem;
 
 namespace rv::tmpl {
 
 namespace {
 
-constexpr char kMagic[] = "rapportverk-mallcache-1";
+constexpr char kMagic[] = "rapportverk-mallcache-2";
 
 using Writer = load::ArchiveWriter;
 using Reader = load::ArchiveReader;
@@ -137,50 +128,27 @@ void io(A& a, std::map<std::string, T>& m) {
   load::io_map(a, m, [](A& b, T& x) { io(b, x); });
 }
 
-// This program, as built: any rebuild of any part gives a new identity. Empty when the
-// executable cannot be found (no cache then).
-std::string program_identity() {
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (ec) return {};
-  auto size = fs::file_size(exe, ec);
-  if (ec) return {};
-  auto time = fs::last_write_time(exe, ec);
-  if (ec) return {};
-  return std::string(kMagic) + "\n" + RAPPORTVERK_VERSION + " " + __DATE__ + " " + __TIME__ + "\n" +
-         exe.string() + " " + std::to_string(size) + " " +
-         std::to_string(time.time_since_epoch().count()) + "\n";
+// The entry's key: the settings file's path and full content (small). The code version
+// (src/cache) covers the settings and expression parsers and everything they use.
+std::string key_of(const std::string& file, const std::string& text) {
+  return std::string(kMagic) + "\n" + file + "\n" + text;
 }
 
-std::string identity(const std::string& file, const std::string& text) {
-  std::string program = program_identity();
-  if (program.empty()) return {};
-  return program + file + "\n" + std::to_string(text.size()) + "\n";
-}
-
-fs::path cache_file(const std::string& dir, const std::string& id, const std::string& text) {
-  uint64_t h = load::fnv1a(load::fnv1a(14695981039346656037ull, id), text);
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return fs::path(dir) / ("mall-" + std::string(buf) + ".bin");
+std::string entry_name(const std::string& key) {
+  return "mall-" + cache::hex(cache::hash64(key, cache::hash64(cache::code_version()))) + ".rvc";
 }
 
 }  // namespace
 
 std::optional<TemplateSettings> read_cached_settings(const std::string& file,
                                                      const std::string& text) {
-  auto dir = load::cache_dir();
+  auto dir = cache::dir();
   if (!dir) return std::nullopt;
-  std::string id = identity(file, text);
-  if (id.empty()) return std::nullopt;
-  std::string data;
-  if (!load::read_file(cache_file(*dir, id, text), data)) return std::nullopt;
+  const std::string key = key_of(file, text);
+  auto data = cache::read_entry(*dir, entry_name(key), key);
+  if (!data) return std::nullopt;
   try {
-    Reader r(data);
-    std::string stored_id, stored_text;
-    r(stored_id);
-    r(stored_text);
-    if (stored_id != id || stored_text != text) return std::nullopt;
+    Reader r(*data);
     TemplateSettings s;
     io(r, s);
     if (!r.at_end()) return std::nullopt;
@@ -190,26 +158,25 @@ std::optional<TemplateSettings> read_cached_settings(const std::string& file,
   }
 }
 
+std::string encode_settings(const TemplateSettings& s) {
+  Writer w;
+  TemplateSettings copy = s;
+  io(w, copy);
+  return w.out;
+}
+
 void write_cached_settings(const std::string& file, const std::string& text,
                            const TemplateSettings& s) {
-  auto dir = load::cache_dir();
+  auto dir = cache::dir();
   if (!dir) return;
-  std::string id = identity(file, text);
-  if (id.empty()) return;
-  Writer w;
+  std::string bytes;
   try {
-    std::string stored_text = text;
-    w(id);
-    w(stored_text);
-    TemplateSettings copy = s;
-    io(w, copy);
+    bytes = encode_settings(s);
   } catch (const std::exception&) {
     return;  // something the cache cannot store: read the file every time
   }
-  std::error_code ec;
-  fs::create_directories(*dir, ec);
-  if (ec) return;
-  load::write_cache_file(cache_file(*dir, id, text).string(), w.out);
+  const std::string key = key_of(file, text);
+  cache::write_entry(*dir, entry_name(key), key, bytes);
 }
 
 }  // namespace rv::tmpl

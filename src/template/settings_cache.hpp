@@ -18,5 +18,7 @@ std::optional<TemplateSettings> read_cached_settings(const std::string& file,
 // Keeps settings that were read without any diagnostic for next time; failures are silent.
 void write_cached_settings(const std::string& file, const std::string& text,
                            const TemplateSettings& s);
+// The bytes the cache stores for `s` (tests compare settings through them).
+std::string encode_settings(const TemplateSettings& s);
 
 }  // namespace rv::tmpl

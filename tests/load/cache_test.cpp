@@ -60,7 +60,7 @@ TEST_CASE("load: any edit, a damaged cache file or an invalid data set means no 
   CHECK_FALSE(load::read_cached(cache, renamed));
 
   // A truncated file is a miss, not a crash.
-  fs::path file = fs::path(cache) / (load::cache_key(files) + ".bin");
+  fs::path file = fs::path(cache) / load::cache_key(files);
   fs::resize_file(file, fs::file_size(file) / 2);
   CHECK_FALSE(load::read_cached(cache, files));
 
