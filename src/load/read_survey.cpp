@@ -88,7 +88,7 @@ void read_responses(LoadState& st, const SourceFile& f, const YAML::Node& n, boo
     Response r;
     r.span = m.span();
     r.reconstructed = reconstructed;
-    if (auto v = m.text("mottagare", true)) r.recipient = *v;
+    if (auto v = m.name("mottagare", true)) r.recipient = *v;
     if (auto v = m.yes_no("rekonstruerat")) r.reconstructed = *v;
     if (auto a = m.node("svar", true)) {
       if (!a->IsMap()) {

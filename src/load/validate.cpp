@@ -16,6 +16,49 @@ std::string suggestion(const std::string& word, const std::vector<std::string>& 
   return "";
 }
 
+// Every total the statistics form must be representable: amounts are capped one by one,
+// but 9 300 recipients under the cap once summed past int64 and printed a negative
+// total. Sums run in 128 bits; the first row that takes a total past kMaxTotal is
+// reported. False when some total is too large (later checks would overflow).
+bool check_totals(LoadState& st) {
+  using Get = std::optional<Amount> (*)(const Recipient&);
+  static const std::pair<const char*, Get> fields[] = {
+      {"fördelningsnyckel", [](const Recipient& r) { return r.key; }},
+      {"sökt", [](const Recipient& r) { return r.applied; }},
+      {"rekvirerat/beviljat", [](const Recipient& r) { return r.granted; }},
+      {"omfördelat", [](const Recipient& r) { return r.reallocated; }},
+      {"fördelat", [](const Recipient& r) { return std::optional<Amount>(r.allocated()); }},
+      {"förbrukat", [](const Recipient& r) { return r.spent_or_derived(); }},
+      {"oförbrukat", [](const Recipient& r) { return r.unspent_or_derived(); }},
+  };
+  const std::string limit = kr(kMaxTotal);
+  bool ok = true;
+  for (const auto& [field, get] : fields) {
+    __int128 sum = 0;
+    for (const auto& r : st.year.recipients) {
+      sum += get(r).value_or(0);
+      if (sum > kMaxTotal) {
+        st.diags.error(r.span, "summan av '" + std::string(field) + "' blir större än " + limit +
+                                   " med mottagaren '" + r.display_name() +
+                                   "'; så stora summor kan inte räknas");
+        ok = false;
+        break;
+      }
+    }
+  }
+  __int128 available = 0;
+  for (const auto& g : st.year.groups) {
+    available += g.available.value_or(0);
+    if (available > kMaxTotal) {
+      st.diags.error(g.span, "summan av 'tillgängligt' blir större än " + limit + " med gruppen '" +
+                                 g.id + "'; så stora summor kan inte räknas");
+      ok = false;
+      break;
+    }
+  }
+  return ok;
+}
+
 void check_group_refs(LoadState& st) {
   std::vector<std::string> ids;
   for (const auto& g : st.year.groups) ids.push_back(g.id);
@@ -138,15 +181,15 @@ void check_responses(LoadState& st) {
   std::multimap<std::string, const Recipient*> by_name;
   std::map<std::string, int> name_count;
   std::vector<std::string> names;
-  for (const auto& r : st.year.recipients) name_count[r.name + "\n" + r.group]++;
+  for (const auto& r : st.year.recipients) name_count[name_key(r.name) + "\n" + r.group]++;
   for (const auto& r : st.year.recipients) {
-    by_name.emplace(r.display_name(), &r);
-    if (!r.application.empty() && name_count[r.name + "\n" + r.group] == 1)
-      by_name.emplace(r.name, &r);
+    by_name.emplace(name_key(r.display_name()), &r);
+    if (!r.application.empty() && name_count[name_key(r.name) + "\n" + r.group] == 1)
+      by_name.emplace(name_key(r.name), &r);
     names.push_back(r.display_name());
   }
   for (auto& resp : st.year.responses) {
-    auto [first, last] = by_name.equal_range(resp.recipient);
+    auto [first, last] = by_name.equal_range(name_key(resp.recipient));
     if (first == last) {
       st.diags.error(resp.span, "svar från okänd mottagare '" + resp.recipient + "'" +
                                     suggestion(resp.recipient, names));
@@ -162,7 +205,8 @@ void check_responses(LoadState& st) {
     }
     const Recipient& rec = *chosen;
     resp.group = rec.group;
-    if (auto [pos, ins] = st.response_defined.emplace(rec.group + "\n" + resp.recipient, resp.span);
+    if (auto [pos, ins] =
+            st.response_defined.emplace(rec.group + "\n" + name_key(resp.recipient), resp.span);
         !ins) {
       st.diags.error(resp.span, "svar för '" + resp.recipient + "' finns redan i " +
                                     pos->second.file + ":" + std::to_string(pos->second.line));
@@ -206,9 +250,10 @@ void check_grant_total(LoadState& st) {
 }
 
 void validate(LoadState& st) {
-  check_grant_total(st);
+  bool totals_fit = check_totals(st);
+  if (totals_fit) check_grant_total(st);
   check_group_refs(st);
-  check_declared_totals(st);
+  if (totals_fit) check_declared_totals(st);
   check_conditions(st);
   check_responses(st);
 }

@@ -432,14 +432,15 @@ void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
 
 SpecRead parse_allocation_spec(const std::string& name, const std::string& text) {
   SpecRead out;
-  Source src{name, split_lines(text)};
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    out.diags.error(src.span(e.mark), "YAML-syntaxfel: " + e.msg);
+  std::string normalised = text;
+  load::normalise_line_ends(normalised);
+  Source src{name, split_lines(normalised)};
+  load::YamlDocument doc = load::parse_yaml(normalised);
+  if (doc.error_at) {
+    out.diags.error(src.span(*doc.error_at), "YAML-syntaxfel: " + doc.error);
     return out;
   }
+  YAML::Node root = doc.root;
   if (root.IsNull()) {
     out.diags.error(Span{name, 0, 0}, "filen är tom");
     return out;
