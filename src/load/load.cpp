@@ -62,7 +62,7 @@ void read_file_text(LoadState& st, const Parsed& p) {
   const YAML::Node& root = p.root;
   st.year.files.push_back(path);
   if (root.IsNull()) {
-    st.diags.warning(Span{path, 0, 0}, "filen är tom");
+    st.diags.warning(Span{path, 1, 1}, "filen är tom");
     return;
   }
   load::MapReader top(f, root, "filen", st.diags,
@@ -147,7 +147,7 @@ void finish(LoadState& st) {
     st.diags.error(Span{}, "inga YAML-filer att läsa");
   if (!st.year.files.empty() && st.year.grant.span.file.empty() &&
       st.year.recipients.size() + st.year.groups.size() > 0)
-    st.diags.error(Span{st.year.files.front(), 0, 0},
+    st.diags.error(Span{st.year.files.front(), 1, 1},
                    "datasetet saknar 'bidrag' (bidragets namn, år och myndighet)");
   load::validate(st);
   // Groups spread over files come in file-name order; `ordning` puts them in the order

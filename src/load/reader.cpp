@@ -25,6 +25,11 @@ Span SourceFile::span(const YAML::Mark& m) const {
   return Span{path, m.line + 1, col + 1};
 }
 
+Span SourceFile::span(const YAML::Node& n) const {
+  if (n.IsNull() && empty_value.IsDefined() && n.is(empty_value)) return span(empty_value_key);
+  return span(n.Mark());
+}
+
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> lines;
   size_t start = 0;
@@ -449,9 +454,15 @@ Span MapReader::key_span(std::string_view key) const {
 Span MapReader::value_span(std::string_view key) const {
   const Entry* e = entry(key);
   if (!e) return span();
-  // An empty value has no mark of its own: point at the key.
-  if (e->value.IsNull() && e->value.Mark().is_null()) return file_.span(e->key_node);
+  if (is_empty(*e)) return file_.span(e->key_node);
   return file_.span(e->value);
+}
+
+// An empty value (`nyckel:` and nothing) has no mark of its own, or the next token's.
+bool MapReader::is_empty(const Entry& e) {
+  if (!e.value.IsNull()) return false;
+  const YAML::Mark v = e.value.Mark(), k = e.key_node.Mark();
+  return v.is_null() || v.line != k.line;
 }
 
 void MapReader::missing(std::string_view key) {
@@ -463,7 +474,12 @@ std::optional<YAML::Node> MapReader::node(std::string_view key, bool required) {
     if (required && is_map_) missing(key);
     return std::nullopt;
   }
-  return find(key);
+  const Entry* e = entry(key);
+  if (is_empty(*e)) {
+    file_.empty_value = e->value;
+    file_.empty_value_key = e->key_node.Mark();
+  }
+  return e->value;
 }
 
 std::optional<std::string> MapReader::text(std::string_view key, bool required) {

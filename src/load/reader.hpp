@@ -23,7 +23,12 @@ struct SourceFile {
   std::string path;                // as the user named it
   std::vector<std::string> lines;  // for byte → character columns
   Span span(const YAML::Mark& m) const;
-  Span span(const YAML::Node& n) const { return span(n.Mark()); }
+  Span span(const YAML::Node& n) const;
+  // An empty value (`period:` and nothing) carries the mark of the next token, often on
+  // another line: MapReader::node() records the key of the empty value it hands out, and
+  // span() of that node points at the key instead.
+  mutable YAML::Node empty_value;
+  mutable YAML::Mark empty_value_key = YAML::Mark::null_mark();
 };
 
 // A file's lines without line ends (CRLF too), for byte → character columns.
@@ -86,6 +91,7 @@ class MapReader {
     YAML::Node key_node, value;
   };
   const Entry* entry(std::string_view key) const;
+  static bool is_empty(const Entry& e);
 
   const SourceFile& file_;
   YAML::Node node_;
