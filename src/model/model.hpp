@@ -123,16 +123,16 @@ struct Recipient {
   Span span;
 
   // allocated = granted + reallocated (0 where missing)
-  Amount allocated() const { return granted.value_or(0) + reallocated.value_or(0); }
+  Amount allocated() const { return checked_add(granted.value_or(0), reallocated.value_or(0)); }
   // spent, derived from allocated - unspent when only unspent is given
   std::optional<Amount> spent_or_derived() const {
     if (spent) return spent;
-    if (unspent) return allocated() - *unspent;
+    if (unspent) return checked_sub(allocated(), *unspent);
     return std::nullopt;
   }
   std::optional<Amount> unspent_or_derived() const {
     if (unspent) return unspent;
-    if (spent) return allocated() - *spent;
+    if (spent) return checked_sub(allocated(), *spent);
     return std::nullopt;
   }
   // Display name: "Länsstyrelsen Stockholm – ansökan 1"

@@ -462,7 +462,7 @@ SpecRead parse_allocation_spec(const std::string& name, const std::string& text)
   }
   YAML::Node root = doc.root;
   if (root.IsNull()) {
-    out.diags.error(Span{name, 0, 0}, "filen är tom");
+    out.diags.error(Span{name, 1, 1}, "filen är tom");
     return out;
   }
   Reader rd(src, out.diags);

@@ -127,3 +127,16 @@ TEST_CASE("the threshold check of 50 000 recipients finishes with its warnings")
   // Found with bench/scaling.sh: these 12 recipients sit just above the threshold.
   CHECK(o.diags.warning_count() == 12);
 }
+
+TEST_CASE("rounding never wraps: wide shares print exactly or fail") {
+  // 10^18 · 10^4 is beyond int64; the old cast printed a wrapped number.
+  CHECK(decimal_point(Fraction{kMaxTotal, 1}, 4) == "1000000000000000000.0000");
+  CHECK(decimal_point(Fraction{std::numeric_limits<Amount>::max(), 1}, 2) ==
+        "9223372036854775807.00");
+  CHECK(decimal_point(Fraction{-1, 8}, 2) == "-0.13");
+  CHECK(decimal_point(Fraction{1, -8}, 2) == "-0.13");  // the sign may sit below the line
+  CHECK(round_half_up(5, -10) == -1);
+  CHECK(round_half_up(-5, 10) == -1);
+  CHECK(round_half_up(4, 10) == 0);
+  CHECK_THROWS_AS(percent(Fraction{std::numeric_limits<Amount>::max(), 1}), AmountOverflow);
+}
