@@ -88,3 +88,12 @@ TEST_CASE("kontrollera, statistik and skapa bilaga refuse totals past int64 with
   CHECK(render.out.find("internt fel") == std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE("load::read_file refuses a FIFO without waiting for a writer") {
+  // The folder listing never hands it a FIFO; this covers one swapped in after the check.
+  fs::path dir = rvtest::temp_dir("hostile_read_fifo");
+  REQUIRE(mkfifo((dir / "data.yaml").c_str(), 0600) == 0);
+  std::string out;
+  CHECK_FALSE(load::read_file((dir / "data.yaml").string(), out));
+  fs::remove_all(dir);
+}
