@@ -80,6 +80,7 @@ void read_previous(LoadState& st, const SourceFile& f, const YAML::Node& n) {
         bool too_large = false;
         for (const auto& kv : *b) {
           std::string name = kv.first.Scalar();
+          if (!as_name(f, kv.first, st.diags, "mottagarens namn")) continue;
           if (p.per_recipient.count(name)) {
             st.diags.error(f.span(kv.first),
                            "'" + name + "' förekommer två gånger i den tidigare fördelningen");

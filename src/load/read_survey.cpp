@@ -116,6 +116,7 @@ void read_responses(LoadState& st, const SourceFile& f, const YAML::Node& n, boo
                 st.diags.error(f.span(o), "ett alternativ ska vara ett id, men är " + describe(o));
             }
           } else if (v.IsScalar()) {
+            if (!check_text(f, v, st.diags, ans.question, false)) continue;
             const std::string& s = v.Scalar();
             if (v.Tag() == "?" && (s == "ja" || s == "nej")) ans.yes = (s == "ja");
             ans.text = s;

@@ -206,3 +206,18 @@ TEST_CASE("a data set without 'bidrag' is reported at the first file's start") {
   REQUIRE_FALSE(r.ok());
   CHECK(errors_of(r).find("1:1: datasetet saknar 'bidrag'") != std::string::npos);
 }
+
+TEST_CASE("answers and earlier allocations are held to the same text rules") {
+  auto r = load_data_text(
+      "x.yaml", std::string(kHeader) +
+                    "mottagare:\n  kommuner:\n    - {namn: A, rekvirerat: 5}\n"
+                    "enkät:\n  - {id: fri, grupp: kommuner, typ: fritext, fråga: Vad}\n"
+                    "svar:\n  - {mottagare: A, svar: {fri: \"x\\u202Ey\"}}\n"
+                    "tidigare_fördelning:\n  - {år: 2018, totalt: 5, belopp: {\"A \": 5}}\n");
+  REQUIRE_FALSE(r.ok());
+  std::string e = errors_of(r);
+  INFO(e);
+  CHECK(e.find("'fri' innehåller osynligt tecken för skrivriktning U+202E") != std::string::npos);
+  CHECK(e.find("'mottagarens namn' har mellanslag i början eller slutet ('A ')") !=
+        std::string::npos);
+}
