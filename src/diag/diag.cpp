@@ -6,24 +6,26 @@ namespace rv {
 
 void Diagnostics::error(Span span, std::string message) {
   items_.push_back({Severity::Error, std::move(span), std::move(message)});
+  ++errors_;
 }
 
 void Diagnostics::warning(Span span, std::string message) {
   items_.push_back({Severity::Warning, std::move(span), std::move(message)});
 }
 
-void Diagnostics::add(Diagnostic d) { items_.push_back(std::move(d)); }
+void Diagnostics::add(Diagnostic d) {
+  if (d.severity == Severity::Error) ++errors_;
+  items_.push_back(std::move(d));
+}
 
 void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+  errors_ += other.errors_;
 }
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }
 
-size_t Diagnostics::error_count() const {
-  return std::count_if(items_.begin(), items_.end(),
-                       [](const Diagnostic& d) { return d.severity == Severity::Error; });
-}
+size_t Diagnostics::error_count() const { return errors_; }
 
 size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
 

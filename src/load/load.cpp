@@ -19,28 +19,6 @@ namespace {
 using load::LoadState;
 using load::SourceFile;
 
-// yaml-cpp's parser messages, in Swedish.
-std::string translate_yaml_error(const std::string& msg) {
-  static const std::pair<const char*, const char*> table[] = {
-      {"end of sequence flow not found", "listan saknar avslutande ']'"},
-      {"end of map flow not found", "mappningen saknar avslutande '}'"},
-      {"illegal map value", "otillåtet värde: kontrollera indrag och kolon"},
-      {"end of sequence not found", "listan tar inte slut där den borde: kontrollera indraget"},
-      {"end of map not found", "mappningen tar inte slut där den borde: kontrollera indraget"},
-      {"unknown escape character", "okänd escape-sekvens i text inom citattecken"},
-      {"end of string not found", "text inom citattecken saknar avslutande citattecken"},
-      {"block sequence entries are not allowed in this context",
-       "listpunkter ('- ') är inte tillåtna här: kontrollera indraget"},
-      {"illegal tab when looking for indentation", "tabbtecken i indraget; använd mellanslag"},
-      {"did not find expected key", "förväntade en nyckel här: kontrollera indraget"},
-      {"invalid character in anchor", "ogiltigt tecken i ett ankare (&)"},
-      {"unknown anchor", "okänt ankare (*)"},
-  };
-  for (const auto& [en, sv] : table)
-    if (msg.find(en) != std::string::npos) return sv;
-  return "ogiltig YAML (" + msg + ")";
-}
-
 // One file's text parsed by yaml-cpp, or the parser's complaint.
 struct Parsed {
   std::string path, text;
@@ -50,12 +28,10 @@ struct Parsed {
 };
 
 void parse(Parsed& p) {
-  try {
-    p.root = YAML::Load(p.text);
-  } catch (const YAML::ParserException& e) {
-    p.error_at = e.mark;
-    p.error = e.msg;
-  }
+  load::YamlDocument doc = load::parse_yaml(p.text);
+  p.root = std::move(doc.root);
+  p.error_at = doc.error_at;
+  p.error = std::move(doc.error);
 }
 
 // yaml-cpp is the slowest step of loading; files are independent, so they are parsed on
@@ -80,13 +56,13 @@ void read_file_text(LoadState& st, const Parsed& p) {
   const std::string& path = p.path;
   SourceFile f{path, load::split_lines(p.text)};
   if (p.error_at) {
-    st.diags.error(f.span(*p.error_at), "YAML-syntaxfel: " + translate_yaml_error(p.error));
+    st.diags.error(f.span(*p.error_at), "YAML-syntaxfel: " + p.error);
     return;
   }
   const YAML::Node& root = p.root;
   st.year.files.push_back(path);
   if (root.IsNull()) {
-    st.diags.warning(Span{path, 0, 0}, "filen är tom");
+    st.diags.warning(Span{path, 1, 1}, "filen är tom");
     return;
   }
   load::MapReader top(f, root, "filen", st.diags,
@@ -119,12 +95,59 @@ bool is_yaml(const fs::path& p) {
   return ext == ".yaml" || ext == ".yml";
 }
 
+// Why `path` cannot be read as a data file, in Swedish; nothing for a regular file (or a
+// symlink to one). Only looks at the entry: a FIFO is never opened (that would hang).
+std::optional<std::string> not_readable(const fs::path& path) {
+  std::error_code ec;
+  fs::file_status link = fs::symlink_status(path, ec);
+  if (ec || !fs::exists(link)) return "filen eller mappen finns inte";
+  fs::file_status target = fs::status(path, ec);
+  if (ec && ec == std::errc::too_many_symbolic_link_levels)
+    return "de symboliska länkarna går i en slinga och leder inte till någon fil";
+  if (ec || !fs::exists(target)) {
+    if (fs::is_symlink(link)) return "den symboliska länken pekar på en fil som inte finns";
+    return "filen kan inte läsas";
+  }
+  if (fs::is_regular_file(target)) return std::nullopt;
+  if (fs::is_directory(target)) return "är en mapp, inte en fil";
+  if (fs::is_fifo(target)) return "är en namngiven rörledning (FIFO), inte en vanlig fil";
+  if (fs::is_socket(target)) return "är ett uttag (socket), inte en vanlig fil";
+  if (fs::is_block_file(target) || fs::is_character_file(target))
+    return "är en enhetsfil, inte en vanlig fil";
+  return "är ingen vanlig fil";
+}
+
+// A folder's *.yaml/*.yml files, in name order, at any depth. An entry named like a data
+// file that is not a readable regular file (a dangling link, a FIFO) is an error, not
+// skipped: the data set would silently miss a file.
+std::vector<std::string> yaml_files_in(const std::string& folder, Diagnostics& diags) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(folder, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const fs::path& path = it->path();
+    if (!is_yaml(path)) continue;
+    std::error_code dir_ec;
+    if (it->is_directory(dir_ec)) continue;  // a folder named x.yaml is searched
+    if (auto problem = not_readable(path))
+      diags.error(Span{path.string(), 0, 0}, *problem);
+    else
+      out.push_back(path.string());
+  }
+  if (ec)
+    diags.error(Span{folder, 0, 0}, ec == std::errc::permission_denied
+                                        ? "mappen kan inte läsas: behörighet saknas"
+                                        : "mappen kan inte läsas till slut");
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 void finish(LoadState& st) {
   if (st.year.files.empty() && st.year.allocation_spec_files.empty() && !st.diags.has_errors())
     st.diags.error(Span{}, "inga YAML-filer att läsa");
   if (!st.year.files.empty() && st.year.grant.span.file.empty() &&
       st.year.recipients.size() + st.year.groups.size() > 0)
-    st.diags.error(Span{st.year.files.front(), 0, 0},
+    st.diags.error(Span{st.year.files.front(), 1, 1},
                    "datasetet saknar 'bidrag' (bidragets namn, år och myndighet)");
   load::validate(st);
   // Groups spread over files come in file-name order; `ordning` puts them in the order
@@ -144,16 +167,15 @@ LoadResult load_data_set(const std::vector<std::string>& paths) {
   for (const auto& p : paths) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
-      std::vector<std::string> in_dir;
-      for (const auto& e : fs::recursive_directory_iterator(p, ec))
-        if (e.is_regular_file() && is_yaml(e.path())) in_dir.push_back(e.path().string());
-      std::sort(in_dir.begin(), in_dir.end());
-      if (in_dir.empty()) st.diags.error(Span{p, 0, 0}, "mappen innehåller inga YAML-filer");
+      size_t errors_before = st.diags.error_count();
+      std::vector<std::string> in_dir = yaml_files_in(p, st.diags);
+      if (in_dir.empty() && st.diags.error_count() == errors_before)
+        st.diags.error(Span{p, 0, 0}, "mappen innehåller inga YAML-filer");
       files.insert(files.end(), in_dir.begin(), in_dir.end());
-    } else if (fs::is_regular_file(p, ec)) {
-      files.push_back(p);
+    } else if (auto problem = not_readable(p)) {
+      st.diags.error(Span{p, 0, 0}, *problem);
     } else {
-      st.diags.error(Span{p, 0, 0}, "filen eller mappen finns inte");
+      files.push_back(p);
     }
   }
   std::vector<Parsed> parsed;
@@ -163,6 +185,7 @@ LoadResult load_data_set(const std::vector<std::string>& paths) {
       st.diags.error(Span{path, 0, 0}, "filen kan inte läsas");
       continue;
     }
+    load::normalise_line_ends(text);
     parsed.push_back(Parsed{path, std::move(text), {}, std::nullopt, {}});
   }
   // Unchanged files that were valid before need not be parsed again (load/cache.cpp).
@@ -184,6 +207,7 @@ LoadResult load_data_text(const std::string& name, const std::string& text) {
   LoadResult result;
   LoadState st(result.diags);
   Parsed p{name, text, {}, std::nullopt, {}};
+  load::normalise_line_ends(p.text);
   parse(p);
   read_file_text(st, p);
   finish(st);

@@ -19,7 +19,7 @@ void read_history(LoadState& st, const SourceFile& f, const YAML::Node& n) {
       h.group = *v;
       st.group_refs.emplace_back(h.group, m.value_span("grupp"));
     }
-    if (auto v = m.integer("år", true, 1900, 2200)) h.year = *v;
+    if (auto v = m.integer("år", true, kFirstYear, kLastYear)) h.year = *v;
     h.available = m.amount("tillgängligt");
     h.spent = m.amount("förbrukat");
     h.unspent = m.amount("oförbrukat");
@@ -68,7 +68,7 @@ void read_previous(LoadState& st, const SourceFile& f, const YAML::Node& n) {
     if (!m.is_map()) continue;
     PreviousAllocation p;
     p.span = m.span();
-    if (auto v = m.integer("år", true, 1900, 2200)) p.year = *v;
+    if (auto v = m.integer("år", true, kFirstYear, kLastYear)) p.year = *v;
     if (auto v = m.amount("totalt", true)) p.total = *v;
     if (auto b = m.node("belopp", true)) {
       if (!b->IsMap()) {
@@ -76,9 +76,11 @@ void read_previous(LoadState& st, const SourceFile& f, const YAML::Node& n) {
             f.span(*b),
             "'belopp' ska vara en mappning från mottagare till belopp, men är " + describe(*b));
       } else {
-        Amount sum = 0;
+        __int128 sum = 0;  // capped below: a wrapped sum would compare wrongly
+        bool too_large = false;
         for (const auto& kv : *b) {
           std::string name = kv.first.Scalar();
+          if (!as_name(f, kv.first, st.diags, "mottagarens namn")) continue;
           if (p.per_recipient.count(name)) {
             st.diags.error(f.span(kv.first),
                            "'" + name + "' förekommer två gånger i den tidigare fördelningen");
@@ -87,11 +89,20 @@ void read_previous(LoadState& st, const SourceFile& f, const YAML::Node& n) {
           if (auto a = as_amount(f, kv.second, st.diags, name)) {
             p.per_recipient[name] = *a;
             sum += *a;
+            if (sum > kMaxTotal && !too_large) {
+              too_large = true;
+              st.diags.error(f.span(kv.second),
+                             "summan av den tidigare fördelningens belopp blir "
+                             "större än " +
+                                 kr(kMaxTotal) + " med '" + name +
+                                 "'; så stora summor kan inte räknas");
+            }
           }
         }
-        if (m.has("totalt") && sum != p.total && !p.per_recipient.empty())
+        if (m.has("totalt") && !too_large && sum != p.total && !p.per_recipient.empty())
           m.warning_at("totalt", "den tidigare fördelningens totalt " + kr(p.total) +
-                                     " skiljer sig från summan av beloppen, " + kr(sum));
+                                     " skiljer sig från summan av beloppen, " +
+                                     kr(static_cast<Amount>(sum)));
       }
     }
     st.year.previous.push_back(std::move(p));

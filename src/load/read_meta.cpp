@@ -60,7 +60,7 @@ void read_grant(LoadState& st, const SourceFile& f, const YAML::Node& n) {
   if (g.span.file.empty()) g.span = m.span();
   claim_text(st, m, "bidrag", "namn", g.name, true);
   claim_text(st, m, "bidrag", "myndighet", g.authority, true);
-  if (auto y = m.integer("år", true, 1900, 2200))
+  if (auto y = m.integer("år", true, kFirstYear, kLastYear))
     if (st.claim("bidrag.år", std::to_string(*y), m.value_span("år"))) g.year = *y;
   if (auto p = m.node("period")) {
     MapReader pm(f, *p, "perioden", st.diags, {"från", "till"});

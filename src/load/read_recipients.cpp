@@ -63,8 +63,8 @@ void read_groups(LoadState& st, const SourceFile& f, const YAML::Node& n) {
     if (!m.is_map()) continue;
     Group g;
     g.span = m.span();
-    if (auto v = m.text("id", true)) g.id = *v;
-    if (auto v = m.text("etikett", true)) g.label = *v;
+    if (auto v = m.name("id", true)) g.id = *v;
+    if (auto v = m.name("etikett", true)) g.label = *v;
     if (auto v = m.text("singular", true)) g.noun.singular = *v;
     if (auto v = m.text("plural", true)) g.noun.plural = *v;
     if (auto v = m.text("bestämd_plural", true)) g.noun.definite_plural = *v;
@@ -131,8 +131,8 @@ void read_recipients(LoadState& st, const SourceFile& f, const YAML::Node& n) {
       Recipient r;
       r.span = m.span();
       r.group = group;
-      if (auto v = m.text("namn", true)) r.name = *v;
-      if (auto v = m.text("ansökan")) r.application = *v;
+      if (auto v = m.name("namn", true)) r.name = *v;
+      if (auto v = m.name("ansökan")) r.application = *v;
       size_t errors_before = st.diags.error_count();
       r.key = m.amount("fördelningsnyckel");
       r.applied = m.amount("sökt");
@@ -151,7 +151,8 @@ void read_recipients(LoadState& st, const SourceFile& f, const YAML::Node& n) {
       if (r.name.empty()) continue;
       // Consistency checks on unreadable amounts would only repeat the first error.
       if (st.diags.error_count() == errors_before) check_recipient(m, r);
-      std::string id = group + "/" + r.name + "/" + r.application;
+      // Names that differ only in Unicode normalisation print alike: the same recipient.
+      std::string id = group + "/" + name_key(r.name) + "/" + name_key(r.application);
       if (auto [pos, inserted] = st.recipient_defined.emplace(id, r.span); !inserted) {
         st.diags.error(m.value_span("namn"),
                        "mottagaren '" + r.display_name() + "' finns redan i gruppen '" + group +

@@ -88,7 +88,7 @@ void read_responses(LoadState& st, const SourceFile& f, const YAML::Node& n, boo
     Response r;
     r.span = m.span();
     r.reconstructed = reconstructed;
-    if (auto v = m.text("mottagare", true)) r.recipient = *v;
+    if (auto v = m.name("mottagare", true)) r.recipient = *v;
     if (auto v = m.yes_no("rekonstruerat")) r.reconstructed = *v;
     if (auto a = m.node("svar", true)) {
       if (!a->IsMap()) {
@@ -116,6 +116,7 @@ void read_responses(LoadState& st, const SourceFile& f, const YAML::Node& n, boo
                 st.diags.error(f.span(o), "ett alternativ ska vara ett id, men är " + describe(o));
             }
           } else if (v.IsScalar()) {
+            if (!check_text(f, v, st.diags, ans.question, false)) continue;
             const std::string& s = v.Scalar();
             if (v.Tag() == "?" && (s == "ja" || s == "nej")) ans.yes = (s == "ja");
             ans.text = s;

@@ -1,6 +1,11 @@
 #include "load/reader.hpp"
 
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <yaml-cpp/depthguard.h>
+
 #include <charconv>
+#include <cstdio>
 #include <map>
 
 #include "load/suggest.hpp"
@@ -20,6 +25,11 @@ Span SourceFile::span(const YAML::Mark& m) const {
   return Span{path, m.line + 1, col + 1};
 }
 
+Span SourceFile::span(const YAML::Node& n) const {
+  if (n.IsNull() && empty_value.IsDefined() && n.is(empty_value)) return span(empty_value_key);
+  return span(n.Mark());
+}
+
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> lines;
   size_t start = 0;
@@ -32,6 +42,113 @@ std::vector<std::string> split_lines(const std::string& text) {
     start = end + 1;
   }
   return lines;
+}
+
+void normalise_line_ends(std::string& text) {
+  for (size_t i = text.find('\r'); i != std::string::npos; i = text.find('\r', i + 1))
+    if (i + 1 == text.size() || text[i + 1] != '\n') text[i] = '\n';
+}
+
+namespace {
+
+// yaml-cpp's parser messages (yaml-cpp/exceptions.h, ErrorMsg), in Swedish. Matched by
+// prefix: some carry a detail after a colon.
+std::string translate_yaml_error(const std::string& msg) {
+  static const std::pair<const char*, const char*> table[] = {
+      {"end of sequence flow not found", "listan saknar avslutande ']'"},
+      {"end of map flow not found", "mappningen saknar avslutande '}'"},
+      {"illegal map value", "otillåtet värde: kontrollera indrag och kolon"},
+      {"end of sequence not found", "listan tar inte slut där den borde: kontrollera indraget"},
+      {"end of map not found", "mappningen tar inte slut där den borde: kontrollera indraget"},
+      {"unknown escape character", "okänd escape-sekvens i text inom citattecken"},
+      {"end of string not found", "text inom citattecken saknar avslutande citattecken"},
+      {"block sequence entries are not allowed in this context",
+       "listpunkter ('- ') är inte tillåtna här: kontrollera indraget"},
+      {"illegal tab when looking for indentation", "tabbtecken i indraget; använd mellanslag"},
+      {"did not find expected key", "förväntade en nyckel här: kontrollera indraget"},
+      {"invalid character in anchor", "ogiltigt tecken i ett ankare (&)"},
+      {"unknown anchor", "okänt ankare (*)"},
+      {"the referenced anchor is not defined",
+       "ankaret som '*' hänvisar till är inte definierat (skriv '&namn' före '*namn')"},
+      {"cannot assign the same alias to multiple nodes", "samma ankare används för flera värden"},
+      {"YAML directives must have exactly one argument",
+       "direktivet %YAML ska ha exakt ett argument"},
+      {"bad YAML version", "okänd YAML-version i %YAML"},
+      {"YAML major version too large", "YAML-versionen i %YAML är för hög"},
+      {"repeated YAML directive", "direktivet %YAML förekommer två gånger"},
+      {"TAG directives must have exactly two arguments", "direktivet %TAG ska ha två argument"},
+      {"repeated TAG directive", "direktivet %TAG förekommer två gånger"},
+      {"illegal character found while scanning tag handle", "otillåtet tecken i en tagg (!)"},
+      {"tag handle with no suffix", "taggen (!) saknar namn"},
+      {"end of verbatim tag not found", "taggen '!<' saknar avslutande '>'"},
+      {"cannot assign multiple tags to the same node", "ett värde kan bara ha en tagg (!)"},
+      {"cannot assign multiple anchors to the same node", "ett värde kan bara ha ett ankare (&)"},
+      {"cannot assign multiple aliases to the same node",
+       "ett värde kan bara vara en hänvisning (*)"},
+      {"aliases can't have any content", "en hänvisning (*) kan inte ha eget innehåll"},
+      {"bad character found while scanning hex number",
+       "ogiltig hexadecimal siffra i en escape-sekvens"},
+      {"invalid unicode", "ogiltigt Unicode-tecken i en escape-sekvens"},
+      {"unknown token", "oväntat tecken"},
+      {"illegal document indicator in scalar", "'---' eller '...' mitt i en text"},
+      {"illegal EOF in scalar", "filen tar slut mitt i en text"},
+      {"illegal character in scalar", "otillåtet tecken i en text"},
+      {"illegal flow end", "oväntat ']' eller '}'"},
+      {"illegal block entry", "oväntad listpunkt ('- ')"},
+      {"illegal map key", "otillåten nyckel: kontrollera indrag och kolon"},
+      {"alias not found after *", "'*' saknar namnet på ett ankare"},
+      {"anchor not found after &", "'&' saknar namnet på ankaret"},
+      {"illegal character found while scanning alias", "otillåtet tecken i en hänvisning (*)"},
+      {"illegal character found while scanning anchor", "otillåtet tecken i ett ankare (&)"},
+      {"cannot set zero indentation for a block scalar", "ett textblock kan inte ha indrag 0"},
+      {"unexpected character in block scalar", "oväntat tecken i ett textblock ('|' eller '>')"},
+      {"invalid anchor", "ogiltigt ankare (&)"},
+      {"invalid alias", "ogiltig hänvisning (*)"},
+      {"invalid tag", "ogiltig tagg (!)"},
+      {"unexpected end sequence token", "oväntat slut på en lista"},
+      {"unexpected end map token", "oväntat slut på en mappning"},
+  };
+  for (const auto& [en, sv] : table)
+    if (msg.find(en) != std::string::npos) return sv;
+  return "ogiltig YAML";
+}
+
+// The line of the `---` that starts the document whose content begins at `content`.
+YAML::Mark document_start(const std::string& text, const YAML::Mark& content) {
+  YAML::Mark m = content;
+  std::vector<std::string> lines = split_lines(text);
+  for (int l = std::min<int>(content.line, static_cast<int>(lines.size()) - 1); l >= 0; --l)
+    if (lines[l].rfind("---", 0) == 0) {
+      m.line = l, m.column = 0;
+      break;
+    }
+  return m;
+}
+
+}  // namespace
+
+YamlDocument parse_yaml(const std::string& text) {
+  YamlDocument doc;
+  try {
+    std::vector<YAML::Node> docs = YAML::LoadAll(text);
+    if (!docs.empty()) doc.root = docs.front();
+    for (size_t i = 1; i < docs.size(); ++i) {
+      if (docs[i].IsNull()) continue;  // a `---` with nothing after it loses nothing
+      doc.error_at = document_start(text, docs[i].Mark());
+      doc.error =
+          "filen innehåller mer än ett YAML-dokument ('---'); allt i en fil ska vara ett "
+          "dokument (dela upp det på flera filer i samma mapp)";
+      return doc;
+    }
+  } catch (const YAML::DeepRecursion& e) {
+    doc.error_at = e.mark;
+    doc.error = "för djupt nästlade listor eller mappningar (högst " +
+                std::to_string(e.depth() - 1) + " nivåer går)";
+  } catch (const YAML::Exception& e) {
+    doc.error_at = e.mark;
+    doc.error = translate_yaml_error(e.msg);
+  }
+  return doc;
 }
 
 std::string describe(const YAML::Node& n) {
@@ -84,13 +201,128 @@ std::optional<std::string> ungrouped(const std::string& s) {
 
 }  // namespace
 
+namespace {
+
+std::string code_point(char32_t c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+  return buf;
+}
+
+// The first problem in `s` as (byte offset, description), if any.
+std::optional<std::pair<size_t, std::string>> text_problem(const std::string& s, bool one_line) {
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if ((c < 0x20 && !(!one_line && (c == '\n' || c == '\t'))) || c == 0x7F) {
+        if (c == '\n' || c == '\t')
+          return std::pair{i, std::string("radbrytning eller tabbtecken")};
+        return std::pair{i, "styrtecken " + code_point(c)};
+      }
+      ++i;
+      continue;
+    }
+    // Strict UTF-8: no stray continuation bytes, overlong forms, surrogates or > U+10FFFF.
+    int len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    char32_t cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    bool ok = len > 0 && i + len <= s.size();
+    for (int k = 1; ok && k < len; ++k) {
+      auto cc = static_cast<unsigned char>(s[i + k]);
+      ok = (cc & 0xC0) == 0x80;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    static const char32_t min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (!ok || cp < min_for_len[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "0x%02X", c);
+      return std::pair{i, std::string("ogiltig UTF-8 (byte ") + buf + ")"};
+    }
+    if (cp >= 0x80 && cp <= 0x9F) return std::pair{i, "styrtecken " + code_point(cp)};
+    if (cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+        (cp >= 0x2066 && cp <= 0x2069))
+      return std::pair{i, "osynligt tecken för skrivriktning " + code_point(cp)};
+    i += len;
+  }
+  return std::nullopt;
+}
+
+// Where byte `offset` of a scalar's value is in the file: exact when the value is written
+// as is on its line (plain or quoted without escapes), else the scalar's start.
+Span span_in_scalar(const SourceFile& f, const YAML::Node& n, const std::string& value,
+                    size_t offset) {
+  const YAML::Mark m = n.Mark();
+  if (!m.is_null() && m.line >= 0 && m.line < static_cast<int>(f.lines.size())) {
+    const std::string& line = f.lines[m.line];
+    for (size_t quote : {0, 1}) {
+      size_t at = static_cast<size_t>(m.column) + quote;
+      if (at <= line.size() && line.compare(at, offset, value, 0, offset) == 0 &&
+          at + offset <= line.size()) {
+        YAML::Mark p = m;
+        p.column = static_cast<int>(at + offset);
+        return f.span(p);
+      }
+    }
+  }
+  return f.span(n);
+}
+
+}  // namespace
+
+bool check_text(const SourceFile& f, const YAML::Node& n, Diagnostics& d, std::string_view what,
+                bool one_line) {
+  const std::string& s = n.Scalar();
+  auto problem = text_problem(s, one_line);
+  if (!problem) return true;
+  d.error(span_in_scalar(f, n, s, problem->first), "'" + std::string(what) + "' innehåller " +
+                                                       problem->second +
+                                                       "; skriv texten utan det tecknet");
+  return false;
+}
+
 std::optional<std::string> as_text(const SourceFile& f, const YAML::Node& n, Diagnostics& d,
                                    std::string_view what) {
   if (!n.IsScalar()) {
     d.error(f.span(n), "'" + std::string(what) + "' ska vara text, men är " + describe(n));
     return std::nullopt;
   }
+  if (!check_text(f, n, d, what, false)) return std::nullopt;
   return n.Scalar();
+}
+
+std::optional<std::string> as_name(const SourceFile& f, const YAML::Node& n, Diagnostics& d,
+                                   std::string_view what) {
+  if (!n.IsScalar()) {
+    d.error(f.span(n), "'" + std::string(what) + "' ska vara text, men är " + describe(n));
+    return std::nullopt;
+  }
+  if (!check_text(f, n, d, what, true)) return std::nullopt;
+  const std::string& s = n.Scalar();
+  auto space = [](unsigned char c) { return c == ' '; };
+  bool nbsp_front = s.rfind("\xC2\xA0", 0) == 0;
+  bool nbsp_back = s.size() >= 2 && s.compare(s.size() - 2, 2, "\xC2\xA0") == 0;
+  if (!s.empty() && (space(s.front()) || space(s.back()) || nbsp_front || nbsp_back)) {
+    d.error(f.span(n), "'" + std::string(what) + "' har mellanslag i början eller slutet ('" + s +
+                           "'); ta bort dem, annars ser två olika namn likadana ut");
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::string name_key(const std::string& name) {
+  bool ascii = true;
+  for (char c : name) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return name;  // already NFC, and most names are
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return name;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(name);
+  if (nfc->quickCheck(u, status) == UNORM_YES && U_SUCCESS(status)) return name;
+  status = U_ZERO_ERROR;
+  icu::UnicodeString normal = nfc->normalize(u, status);
+  if (U_FAILURE(status)) return name;
+  std::string out;
+  normal.toUTF8String(out);
+  return out;
 }
 
 std::optional<Amount> as_amount(const SourceFile& f, const YAML::Node& n, Diagnostics& d,
@@ -107,7 +339,7 @@ std::optional<Amount> as_amount(const SourceFile& f, const YAML::Node& n, Diagno
   if (n.Tag() == "?" && is_digits(body)) {
     Amount v = 0;
     auto [p, ec] = std::from_chars(body.data(), body.data() + body.size(), v);
-    if (ec != std::errc() || p != body.data() + body.size() || v > 1'000'000'000'000'000) {
+    if (ec != std::errc() || p != body.data() + body.size() || v > kMaxAmount) {
       d.error(f.span(n), "'" + w + "' är för stort: " + s);
       return std::nullopt;
     }
@@ -152,8 +384,14 @@ std::optional<Date> as_date(const SourceFile& f, const YAML::Node& n, Diagnostic
       static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
       bool leap = (dt.year % 4 == 0 && dt.year % 100 != 0) || dt.year % 400 == 0;
       if (dt.month >= 1 && dt.month <= 12 && dt.day >= 1 && dt.day <= days[dt.month - 1] &&
-          !(dt.month == 2 && dt.day == 29 && !leap))
-        return dt;
+          !(dt.month == 2 && dt.day == 29 && !leap)) {
+        // Year 0000 or 9999 is a typo or a placeholder, never a date in a grant year.
+        if (dt.year >= kFirstYear && dt.year <= kLastYear) return dt;
+        d.error(f.span(n), "'" + std::string(what) + "' har ett orimligt årtal: " + s +
+                               " (årtalet ska ligga mellan " + std::to_string(kFirstYear) +
+                               " och " + std::to_string(kLastYear) + ")");
+        return std::nullopt;
+      }
       d.error(f.span(n), "'" + std::string(what) + "' är inget giltigt datum: " + s);
       return std::nullopt;
     }
@@ -216,9 +454,15 @@ Span MapReader::key_span(std::string_view key) const {
 Span MapReader::value_span(std::string_view key) const {
   const Entry* e = entry(key);
   if (!e) return span();
-  // An empty value has no mark of its own: point at the key.
-  if (e->value.IsNull() && e->value.Mark().is_null()) return file_.span(e->key_node);
+  if (is_empty(*e)) return file_.span(e->key_node);
   return file_.span(e->value);
+}
+
+// An empty value (`nyckel:` and nothing) has no mark of its own, or the next token's.
+bool MapReader::is_empty(const Entry& e) {
+  if (!e.value.IsNull()) return false;
+  const YAML::Mark v = e.value.Mark(), k = e.key_node.Mark();
+  return v.is_null() || v.line != k.line;
 }
 
 void MapReader::missing(std::string_view key) {
@@ -230,7 +474,12 @@ std::optional<YAML::Node> MapReader::node(std::string_view key, bool required) {
     if (required && is_map_) missing(key);
     return std::nullopt;
   }
-  return find(key);
+  const Entry* e = entry(key);
+  if (is_empty(*e)) {
+    file_.empty_value = e->value;
+    file_.empty_value_key = e->key_node.Mark();
+  }
+  return e->value;
 }
 
 std::optional<std::string> MapReader::text(std::string_view key, bool required) {
@@ -241,6 +490,16 @@ std::optional<std::string> MapReader::text(std::string_view key, bool required) 
     return required ? std::nullopt : std::optional<std::string>("");
   }
   return as_text(file_, *n, diags_, key);
+}
+
+std::optional<std::string> MapReader::name(std::string_view key, bool required) {
+  auto n = node(key, required);
+  if (!n) return std::nullopt;
+  if (n->IsNull()) {
+    if (required) diags_.error(value_span(key), "'" + std::string(key) + "' är tomt i " + what_);
+    return required ? std::nullopt : std::optional<std::string>("");
+  }
+  return as_name(file_, *n, diags_, key);
 }
 
 std::optional<Amount> MapReader::amount(std::string_view key, bool required) {

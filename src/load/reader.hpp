@@ -16,15 +16,36 @@
 
 namespace rv::load {
 
+// The years a date or a grant year may have (as `år: 1900–2200` always had).
+constexpr int kFirstYear = 1900, kLastYear = 2200;
+
 struct SourceFile {
   std::string path;                // as the user named it
   std::vector<std::string> lines;  // for byte → character columns
   Span span(const YAML::Mark& m) const;
-  Span span(const YAML::Node& n) const { return span(n.Mark()); }
+  Span span(const YAML::Node& n) const;
+  // An empty value (`period:` and nothing) carries the mark of the next token, often on
+  // another line: MapReader::node() records the key of the empty value it hands out, and
+  // span() of that node points at the key instead.
+  mutable YAML::Node empty_value;
+  mutable YAML::Mark empty_value_key = YAML::Mark::null_mark();
 };
 
 // A file's lines without line ends (CRLF too), for byte → character columns.
 std::vector<std::string> split_lines(const std::string& text);
+
+// Old Mac line ends (a lone CR) become LF: yaml-cpp does not treat a lone CR as a line
+// end and reported such a file as one long line. Same length, so positions still hold.
+void normalise_line_ends(std::string& text);
+
+// One YAML file parsed as every rapportverk input is: one document only (a second one
+// is an error, not silently dropped), yaml-cpp's English messages in Swedish.
+struct YamlDocument {
+  YAML::Node root;
+  std::optional<YAML::Mark> error_at;  // set when the text is not usable
+  std::string error;                   // Swedish, without "YAML-syntaxfel: "
+};
+YamlDocument parse_yaml(const std::string& text);
 
 // Human description of a node's kind for "förväntade X, fick Y".
 std::string describe(const YAML::Node& n);
@@ -45,6 +66,9 @@ class MapReader {
   Span value_span(std::string_view key) const;  // where its value is written
 
   std::optional<std::string> text(std::string_view key, bool required = false);
+  // A name shown in a table (recipient, group): text on one line, without spaces at its
+  // ends, so that two rows never look the same while they differ.
+  std::optional<std::string> name(std::string_view key, bool required = false);
   std::optional<Amount> amount(std::string_view key, bool required = false);
   std::optional<int> integer(std::string_view key, bool required = false, int min = 0,
                              int max = 1'000'000'000);
@@ -67,6 +91,7 @@ class MapReader {
     YAML::Node key_node, value;
   };
   const Entry* entry(std::string_view key) const;
+  static bool is_empty(const Entry& e);
 
   const SourceFile& file_;
   YAML::Node node_;
@@ -81,6 +106,17 @@ class MapReader {
 // Scalar conversions shared by MapReader and list readers; report at the node.
 std::optional<std::string> as_text(const SourceFile& f, const YAML::Node& n, Diagnostics& d,
                                    std::string_view what);
+// Text that is printed as written must be valid UTF-8 without control characters or
+// the invisible characters that turn the writing direction (U+202E …). Reports the first
+// problem at its character and returns false. `one_line`: no line breaks or tabs either.
+bool check_text(const SourceFile& f, const YAML::Node& n, Diagnostics& d, std::string_view what,
+                bool one_line);
+// as_text, and check_text for one line, and no spaces at the ends.
+std::optional<std::string> as_name(const SourceFile& f, const YAML::Node& n, Diagnostics& d,
+                                   std::string_view what);
+// The key under which two names count as the same: Unicode NFC (a precomposed "ö" and
+// "o" + combining diaeresis look alike and are the same name).
+std::string name_key(const std::string& name);
 std::optional<Amount> as_amount(const SourceFile& f, const YAML::Node& n, Diagnostics& d,
                                 std::string_view what);
 std::optional<bool> as_yes_no(const SourceFile& f, const YAML::Node& n, Diagnostics& d,

@@ -25,6 +25,8 @@ struct LoadState {
   std::map<std::string, Span> declared_spans;            // group id → deklarerad_summa
   std::map<std::string, Span> recipient_group_key;       // recipient index → group key span
 
+  size_t suggestion_work = 0;  // known words compared for "menade du …?" (validate.cpp)
+
   explicit LoadState(Diagnostics& d) : diags(d) {}
 
   // Records a single-valued field; reports a conflict with an earlier different value.

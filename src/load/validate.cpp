@@ -10,26 +10,80 @@ namespace rv::load {
 
 namespace {
 
-std::string suggestion(const std::string& word, const std::vector<std::string>& known) {
+// Each suggestion compares the word with every known one; the comparisons of one load are
+// bounded in total, so that 100 000 unknown names against 100 000 known ones stay fast.
+// Past the bound the messages simply carry no "menade du …?".
+constexpr size_t kSuggestionBudget = 2'000'000;
+
+std::string suggestion(LoadState& st, const std::string& word,
+                       const std::vector<std::string>& known) {
+  if (st.suggestion_work + known.size() > kSuggestionBudget) return "";
+  st.suggestion_work += known.size();
   std::vector<std::string_view> views(known.begin(), known.end());
   if (auto s = closest(word, views)) return " (menade du '" + *s + "'?)";
   return "";
 }
 
+// Every total the statistics form must be representable: amounts are capped one by one,
+// but 9 300 recipients under the cap once summed past int64 and printed a negative
+// total. Sums run in 128 bits; the first row that takes a total past kMaxTotal is
+// reported. False when some total is too large (later checks would overflow).
+bool check_totals(LoadState& st) {
+  using Get = std::optional<Amount> (*)(const Recipient&);
+  static const std::pair<const char*, Get> fields[] = {
+      {"fördelningsnyckel", [](const Recipient& r) { return r.key; }},
+      {"sökt", [](const Recipient& r) { return r.applied; }},
+      {"rekvirerat/beviljat", [](const Recipient& r) { return r.granted; }},
+      {"omfördelat", [](const Recipient& r) { return r.reallocated; }},
+      {"fördelat", [](const Recipient& r) { return std::optional<Amount>(r.allocated()); }},
+      {"förbrukat", [](const Recipient& r) { return r.spent_or_derived(); }},
+      {"oförbrukat", [](const Recipient& r) { return r.unspent_or_derived(); }},
+  };
+  const std::string limit = kr(kMaxTotal);
+  bool ok = true;
+  for (const auto& [field, get] : fields) {
+    __int128 sum = 0;
+    for (const auto& r : st.year.recipients) {
+      sum += get(r).value_or(0);
+      if (sum > kMaxTotal) {
+        st.diags.error(r.span, "summan av '" + std::string(field) + "' blir större än " + limit +
+                                   " med mottagaren '" + r.display_name() +
+                                   "'; så stora summor kan inte räknas");
+        ok = false;
+        break;
+      }
+    }
+  }
+  __int128 available = 0;
+  for (const auto& g : st.year.groups) {
+    available += g.available.value_or(0);
+    if (available > kMaxTotal) {
+      st.diags.error(g.span, "summan av 'tillgängligt' blir större än " + limit + " med gruppen '" +
+                                 g.id + "'; så stora summor kan inte räknas");
+      ok = false;
+      break;
+    }
+  }
+  return ok;
+}
+
 void check_group_refs(LoadState& st) {
   std::vector<std::string> ids;
   for (const auto& g : st.year.groups) ids.push_back(g.id);
+  std::set<std::string> known(ids.begin(), ids.end());
   for (const auto& [id, span] : st.group_refs)
-    if (!st.year.find_group(id))
-      st.diags.error(span, "okänd grupp '" + id + "'" + suggestion(id, ids) +
+    if (!known.count(id))
+      st.diags.error(span, "okänd grupp '" + id + "'" + suggestion(st, id, ids) +
                                "; grupper definieras under 'grupper'");
 }
 
 void check_declared_totals(LoadState& st) {
+  std::map<std::string, std::vector<const Recipient*>> by_group;  // one pass, not one per group
+  for (const auto& r : st.year.recipients) by_group[r.group].push_back(&r);
   for (const auto& g : st.year.groups) {
     Amount key = 0, allocated = 0, unspent = 0;
     bool any_key = false;
-    for (const auto* r : st.year.recipients_in(g.id)) {
+    for (const auto* r : by_group[g.id]) {
       if (r->key) key += *r->key, any_key = true;
       allocated += r->allocated();
       unspent += r->unspent_or_derived().value_or(0);
@@ -52,15 +106,17 @@ void check_declared_totals(LoadState& st) {
 }
 
 void check_conditions(LoadState& st) {
+  std::map<std::string, const Question*> by_id;
+  std::vector<std::string> ids;
+  for (const auto& q : st.year.questions) by_id.emplace(q.id, &q), ids.push_back(q.id);
   for (const auto& q : st.year.questions) {
     if (!q.condition) continue;
-    const Question* base = st.year.find_question(q.condition->question);
+    auto found_base = by_id.find(q.condition->question);
+    const Question* base = found_base == by_id.end() ? nullptr : found_base->second;
     if (!base) {
-      std::vector<std::string> ids;
-      for (const auto& o : st.year.questions) ids.push_back(o.id);
       st.diags.error(q.span, "frågan '" + q.id + "' hänvisar till okänd fråga '" +
                                  q.condition->question + "'" +
-                                 suggestion(q.condition->question, ids));
+                                 suggestion(st, q.condition->question, ids));
       continue;
     }
     if (base->kind == QuestionKind::YesNo) {
@@ -69,12 +125,13 @@ void check_conditions(LoadState& st) {
       continue;
     }
     bool found = false;
-    std::vector<std::string> ids;
-    for (const auto& o : base->options) ids.push_back(o.id), found |= o.id == q.condition->option;
+    std::vector<std::string> options;
+    for (const auto& o : base->options)
+      options.push_back(o.id), found |= o.id == q.condition->option;
     if (!found)
       st.diags.error(q.span, "frågan '" + q.id + "' hänvisar till okänt alternativ '" +
                                  q.condition->option + "' i frågan '" + base->id + "'" +
-                                 suggestion(q.condition->option, ids));
+                                 suggestion(st, q.condition->option, options));
   }
 }
 
@@ -107,7 +164,7 @@ void check_answer(LoadState& st, const Response& r, const Answer& a, const Quest
       for (const auto& o : a.chosen)
         if (!known(o))
           st.diags.error(a.span, "okänt alternativ '" + o + "' i svaret på '" + q.id + "' från " +
-                                     r.recipient + suggestion(o, ids));
+                                     r.recipient + suggestion(st, o, ids));
       break;
     case QuestionKind::YesNo:
       if (!a.yes) st.diags.error(a.span, "svaret på '" + q.id + "' ska vara ja eller nej");
@@ -119,7 +176,7 @@ void check_answer(LoadState& st, const Response& r, const Answer& a, const Quest
               std::string s;
               for (size_t i = 0; i < ids.size(); ++i) s += (i ? ", " : "") + ids[i];
               return s;
-            }() + suggestion(a.text, ids));
+            }() + suggestion(st, a.text, ids));
       break;
     case QuestionKind::FreeText:
       if (!a.chosen.empty()) st.diags.error(a.span, "svaret på '" + q.id + "' ska vara text");
@@ -138,42 +195,52 @@ void check_responses(LoadState& st) {
   std::multimap<std::string, const Recipient*> by_name;
   std::map<std::string, int> name_count;
   std::vector<std::string> names;
-  for (const auto& r : st.year.recipients) name_count[r.name + "\n" + r.group]++;
+  for (const auto& r : st.year.recipients) name_count[name_key(r.name) + "\n" + r.group]++;
   for (const auto& r : st.year.recipients) {
-    by_name.emplace(r.display_name(), &r);
-    if (!r.application.empty() && name_count[r.name + "\n" + r.group] == 1)
-      by_name.emplace(r.name, &r);
+    by_name.emplace(name_key(r.display_name()), &r);
+    if (!r.application.empty() && name_count[name_key(r.name) + "\n" + r.group] == 1)
+      by_name.emplace(name_key(r.name), &r);
     names.push_back(r.display_name());
   }
+  // Looked up once per answer: a map, not a scan of every question each time.
+  std::map<std::string, const Question*> question_by_id;
+  std::vector<std::string> question_ids;
+  for (const auto& q : st.year.questions) {
+    question_by_id.emplace(q.id, &q);
+    question_ids.push_back(q.id);
+  }
+  auto find_question = [&](const std::string& id) -> const Question* {
+    auto it = question_by_id.find(id);
+    return it == question_by_id.end() ? nullptr : it->second;
+  };
   for (auto& resp : st.year.responses) {
-    auto [first, last] = by_name.equal_range(resp.recipient);
+    auto [first, last] = by_name.equal_range(name_key(resp.recipient));
     if (first == last) {
       st.diags.error(resp.span, "svar från okänd mottagare '" + resp.recipient + "'" +
-                                    suggestion(resp.recipient, names));
+                                    suggestion(st, resp.recipient, names));
       continue;
     }
     // A name in several groups: the group of the questions answered decides.
     const Recipient* chosen = first->second;
     if (std::next(first) != last) {
-      const Question* q =
-          resp.answers.empty() ? nullptr : st.year.find_question(resp.answers[0].question);
+      const Question* q = resp.answers.empty() ? nullptr : find_question(resp.answers[0].question);
       for (auto it = first; it != last; ++it)
         if (q && it->second->group == q->group) chosen = it->second;
     }
     const Recipient& rec = *chosen;
     resp.group = rec.group;
-    if (auto [pos, ins] = st.response_defined.emplace(rec.group + "\n" + resp.recipient, resp.span);
+    if (auto [pos, ins] =
+            st.response_defined.emplace(rec.group + "\n" + name_key(resp.recipient), resp.span);
         !ins) {
       st.diags.error(resp.span, "svar för '" + resp.recipient + "' finns redan i " +
                                     pos->second.file + ":" + std::to_string(pos->second.line));
       continue;
     }
     for (const auto& a : resp.answers) {
-      const Question* q = st.year.find_question(a.question);
+      const Question* q = find_question(a.question);
       if (!q) {
-        std::vector<std::string> ids;
-        for (const auto& qq : st.year.questions) ids.push_back(qq.id);
-        st.diags.error(a.span, "okänd fråga '" + a.question + "'" + suggestion(a.question, ids));
+        st.diags.error(
+            a.span, "okänd fråga '" + a.question + "'" + suggestion(st, a.question, question_ids));
         continue;
       }
       if (q->group != rec.group) {
@@ -206,9 +273,10 @@ void check_grant_total(LoadState& st) {
 }
 
 void validate(LoadState& st) {
-  check_grant_total(st);
+  bool totals_fit = check_totals(st);
+  if (totals_fit) check_grant_total(st);
   check_group_refs(st);
-  check_declared_totals(st);
+  if (totals_fit) check_declared_totals(st);
   check_conditions(st);
   check_responses(st);
 }

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,30 @@
 namespace rv {
 
 using Amount = int64_t;  // whole kronor
+
+// The largest single amount (10^15 kr) and the largest total (10^18 kr) the data may
+// hold: the loader refuses larger ones, so the few figures derived from totals (spent +
+// unspent, total − spent − unknown) stay far inside int64.
+constexpr Amount kMaxAmount = 1'000'000'000'000'000;
+constexpr Amount kMaxTotal = 1'000'000'000'000'000'000;
+
+// Thrown by checked_add: a sum left int64. Validation makes this unreachable for loaded
+// data; it stops a wrong figure when data bypassed it.
+struct AmountOverflow : std::overflow_error {
+  AmountOverflow() : std::overflow_error("en summa av belopp blir för stor för att räknas") {}
+};
+
+// a + b, or AmountOverflow: a sum of amounts is never allowed to wrap.
+inline Amount checked_add(Amount a, Amount b) {
+  Amount r;
+  if (__builtin_add_overflow(a, b, &r)) throw AmountOverflow();
+  return r;
+}
+inline Amount checked_sub(Amount a, Amount b) {
+  Amount r;
+  if (__builtin_sub_overflow(a, b, &r)) throw AmountOverflow();
+  return r;
+}
 
 struct Date {
   int year = 0, month = 0, day = 0;
@@ -98,16 +123,16 @@ struct Recipient {
   Span span;
 
   // allocated = granted + reallocated (0 where missing)
-  Amount allocated() const { return granted.value_or(0) + reallocated.value_or(0); }
+  Amount allocated() const { return checked_add(granted.value_or(0), reallocated.value_or(0)); }
   // spent, derived from allocated - unspent when only unspent is given
   std::optional<Amount> spent_or_derived() const {
     if (spent) return spent;
-    if (unspent) return allocated() - *unspent;
+    if (unspent) return checked_sub(allocated(), *unspent);
     return std::nullopt;
   }
   std::optional<Amount> unspent_or_derived() const {
     if (unspent) return unspent;
-    if (spent) return allocated() - *spent;
+    if (spent) return checked_sub(allocated(), *spent);
     return std::nullopt;
   }
   // Display name: "Länsstyrelsen Stockholm – ansökan 1"
@@ -161,7 +186,7 @@ struct Answer {
 };
 
 struct Response {
-  std::string recipient;       // recipient display name (name, or name – application)
+  std::string recipient;  // recipient display name (name, or name – application)
   // The recipient's group, resolved by the loader: a name may stand in two groups
   // (Region Gotland is both a municipality and a region); the questions answered decide.
   std::string group;

@@ -16,10 +16,10 @@ std::optional<Fraction> share_of(Amount part, Amount whole) {
 void add_row(GroupSummary& s, const RecipientFigures& f, std::set<std::string>& names) {
   const Recipient& r = *f.source;
   ++s.rows;
-  s.key_total += r.key.value_or(0);
-  s.applied_total += r.applied.value_or(0);
-  s.granted_total += r.granted.value_or(0);
-  s.reallocated_total += r.reallocated.value_or(0);
+  s.key_total = checked_add(s.key_total, r.key.value_or(0));
+  s.applied_total = checked_add(s.applied_total, r.applied.value_or(0));
+  s.granted_total = checked_add(s.granted_total, r.granted.value_or(0));
+  s.reallocated_total = checked_add(s.reallocated_total, r.reallocated.value_or(0));
   if (r.wants_more.value_or(false)) s.wants_more.push_back(f.name);
   if (r.key && r.granted && *r.granted > *r.key) s.over_key.push_back(f.name);
   if (!f.funded) {
@@ -28,15 +28,15 @@ void add_row(GroupSummary& s, const RecipientFigures& f, std::set<std::string>& 
   }
   ++s.recipients;
   names.insert(r.name);
-  s.allocated += f.allocated;
+  s.allocated = checked_add(s.allocated, f.allocated);
   bool reported = r.reported.value_or(true);
   if (!reported || !f.spent) s.not_reported.push_back(f.name);
   if (!f.spent) {
-    s.unknown_use += f.allocated;
+    s.unknown_use = checked_add(s.unknown_use, f.allocated);
     return;
   }
-  s.spent += *f.spent;
-  s.unspent += *f.unspent;
+  s.spent = checked_add(s.spent, *f.spent);
+  s.unspent = checked_add(s.unspent, *f.unspent);
   if (*f.unspent > 0) s.with_unspent.push_back(f.name);
   if (*f.spent == 0) {
     s.spent_nothing.push_back(f.name);
@@ -47,8 +47,8 @@ void add_row(GroupSummary& s, const RecipientFigures& f, std::set<std::string>& 
 
 void finish(GroupSummary& s, const std::set<std::string>& names) {
   s.organisations = static_cast<int>(names.size());
-  s.share_spent = share_of(s.spent, s.spent + s.unspent);
-  s.share_unspent = share_of(s.unspent, s.spent + s.unspent);
+  s.share_spent = share_of(s.spent, checked_add(s.spent, s.unspent));
+  s.share_unspent = share_of(s.unspent, checked_add(s.spent, s.unspent));
   for (auto* list : {&s.with_unspent, &s.spent_nothing, &s.spent_part, &s.not_reported,
                      &s.not_funded, &s.wants_more, &s.over_key})
     sv::sort_swedish(*list);
@@ -110,21 +110,21 @@ Summary summarize(const GrantYear& year) {
     out.groups.push_back(summarize_group(year, g.id));
     const GroupSummary& s = out.groups.back();
     if (s.available)
-      available += *s.available;
+      available = checked_add(available, *s.available);
     else
       all_available = false;
-    t.key_total += s.key_total;
-    t.applied_total += s.applied_total;
-    t.granted_total += s.granted_total;
-    t.reallocated_total += s.reallocated_total;
-    t.allocated += s.allocated;
+    t.key_total = checked_add(t.key_total, s.key_total);
+    t.applied_total = checked_add(t.applied_total, s.applied_total);
+    t.granted_total = checked_add(t.granted_total, s.granted_total);
+    t.reallocated_total = checked_add(t.reallocated_total, s.reallocated_total);
+    t.allocated = checked_add(t.allocated, s.allocated);
     t.recipients += s.recipients;
     t.organisations += s.organisations;
     t.rows += s.rows;
     t.applications += s.applications;
-    t.spent += s.spent;
-    t.unspent += s.unspent;
-    t.unknown_use += s.unknown_use;
+    t.spent = checked_add(t.spent, s.spent);
+    t.unspent = checked_add(t.unspent, s.unspent);
+    t.unknown_use = checked_add(t.unknown_use, s.unknown_use);
     for (auto [from, to] : {std::pair{&s.with_unspent, &t.with_unspent},
                             {&s.spent_nothing, &t.spent_nothing},
                             {&s.spent_part, &t.spent_part},
@@ -145,10 +145,10 @@ Summary summarize(const GrantYear& year) {
   GrantTotals& g = out.grant;
   g.undistributed = year.grant.undistributed.value_or(0);
   g.undistributed_spent = year.grant.undistributed_spent.value_or(0);
-  g.total = year.grant.requisitioned_total.value_or(t.allocated + g.undistributed);
-  g.spent = t.spent + g.undistributed_spent;
-  g.unspent = g.total - g.spent - t.unknown_use;
-  g.share_spent = share_of(g.spent, g.spent + g.unspent);
+  g.total = year.grant.requisitioned_total.value_or(checked_add(t.allocated, g.undistributed));
+  g.spent = checked_add(t.spent, g.undistributed_spent);
+  g.unspent = checked_sub(checked_sub(g.total, g.spent), t.unknown_use);
+  g.share_spent = share_of(g.spent, checked_add(g.spent, g.unspent));
   return out;
 }
 

@@ -166,7 +166,7 @@ std::string rule_name(AllocationRule rule) {
 
 Amount Allocation::total() const {
   Amount t = 0;
-  for (const auto& l : lines) t += l.amount;
+  for (const auto& l : lines) t = checked_add(t, l.amount);
   return t;
 }
 

@@ -35,6 +35,8 @@ bool all_digits(std::string_view s) {
 }
 
 // A decimal number written with '.' or ','; digits before and after, as text.
+constexpr __int128 kMaxKeySum = static_cast<__int128>(kMaxTotal) * 10'000;
+
 struct Decimal {
   std::string whole, fraction, text;
 };
@@ -327,6 +329,13 @@ void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
         fa.name = *name;
         fa.amount = *amount;
         remember(fa.name, fa.span);
+        if (fixed_sum > kMaxTotal - fa.amount) {  // each amount is below kMaxAmount
+          d.error(fa.span, "summan av de fasta beloppen blir större än " +
+                               std::to_string(kMaxTotal) + " kr med '" + fa.name +
+                               "'; så stora summor kan inte räknas");
+          ok = false;
+          continue;
+        }
         fixed_sum += fa.amount;
         s.fixed.push_back(fa);
       }
@@ -419,8 +428,19 @@ void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
     if (k) decimals = std::max(decimals, static_cast<int>(k->fraction.size()));
   if (threshold) decimals = std::max(decimals, static_cast<int>(threshold->fraction.size()));
   s.key_decimals = decimals;
+  __int128 key_sum = 0;
   for (size_t i = 0; i < keys.size(); ++i)
-    if (keys[i]) s.recipients[i].key = scale_decimal(*keys[i], decimals);
+    if (keys[i]) {
+      s.recipients[i].key = scale_decimal(*keys[i], decimals);
+      key_sum += *s.recipients[i].key;
+    }
+  // Shares are computed as amount · key against amount · key sum in 128 bits; this bound
+  // keeps those products inside it for any number of recipients a file can hold.
+  if (key_sum > kMaxKeySum) {
+    d.error(rd.key_span(f, "mottagare"),
+            "nycklarnas summa är för stor för att räkna med; använd en mindre enhet för nyckeln");
+    return;
+  }
   if (threshold) {
     s.threshold = scale_decimal(*threshold, decimals);
     s.threshold_text = threshold->text;
@@ -432,16 +452,17 @@ void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
 
 SpecRead parse_allocation_spec(const std::string& name, const std::string& text) {
   SpecRead out;
-  Source src{name, split_lines(text)};
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    out.diags.error(src.span(e.mark), "YAML-syntaxfel: " + e.msg);
+  std::string normalised = text;
+  load::normalise_line_ends(normalised);
+  Source src{name, split_lines(normalised)};
+  load::YamlDocument doc = load::parse_yaml(normalised);
+  if (doc.error_at) {
+    out.diags.error(src.span(*doc.error_at), "YAML-syntaxfel: " + doc.error);
     return out;
   }
+  YAML::Node root = doc.root;
   if (root.IsNull()) {
-    out.diags.error(Span{name, 0, 0}, "filen är tom");
+    out.diags.error(Span{name, 1, 1}, "filen är tom");
     return out;
   }
   Reader rd(src, out.diags);

@@ -28,7 +28,7 @@ Comparison compare_allocations(const std::map<std::string, Amount>& before,
     r.name = name;
     if (auto it = before.find(name); it != before.end()) r.before = it->second;
     if (auto it = after.find(name); it != after.end()) r.after = it->second;
-    r.change = r.after.value_or(0) - r.before.value_or(0);
+    r.change = checked_sub(r.after.value_or(0), r.before.value_or(0));
     if (r.before && *r.before > 0) r.change_share = Fraction{r.change, *r.before};
     if (!r.before) ++c.only_after;
     if (!r.after) ++c.only_before;
@@ -38,8 +38,8 @@ Comparison compare_allocations(const std::map<std::string, Amount>& before,
       ++c.less;
     else
       ++c.same;
-    c.total_before += r.before.value_or(0);
-    c.total_after += r.after.value_or(0);
+    c.total_before = checked_add(c.total_before, r.before.value_or(0));
+    c.total_after = checked_add(c.total_after, r.after.value_or(0));
     c.rows.push_back(r);
   }
   return c;
