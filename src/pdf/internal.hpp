@@ -84,6 +84,8 @@ void set_stream_bytes(WriteState& w, HPDF_Dict stream, const std::string& bytes,
 // libharu object, writing it token by token and freeing it cost more than the rest of
 // the document. libharu still numbers, places and frees the object.
 HPDF_Dict new_raw_dict(WriteState& w);
+// Called before adding many objects: see streams.cpp.
+void keep_object_list_growth_geometric(HPDF_Doc pdf);
 std::string& raw_text(HPDF_Dict dict);
 // "12 0 R" for an indirect object.
 void put_ref(std::string& s, const void* indirect_object);

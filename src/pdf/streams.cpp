@@ -27,7 +27,17 @@ HPDF_STATUS write_raw_entries(HPDF_Dict dict, HPDF_Stream out) {
 
 }  // namespace
 
+void keep_object_list_growth_geometric(HPDF_Doc pdf) {
+  // libharu grows its lists by a fixed block (1 024 cross-reference entries), copying
+  // the whole array each time: quadratic in the number of objects, which a 200 000-row
+  // appendix (over a million structure elements) feels. A block as large as the list
+  // already is makes the growth geometric and the total copying linear.
+  HPDF_List entries = pdf->xref->entries;
+  if (entries->items_per_block < entries->count) entries->items_per_block = entries->count;
+}
+
 HPDF_Dict new_raw_dict(WriteState& w) {
+  keep_object_list_growth_geometric(w.pdf);
   HPDF_Dict d = HPDF_Dict_New(w.pdf->mmgr);
   HPDF_Xref_Add(w.pdf->xref, d);
   d->attr = &w.raw_texts.emplace_back();  // a deque: the address stays valid

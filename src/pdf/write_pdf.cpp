@@ -85,6 +85,7 @@ Written write_pdf(const layout::Pages& model, const outfile::Target& target, Dia
     });
   run_jobs(jobs, [&] {
     for (size_t i = 0; i < n; ++i) {
+      keep_object_list_growth_geometric(w.pdf);
       HPDF_Page page = HPDF_AddPage(w.pdf);
       HPDF_Page_SetWidth(page, model.pages[i].width);
       HPDF_Page_SetHeight(page, model.pages[i].height);
