@@ -3,6 +3,7 @@
 // files.
 #include <algorithm>
 
+#include "doc/limits.hpp"
 #include "layout/flow.hpp"
 #include "layout/style.hpp"
 
@@ -195,7 +196,17 @@ void Builder::paragraph(const doc::Paragraph& p, float x, float width, int paren
   after_ = p.format.space_after >= 0 ? static_cast<float>(p.format.space_after) : style::kParaGap;
 }
 
+// Lists and quotes nest by recursion: a tree deeper than the template stage allows (it
+// reports the Markdown) is refused here too, so that no caller can overflow the stack.
+bool Builder::nesting_allowed(const Span& at) {
+  if (list_level_ + quote_level_ < limits::kMarkdownDepth) return true;
+  diags_.error(at, "citat och listor är nästlade för djupt (högst " +
+                       std::to_string(limits::kMarkdownDepth) + " nivåer)");
+  return false;
+}
+
 void Builder::list(const doc::List& l, float x, float width, int parent) {
+  if (!nesting_allowed(l.span)) return;
   const int lnode = add_node(Role::L, parent, l.span);
   const float indent = style::kListIndent;
   ++list_level_;
@@ -229,6 +240,7 @@ void Builder::list(const doc::List& l, float x, float width, int parent) {
 }
 
 void Builder::quote(const doc::BlockQuote& q, float x, float width, int parent) {
+  if (!nesting_allowed(q.span)) return;
   const int node = add_node(Role::BlockQuote, parent, q.span);
   ++quote_level_;
   blocks(q.blocks, x + style::kQuoteIndent, width - 2 * style::kQuoteIndent, node);

@@ -105,16 +105,18 @@ int64_t arithmetic(Expr::Op op, int64_t l, int64_t r, const Span& at, Diagnostic
 std::string mib(size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 std::string count(int64_t n) { return sv::integer(n); }
 
-// Texts and lists built by `+` or a filter stay within limits::kStringBytes / kListItems.
-void check_size(const Value& v, const Span& at, Diagnostics& d) {
+// Texts and lists built by `+` or a filter stay within limits::kStringBytes / kListItems;
+// false after reporting.
+bool within_limits(const Value& v, const Span& at, Diagnostics& d) {
   if (v.is_str() && v.as_str().size() > limits::kStringBytes) {
     d.error(at, "texten blir för lång (högst " + mib(limits::kStringBytes) + ")");
-    throw Failed{};
+    return false;
   }
   if (v.is_list() && v.as_list().size() > limits::kListItems) {
     d.error(at, "listan blir för lång (högst " + count(limits::kListItems) + " element)");
-    throw Failed{};
+    return false;
   }
+  return true;
 }
 
 int compare_numbers(const Value& a, const Value& b) {
@@ -257,13 +259,17 @@ Value Expander::eval_in(const ExprPtr& e) {
         Value l = eval_in(e->args[0]), r = eval_in(e->args[1]);
         if (l.is_str() || r.is_str()) {
           Value joined(to_text(l) + to_text(r));
-          check_size(joined, at, *diags_);
+          if (!within_limits(joined, at, *diags_)) {
+            stopped_ = true;
+            throw Failed{};
+          }
           return joined;
         }
         if (l.is_list() && r.is_list()) {
           if (l.as_list().size() + r.as_list().size() > limits::kListItems) {
-            diags_->error(at, "listan blir för lång (högst " + count(limits::kListItems) +
-                                  " element)");
+            diags_->error(at,
+                          "listan blir för lång (högst " + count(limits::kListItems) + " element)");
+            stopped_ = true;
             throw Failed{};
           }
           List joined = l.as_list();
@@ -325,7 +331,10 @@ Value Expander::eval_in(const ExprPtr& e) {
       FilterCall call{*input, args, at, *diags_, style_};
       auto r = f->second(call);
       if (!r) throw Failed{};
-      check_size(*r, at, *diags_);
+      if (!within_limits(*r, at, *diags_)) {
+        stopped_ = true;
+        throw Failed{};
+      }
       return *r;
     }
   }
@@ -374,8 +383,7 @@ void Expander::include(const Node& n, Out& out, int depth) {
     return;
   }
   if (++includes_done_ > limits::kIncludes) {
-    stop(n.span, "för många {% include %} (högst " + count(limits::kIncludes) +
-                     " i ett dokument)");
+    stop(n.span, "för många {% include %} (högst " + count(limits::kIncludes) + " i ett dokument)");
     return;
   }
   // Parsed once per file: an include inside a loop is not read and parsed on every pass.
@@ -385,8 +393,8 @@ void Expander::include(const Node& n, Out& out, int depth) {
     std::string why;
     std::shared_ptr<const Included> file;
     if (!includes_ || !includes_(n.name, read, why)) {
-      diags_->error(n.span, why.empty() ? "filen '" + n.name + "' att inkludera finns inte i mallen"
-                                        : why);
+      diags_->error(n.span,
+                    why.empty() ? "filen '" + n.name + "' att inkludera finns inte i mallen" : why);
     } else if (auto same = included_by_path_.find(read.key); same != included_by_path_.end()) {
       file = same->second;
     } else {

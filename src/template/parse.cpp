@@ -146,8 +146,8 @@ class ExprParser {
     Nesting& operator=(const Nesting&) = delete;
   };
   void too_deep(const Tok& at) {
-    fail(at, "uttrycket är nästlat för djupt (högst " +
-                 std::to_string(limits::kExpressionDepth) + " nivåer)");
+    fail(at, "uttrycket är nästlat för djupt (högst " + std::to_string(limits::kExpressionDepth) +
+                 " nivåer)");
   }
   // The tree's depth also bounds evaluation, printing and freeing it, which all recurse:
   // a long chain (a sum of many terms, many filters) is as deep as it is long.
@@ -327,8 +327,8 @@ class ExprParser {
         int64_t n = 0;
         auto [end, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), n);
         if (ec != std::errc() || end != t.text.data() + t.text.size()) {
-          fail(t, "talet " + std::string(t.text) +
-                      " är för stort (högst 9 223 372 036 854 775 807)");
+          fail(t,
+               "talet " + std::string(t.text) + " är för stort (högst 9 223 372 036 854 775 807)");
           return nullptr;
         }
         e->op = Expr::Op::Literal;
@@ -384,9 +384,9 @@ class ExprParser {
 // ---- statements -------------------------------------------------------------------------
 
 struct Frame {
-  Node node;           // If or For being built
-  Body* current;       // where children go now
-  std::string opener;  // "if" / "for"
+  Node node;                    // If or For being built
+  Body* current;                // where children go now
+  std::string opener;           // "if" / "for"
   std::optional<Span> else_at;  // where its {% else %} stood, once seen
 };
 

@@ -169,7 +169,8 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
   bool outside = false;
   if (auto b = m.text("brödtext")) {
     s.body = *b;
-    if (!file_in_template(dir, s.body, why, &outside) && outside) m.error_at("brödtext", "brödtexten: " + why);
+    if (!file_in_template(dir, s.body, why, &outside) && outside)
+      m.error_at("brödtext", "brödtexten: " + why);
   }
   if (auto md = m.node("metadata", true)) {
     MapReader mm(f, *md, "metadata", diags, {"titel", "författare", "ämne", "nyckelord"});
