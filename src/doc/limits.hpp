@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 namespace rv::limits {
 
@@ -30,5 +31,15 @@ inline constexpr size_t kExpandedBytes = 64u << 20;  // 64 MiB
 inline constexpr int kMarkdownDepth = 64;
 // A document's pages.
 inline constexpr int kPages = 5'000;
+
+// A limit as messages print it: "1 000 000" (plain spaces: messages go to a terminal).
+inline std::string grouped(int64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
+    out += digits[i];
+  }
+  return out;
+}
 
 }  // namespace rv::limits

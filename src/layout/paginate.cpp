@@ -7,7 +7,6 @@
 #include "doc/limits.hpp"
 #include "layout/flow.hpp"
 #include "layout/style.hpp"
-#include "swedish/swedish.hpp"
 
 namespace rv::layout {
 
@@ -67,7 +66,7 @@ std::vector<PagePlan> paginate(const Flow& flow, const StyleTable& styles, Diagn
       // A runaway template (a loop of page breaks, a huge table) is stopped here rather
       // than filling the disk.
       diags.error(boxes[i].span.line > 0 ? boxes[i].span : boxes[i].break_span,
-                  "dokumentet blir längre än " + sv::integer(limits::kPages) + " sidor");
+                  "dokumentet blir längre än " + limits::grouped(limits::kPages) + " sidor");
       break;
     }
     if (!pages.empty()) style = styles.next(style);

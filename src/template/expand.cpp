@@ -103,7 +103,7 @@ int64_t arithmetic(Expr::Op op, int64_t l, int64_t r, const Span& at, Diagnostic
 }
 
 std::string mib(size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
-std::string count(int64_t n) { return sv::integer(n); }
+std::string count(int64_t n) { return limits::grouped(n); }
 
 // Texts and lists built by `+` or a filter stay within limits::kStringBytes / kListItems;
 // false after reporting.
