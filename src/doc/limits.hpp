@@ -24,6 +24,9 @@ inline constexpr int64_t kLoopIterations = 1'000'000;
 // A text value (`+`, filters) and a list built with `+`.
 inline constexpr size_t kStringBytes = 16u << 20;  // 16 MiB
 inline constexpr size_t kListItems = 1'000'000;
+// Lists inside lists (`{% set x = [x] %}` line after line): freeing, printing and
+// comparing such a value recurse.
+inline constexpr int kListDepth = 256;
 // The Markdown text a template expands to.
 inline constexpr size_t kExpandedBytes = 64u << 20;  // 64 MiB
 // Markdown → document tree: block quotes and lists inside each other, emphasis and links

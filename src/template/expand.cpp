@@ -119,6 +119,26 @@ bool within_limits(const Value& v, const Span& at, Diagnostics& d) {
   return true;
 }
 
+// Lists are shared, so `{% set x = [x, x] %}` line after line doubles what printing or
+// sorting the value visits while hardly using memory. A list a template makes (a list
+// literal, `+`) therefore has its elements counted through nested lists as if unshared,
+// within limits::kListItems, and its nesting within limits::kListDepth. Every list the
+// template made has passed this check, so the walk itself is bounded too. Returns the
+// message for what was exceeded, or "".
+std::string list_beyond_limits(const Value& v, int depth, size_t& budget) {
+  if (depth > limits::kListDepth)
+    return "listor i listor nästlas för djupt (högst " + std::to_string(limits::kListDepth) +
+           " nivåer)";
+  for (const Value& x : v.as_list()) {
+    if (budget-- == 0)
+      return "listan blir för lång (högst " + count(limits::kListItems) +
+             " element, listor i listan medräknade)";
+    if (x.is_list())
+      if (std::string why = list_beyond_limits(x, depth + 1, budget); !why.empty()) return why;
+  }
+  return "";
+}
+
 int compare_numbers(const Value& a, const Value& b) {
   auto x = a.as_fraction(), y = b.as_fraction();
   __int128 l = static_cast<__int128>(x.num) * y.den, r = static_cast<__int128>(y.num) * x.den;
@@ -203,7 +223,14 @@ Value Expander::eval_in(const ExprPtr& e) {
     case Expr::Op::ListLit: {
       List l;
       for (const auto& a : e->args) l.push_back(eval_in(a));
-      return Value(std::move(l));
+      Value list(std::move(l));
+      size_t budget = limits::kListItems;
+      if (std::string why = list_beyond_limits(list, 1, budget); !why.empty()) {
+        diags_->error(at, why);
+        stopped_ = true;
+        throw Failed{};
+      }
+      return list;
     }
     case Expr::Op::Not:
       return Value(!eval_in(e->args[0]).truthy());
@@ -274,7 +301,14 @@ Value Expander::eval_in(const ExprPtr& e) {
           }
           List joined = l.as_list();
           joined.insert(joined.end(), r.as_list().begin(), r.as_list().end());
-          return Value(std::move(joined));
+          Value list(std::move(joined));
+          size_t budget = limits::kListItems;
+          if (std::string why = list_beyond_limits(list, 1, budget); !why.empty()) {
+            diags_->error(at, why);
+            stopped_ = true;
+            throw Failed{};
+          }
+          return list;
         }
         if (l.is_int() && r.is_int())
           return Value(arithmetic(e->op, l.as_int(), r.as_int(), at, *diags_));

@@ -237,6 +237,25 @@ TEST_CASE("loops, texts and lists are bounded") {
   }
 }
 
+TEST_CASE("lists inside lists are bounded in depth and in what they hold when unshared") {
+  SECTION("a list wrapped in a list line after line (300 000 lines crashed)") {
+    Diagnostics d;
+    expand("{% set x = 1 %}\n" + repeat("{% set x = [x] %}\n", 300) + "{{ x | längd }}", d);
+    CHECK(only_error(d) ==
+          "mall.md:258:12: fel: listor i listor nästlas för djupt (högst 256 nivåer)");
+  }
+  SECTION("a shared list doubled line after line would print 2^40 elements") {
+    Diagnostics d;
+    expand("{% set x = [1] %}\n" + repeat("{% set x = [x, x] %}\n", 40) + "{{ x }}", d);
+    CHECK(only_error(d) ==
+          "mall.md:20:12: fel: listan blir för lång (högst 1 000 000 element, "
+          "listor i listan medräknade)");
+  }
+  Diagnostics ok;
+  CHECK(expand("{{ [[1, 2], [3]] | längd }}", ok) == "2");
+  CHECK(ok.empty());
+}
+
 TEST_CASE("Markdown nesting is bounded; a footnote that cites itself is an error") {
   SECTION("a footnote citing itself (two lines)") {
     Diagnostics d;
