@@ -131,7 +131,12 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
     diags.error(Span{dir, 0, 0}, "mallen finns inte (ska vara en mapp med mall.yaml och mall.md)");
     return std::nullopt;
   }
-  std::string text;
+  std::string text, why;
+  bool outside = false;
+  if (!file_in_template(dir, "mall.yaml", why, &outside) && outside) {
+    diags.error(Span{s.file, 0, 0}, "mallens inställningar: " + why);  // a link out of the folder
+    return std::nullopt;
+  }
   if (!load::read_file(s.file, text)) {
     diags.error(Span{s.file, 0, 0}, "mallens inställningsfil mall.yaml saknas");
     return std::nullopt;
@@ -165,8 +170,6 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
   }
   // Files the settings name must lie in the template's folder (checked again, and their
   // existence, when they are read).
-  std::string why;
-  bool outside = false;
   if (auto b = m.text("brödtext")) {
     s.body = *b;
     if (!file_in_template(dir, s.body, why, &outside) && outside)

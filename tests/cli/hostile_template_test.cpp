@@ -58,7 +58,7 @@ TEST_CASE("a template cannot include files outside its folder") {
   fs::remove_all(root);
 }
 
-TEST_CASE("the hyphenation list and the body text must lie in the template's folder") {
+TEST_CASE("mall.yaml, the body text and the hyphenation list must lie in the template's folder") {
   const fs::path root = rvtest::temp_dir("hostile_settings");
   rvtest::write(root / "hemligt.txt", "root:x:0:0:HEMLIGT\n");
   const fs::path out = root / "ut.pdf";
@@ -93,6 +93,18 @@ TEST_CASE("the hyphenation list and the body text must lie in the template's fol
     CHECK(r.out.find("mall.yaml:5:11: fel: brödtexten: '../hemligt.txt' ligger utanför mallens "
                      "mapp") != std::string::npos);
     CHECK(r.out.find("HEMLIGT") == std::string::npos);
+  }
+  SECTION("mall.yaml: a link out of the folder") {
+    fs::path dir = root / "e";
+    fs::create_directories(dir);
+    rvtest::write(root / "andra.yaml", std::string(kSettings) + "HEMLIG_NYCKEL: 1\n");
+    fs::create_symlink(root / "andra.yaml", dir / "mall.yaml");
+    rvtest::write(dir / "mall.md", "Text\n");
+    Run r = render(dir, out);
+    CHECK(r.code == 2);
+    CHECK(r.out.find("mall.yaml: fel: mallens inställningar: 'mall.yaml' ligger utanför mallens "
+                     "mapp") != std::string::npos);
+    CHECK(r.out.find("HEMLIG") == std::string::npos);
   }
   CHECK_FALSE(fs::exists(out));
   fs::remove_all(root);
