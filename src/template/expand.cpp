@@ -105,18 +105,17 @@ int64_t arithmetic(Expr::Op op, int64_t l, int64_t r, const Span& at, Diagnostic
 std::string mib(size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 std::string count(int64_t n) { return limits::grouped(n); }
 
-// Texts and lists built by `+` or a filter stay within limits::kStringBytes / kListItems;
-// false after reporting.
-bool within_limits(const Value& v, const Span& at, Diagnostics& d) {
-  if (v.is_str() && v.as_str().size() > limits::kStringBytes) {
-    d.error(at, "texten blir för lång (högst " + mib(limits::kStringBytes) + ")");
-    return false;
-  }
-  if (v.is_list() && v.as_list().size() > limits::kListItems) {
-    d.error(at, "listan blir för lång (högst " + count(limits::kListItems) + " element)");
-    return false;
-  }
-  return true;
+std::string too_long_list() {
+  return "listan blir för lång (högst " + count(limits::kListItems) + " element)";
+}
+
+// Texts and lists built by `+` or a filter stay within limits::kStringBytes / kListItems.
+// Returns the message for what was exceeded, or "".
+std::string size_beyond_limits(const Value& v) {
+  if (v.is_str() && v.as_str().size() > limits::kStringBytes)
+    return "texten blir för lång (högst " + mib(limits::kStringBytes) + ")";
+  if (v.is_list() && v.as_list().size() > limits::kListItems) return too_long_list();
+  return "";
 }
 
 // Lists are shared, so `{% set x = [x, x] %}` line after line doubles what printing or
@@ -225,11 +224,7 @@ Value Expander::eval_in(const ExprPtr& e) {
       for (const auto& a : e->args) l.push_back(eval_in(a));
       Value list(std::move(l));
       size_t budget = limits::kListItems;
-      if (std::string why = list_beyond_limits(list, 1, budget); !why.empty()) {
-        diags_->error(at, why);
-        stopped_ = true;
-        throw Failed{};
-      }
+      if (std::string why = list_beyond_limits(list, 1, budget); !why.empty()) exceeded(at, why);
       return list;
     }
     case Expr::Op::Not:
@@ -286,28 +281,19 @@ Value Expander::eval_in(const ExprPtr& e) {
         Value l = eval_in(e->args[0]), r = eval_in(e->args[1]);
         if (l.is_str() || r.is_str()) {
           Value joined(to_text(l) + to_text(r));
-          if (!within_limits(joined, at, *diags_)) {
-            stopped_ = true;
-            throw Failed{};
-          }
+          if (std::string why = size_beyond_limits(joined); !why.empty()) exceeded(at, why);
           return joined;
         }
         if (l.is_list() && r.is_list()) {
-          if (l.as_list().size() + r.as_list().size() > limits::kListItems) {
-            diags_->error(at,
-                          "listan blir för lång (högst " + count(limits::kListItems) + " element)");
-            stopped_ = true;
-            throw Failed{};
-          }
+          // Checked before copying, so that doubling a long list allocates nothing more.
+          if (l.as_list().size() + r.as_list().size() > limits::kListItems)
+            exceeded(at, too_long_list());
           List joined = l.as_list();
           joined.insert(joined.end(), r.as_list().begin(), r.as_list().end());
           Value list(std::move(joined));
           size_t budget = limits::kListItems;
-          if (std::string why = list_beyond_limits(list, 1, budget); !why.empty()) {
-            diags_->error(at, why);
-            stopped_ = true;
-            throw Failed{};
-          }
+          if (std::string why = list_beyond_limits(list, 1, budget); !why.empty())
+            exceeded(at, why);
           return list;
         }
         if (l.is_int() && r.is_int())
@@ -365,10 +351,7 @@ Value Expander::eval_in(const ExprPtr& e) {
       FilterCall call{*input, args, at, *diags_, style_};
       auto r = f->second(call);
       if (!r) throw Failed{};
-      if (!within_limits(*r, at, *diags_)) {
-        stopped_ = true;
-        throw Failed{};
-      }
+      if (std::string why = size_beyond_limits(*r); !why.empty()) exceeded(at, why);
       return *r;
     }
   }
@@ -397,6 +380,11 @@ std::string Expander::eval_text(const ExprPtr& e, Span at) {
 void Expander::stop(const Span& at, const std::string& message) {
   diags_->error(at, message);
   stopped_ = true;
+}
+
+void Expander::exceeded(const Span& at, const std::string& message) {
+  stop(at, message);
+  throw Failed{};
 }
 
 // A body inside `at` ({% if %}, {% for %}, an included file): one level deeper, counted

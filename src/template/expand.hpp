@@ -61,7 +61,10 @@ class Expander {
   void run(const Body& body, Out& out, int depth);
   void nested(const Body& body, Out& out, int depth, const Node& at);
   void include(const Node& n, Out& out, int depth);
+  // A resource limit was reached: report it and end the expansion (after this node, or
+  // at once, leaving the expression being evaluated).
   void stop(const Span& at, const std::string& message);
+  [[noreturn]] void exceeded(const Span& at, const std::string& message);
   Value eval_in(const ExprPtr& e);
   const Value* ref(const ExprPtr& e) const;
   const Value* lookup(const std::string& name) const;
