@@ -18,7 +18,7 @@ inline constexpr int kExpressionDepth = 256;
 inline constexpr int kStatementDepth = 256;
 // {% include %}: files inside each other, and included files in one rendering.
 inline constexpr int kIncludeDepth = 16;
-inline constexpr int kIncludes = 10'000;
+inline constexpr int kIncludes = 100'000;
 // Passes through {% for %} bodies in one rendering, all loops together.
 inline constexpr int64_t kLoopIterations = 1'000'000;
 // A text value (`+`, filters) and a list built with `+`.

@@ -182,7 +182,7 @@ TEST_CASE("includes: depth, count and cycles are errors; each file is parsed onc
     files["f12.md"] = "x\n";
     Diagnostics d;
     expand("{% include \"f0.md\" %}", d, files);
-    CHECK(only_error(d).find("fel: för många {% include %} (högst 10 000 i ett dokument)") !=
+    CHECK(only_error(d).find("fel: för många {% include %} (högst 100 000 i ett dokument)") !=
           std::string::npos);
   }
   SECTION("includes deeper than 16 files") {
