@@ -230,6 +230,13 @@ TEST_CASE("loops, texts and lists are bounded") {
            d);
     CHECK(only_error(d) == "mall.md:22:14: fel: texten blir för lång (högst 16 MiB)");
   }
+  SECTION("the expanded text stops at 64 MiB") {
+    Diagnostics d;
+    expand("{% set s = \"xxxxxxxxxxxxxxxx\" %}\n" + repeat("{% set s = s + s %}\n", 20) +
+               repeat("{{ s }}\n", 5),
+           d);
+    CHECK(only_error(d) == "mall.md:25:1: fel: mallen ger för mycket text (högst 64 MiB)");
+  }
   SECTION("list doubling stops at 1 000 000 elements") {
     Diagnostics d;
     expand("{% set l = [1] %}\n" + repeat("{% set l = l + l %}\n", 30), d);
