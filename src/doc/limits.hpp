@@ -14,8 +14,9 @@ namespace rv::limits {
 // Template expressions: parentheses, `not`, unary minus, lists, and chains such as a sum
 // of many terms or many filters (each operator is one level of the expression tree).
 inline constexpr int kExpressionDepth = 256;
-// {% if %} / {% for %} nested inside each other, counted across included files too.
-inline constexpr int kStatementDepth = 256;
+// {% if %} / {% for %} nested inside each other, counted across included files too (each
+// level is a few KiB of stack in a sanitizer build).
+inline constexpr int kStatementDepth = 128;
 // {% include %}: files inside each other, and included files in one rendering.
 inline constexpr int kIncludeDepth = 16;
 inline constexpr int kIncludes = 100'000;

@@ -84,13 +84,14 @@ void Builder::push_lines(std::vector<SetLine>&& lines, float space_before, bool 
   keep_pending_ = keep_with_next;
 }
 
-void Builder::collect_headings(const std::vector<doc::Block>& blocks) {
+void Builder::collect_headings(const std::vector<doc::Block>& blocks, int depth) {
+  if (depth >= limits::kMarkdownDepth) return;  // refused with an error when it is set
   for (const doc::Block& b : blocks) {
     if (const auto* h = std::get_if<doc::Heading>(&b.node)) {
       headings_.push_back(h);
       heading_ids_[h] = h->id.empty() ? "_rubrik" + std::to_string(headings_.size()) : h->id;
     } else if (const auto* q = std::get_if<doc::BlockQuote>(&b.node)) {
-      collect_headings(q->blocks);
+      collect_headings(q->blocks, depth + 1);
     }
   }
 }

@@ -85,7 +85,7 @@ class Builder {
   ~Builder();
 
   // Finds the headings a table of contents lists (they may come after it).
-  void collect_headings(const std::vector<doc::Block>& blocks);
+  void collect_headings(const std::vector<doc::Block>& blocks, int depth = 0);
   // Walks the blocks into the flow. `x`/`width` is the frame (indented for lists).
   void blocks(const std::vector<doc::Block>& blocks, float x, float width, int parent);
   void block(const doc::Block& b, float x, float width, int parent);
