@@ -3,6 +3,7 @@
 #include "template/expand.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "doc/limits.hpp"
 #include "load/suggest.hpp"
@@ -349,7 +350,16 @@ Value Expander::eval_in(const ExprPtr& e) {
       std::vector<Value> args;
       for (size_t i = 1; i < e->args.size(); ++i) args.push_back(eval_in(e->args[i]));
       FilterCall call{*input, args, at, *diags_, style_};
-      auto r = f->second(call);
+      std::optional<Value> r;
+      try {
+        r = f->second(call);
+      } catch (const std::overflow_error&) {  // the Swedish number formatting's 64-bit range
+        diags_->error(at, "filtret '" + e->name + "' fick ett för stort tal");
+        throw Failed{};
+      } catch (const std::invalid_argument& bad) {  // its messages are Swedish
+        diags_->error(at, "filtret '" + e->name + "': " + bad.what());
+        throw Failed{};
+      }
       if (!r) throw Failed{};
       if (std::string why = size_beyond_limits(*r); !why.empty()) exceeded(at, why);
       return *r;

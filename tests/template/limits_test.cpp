@@ -98,6 +98,14 @@ TEST_CASE("template arithmetic is checked: overflow is an error at the operator"
     CHECK(expand("{{ " + c.expr + " }}", d).empty());
     CHECK(only_error(d).rfind(c.message, 0) == 0);
   }
+  // Formatting an extreme share overflowed inside the filter: exit 1, "internt fel".
+  Diagnostics d;
+  expand("{{ stort / 1 | procent }}", d);
+  CHECK(only_error(d) == "mall.md:1:16: fel: filtret 'procent' fick ett för stort tal");
+  Diagnostics d2;
+  expand("{{ 1 / 3 | procent_tabell(40) }}", d2);
+  CHECK(only_error(d2) ==
+        "mall.md:1:12: fel: filtret 'procent_tabell': antal decimaler utanför 0–18");
   Diagnostics ok;
   CHECK(expand("{{ stort - 1 + 1 }}", ok) ==
         "9\u00A0223\u00A0372\u00A0036\u00A0854\u00A0775\u00A0807");
