@@ -40,8 +40,11 @@ HyphenDict* dictionary() {
 
 // The patterns' answers from earlier runs (hyphen_store.cpp), opened by
 // preload_hyphenation(); lookups wait for it to be read.
+// Never destroyed: the preload thread may still be reading it when a run ends early (a
+// template error ends the process before layout waits for it), and exit must not free it
+// under that thread (a use-after-free under AddressSanitizer).
 detail::HyphenStore& store() {
-  static detail::HyphenStore s;
+  static detail::HyphenStore& s = *new detail::HyphenStore;
   return s;
 }
 std::shared_future<void> store_opened;
