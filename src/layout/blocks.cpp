@@ -3,6 +3,7 @@
 // files.
 #include <algorithm>
 
+#include "doc/limits.hpp"
 #include "layout/flow.hpp"
 #include "layout/style.hpp"
 
@@ -83,13 +84,14 @@ void Builder::push_lines(std::vector<SetLine>&& lines, float space_before, bool 
   keep_pending_ = keep_with_next;
 }
 
-void Builder::collect_headings(const std::vector<doc::Block>& blocks) {
+void Builder::collect_headings(const std::vector<doc::Block>& blocks, int depth) {
+  if (depth >= limits::kMarkdownDepth) return;  // refused with an error when it is set
   for (const doc::Block& b : blocks) {
     if (const auto* h = std::get_if<doc::Heading>(&b.node)) {
       headings_.push_back(h);
       heading_ids_[h] = h->id.empty() ? "_rubrik" + std::to_string(headings_.size()) : h->id;
     } else if (const auto* q = std::get_if<doc::BlockQuote>(&b.node)) {
-      collect_headings(q->blocks);
+      collect_headings(q->blocks, depth + 1);
     }
   }
 }
@@ -195,7 +197,17 @@ void Builder::paragraph(const doc::Paragraph& p, float x, float width, int paren
   after_ = p.format.space_after >= 0 ? static_cast<float>(p.format.space_after) : style::kParaGap;
 }
 
+// Lists and quotes nest by recursion: a tree deeper than the template stage allows (it
+// reports the Markdown) is refused here too, so that no caller can overflow the stack.
+bool Builder::nesting_allowed(const Span& at) {
+  if (list_level_ + quote_level_ < limits::kMarkdownDepth) return true;
+  diags_.error(at, "citat och listor är nästlade för djupt (högst " +
+                       std::to_string(limits::kMarkdownDepth) + " nivåer)");
+  return false;
+}
+
 void Builder::list(const doc::List& l, float x, float width, int parent) {
+  if (!nesting_allowed(l.span)) return;
   const int lnode = add_node(Role::L, parent, l.span);
   const float indent = style::kListIndent;
   ++list_level_;
@@ -229,6 +241,7 @@ void Builder::list(const doc::List& l, float x, float width, int parent) {
 }
 
 void Builder::quote(const doc::BlockQuote& q, float x, float width, int parent) {
+  if (!nesting_allowed(q.span)) return;
   const int node = add_node(Role::BlockQuote, parent, q.span);
   ++quote_level_;
   blocks(q.blocks, x + style::kQuoteIndent, width - 2 * style::kQuoteIndent, node);

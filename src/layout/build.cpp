@@ -12,6 +12,7 @@
 // built again sequentially, so the result is always the sequential one.
 #include <thread>
 
+#include "doc/limits.hpp"
 #include "layout/flow.hpp"
 #include "layout/style.hpp"
 
@@ -33,21 +34,23 @@ size_t inline_work(const doc::Inlines& content) {
 size_t text_work(const doc::Inlines& content) { return 2 * inline_work(content); }
 
 // A rough cost of setting a block: characters to break into lines, plus a constant per
-// cell, bar and item.
-size_t work(const doc::Block& b) {
+// cell, bar and item. Nesting past limits::kMarkdownDepth is not descended into (the
+// Builder refuses it with an error), so that no tree overflows the stack here.
+size_t work(const doc::Block& b, int depth = 0) {
+  if (depth >= limits::kMarkdownDepth) return 16;
   return std::visit(
-      [](const auto& n) -> size_t {
+      [depth](const auto& n) -> size_t {
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, doc::Heading> || std::is_same_v<T, doc::Paragraph>) {
           return text_work(n.content);
         } else if constexpr (std::is_same_v<T, doc::List>) {
           size_t w = 0;
           for (const doc::ListItem& item : n.items)
-            for (const doc::Block& c : item.blocks) w += work(c) + 16;
+            for (const doc::Block& c : item.blocks) w += work(c, depth + 1) + 16;
           return w;
         } else if constexpr (std::is_same_v<T, doc::BlockQuote>) {
           size_t w = 0;
-          for (const doc::Block& c : n.blocks) w += work(c);
+          for (const doc::Block& c : n.blocks) w += work(c, depth + 1);
           return w;
         } else if constexpr (std::is_same_v<T, doc::Table>) {
           size_t w = 0;
@@ -66,20 +69,21 @@ size_t work(const doc::Block& b) {
 
 size_t count_notes(const doc::Inlines& content);
 
-size_t count_notes(const doc::Block& b) {
+size_t count_notes(const doc::Block& b, int depth = 0) {
+  if (depth >= limits::kMarkdownDepth) return 0;  // refused by the Builder
   return std::visit(
-      [](const auto& n) -> size_t {
+      [depth](const auto& n) -> size_t {
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, doc::Heading> || std::is_same_v<T, doc::Paragraph>) {
           return count_notes(n.content);
         } else if constexpr (std::is_same_v<T, doc::List>) {
           size_t k = 0;
           for (const doc::ListItem& item : n.items)
-            for (const doc::Block& c : item.blocks) k += count_notes(c);
+            for (const doc::Block& c : item.blocks) k += count_notes(c, depth + 1);
           return k;
         } else if constexpr (std::is_same_v<T, doc::BlockQuote>) {
           size_t k = 0;
-          for (const doc::Block& c : n.blocks) k += count_notes(c);
+          for (const doc::Block& c : n.blocks) k += count_notes(c, depth + 1);
           return k;
         } else if constexpr (std::is_same_v<T, doc::Table>) {
           size_t k = 0;

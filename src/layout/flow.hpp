@@ -85,7 +85,7 @@ class Builder {
   ~Builder();
 
   // Finds the headings a table of contents lists (they may come after it).
-  void collect_headings(const std::vector<doc::Block>& blocks);
+  void collect_headings(const std::vector<doc::Block>& blocks, int depth = 0);
   // Walks the blocks into the flow. `x`/`width` is the frame (indented for lists).
   void blocks(const std::vector<doc::Block>& blocks, float x, float width, int parent);
   void block(const doc::Block& b, float x, float width, int parent);
@@ -107,6 +107,7 @@ class Builder {
   void paragraph(const doc::Paragraph& p, float x, float width, int parent);
   void list(const doc::List& l, float x, float width, int parent);
   void quote(const doc::BlockQuote& q, float x, float width, int parent);
+  bool nesting_allowed(const Span& at);
   void table(const doc::Table& t, float x, float width, int parent);     // table.cpp
   void chart(const doc::BarChart& c, float x, float width, int parent);  // chart.cpp
   void toc(const doc::TableOfContents& t, float x, float width, int parent);

@@ -4,6 +4,7 @@
 // fit at the foot of the same page.
 #include <algorithm>
 
+#include "doc/limits.hpp"
 #include "layout/flow.hpp"
 #include "layout/style.hpp"
 
@@ -61,6 +62,13 @@ std::vector<PagePlan> paginate(const Flow& flow, const StyleTable& styles, Diagn
   size_t i = 0;
   constexpr float kEps = 0.01f;
   while (i < boxes.size()) {
+    if (pages.size() >= static_cast<size_t>(limits::kPages)) {
+      // A runaway template (a loop of page breaks, a huge table) is stopped here rather
+      // than filling the disk.
+      diags.error(boxes[i].span.line > 0 ? boxes[i].span : boxes[i].break_span,
+                  "dokumentet blir längre än " + limits::grouped(limits::kPages) + " sidor");
+      break;
+    }
     if (!pages.empty()) style = styles.next(style);
     if (boxes[i].new_page && !boxes[i].page_style.empty()) {
       if (const doc::PageStyle* s = styles.find(boxes[i].page_style, boxes[i].break_span, diags))

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <future>
 #include <memory>
@@ -39,8 +40,11 @@ HyphenDict* dictionary() {
 
 // The patterns' answers from earlier runs (hyphen_store.cpp), opened by
 // preload_hyphenation(); lookups wait for it to be read.
+// Never destroyed: the preload thread may still be reading it when a run ends early (a
+// template error ends the process before layout waits for it), and exit must not free it
+// under that thread (a use-after-free under AddressSanitizer).
 detail::HyphenStore& store() {
-  static detail::HyphenStore s;
+  static detail::HyphenStore& s = *new detail::HyphenStore;
   return s;
 }
 std::shared_future<void> store_opened;
@@ -243,7 +247,20 @@ void set_hyphenation_exceptions(const std::vector<std::string>& words) {
 }
 
 bool load_hyphenation_exceptions(const std::string& path, Diagnostics& diags) {
-  std::ifstream in(path);
+  // Only a regular text file of modest size is read, and a line is quoted back only when
+  // it is printable text: whatever file the setting names, its content never reaches a
+  // message unless it looks like a word list.
+  constexpr std::uintmax_t kMaxBytes = 4u << 20;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    diags.error(Span{path, 0, 0}, "kan inte läsa avstavningslistan (ingen vanlig fil)");
+    return false;
+  }
+  if (std::filesystem::file_size(path, ec) > kMaxBytes || ec) {
+    diags.error(Span{path, 0, 0}, "avstavningslistan är för stor (högst 4 MiB)");
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
   if (!in) {
     diags.error(Span{path, 0, 0}, "kan inte läsa avstavningslistan");
     return false;
@@ -254,11 +271,24 @@ bool load_hyphenation_exceptions(const std::string& path, Diagnostics& diags) {
   bool ok = true;
   std::u32string key;
   std::vector<int> breaks;
+  const auto printable = [](std::string_view s) {
+    if (s.size() > 80) return false;
+    for (unsigned char c : s)
+      if (c < 0x20 || c == 0x7F) return false;
+    for (const CodePoint& c : detail::decode_utf8(s))
+      if (c.cp == 0xFFFD) return false;
+    return true;
+  };
   while (std::getline(in, line)) {
     ++number;
     const std::string_view entry = trim(line);
     if (entry.empty() || entry.front() == '#') continue;
     if (!parse_exception(entry, key, breaks)) {
+      if (!printable(entry)) {
+        diags.error(Span{path, number, 1},
+                    "avstavningslistan är ingen textfil med ett ord per rad (raden visas inte)");
+        return false;
+      }
       diags.error(Span{path, number, 1},
                   "ogiltig rad i avstavningslistan: \"" + std::string(entry) +
                       "\" (skriv ett ord per rad med bindestreck där det får avstavas, "

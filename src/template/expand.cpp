@@ -2,6 +2,10 @@
 // missing values are errors at the template's file:line:col — never silent blanks.
 #include "template/expand.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+
+#include "doc/limits.hpp"
 #include "load/suggest.hpp"
 #include "template/escape.hpp"
 
@@ -80,6 +84,60 @@ int64_t checked_int(const Value& v, const Span& at, Diagnostics& d, const char* 
     throw Failed{};
   }
   return v.as_int();
+}
+
+// Template arithmetic is checked: an overflow is an error at the operator, never a
+// wrapped-around amount in the document.
+[[noreturn]] void overflow(const Span& at, Diagnostics& d, const std::string& op) {
+  d.error(at, "'" + op +
+                  "' ger ett för stort tal (heltal går från −9 223 372 036 854 775 808 till "
+                  "9 223 372 036 854 775 807)");
+  throw Failed{};
+}
+
+int64_t arithmetic(Expr::Op op, int64_t l, int64_t r, const Span& at, Diagnostics& d) {
+  int64_t out = 0;
+  bool over = op == Expr::Op::Add   ? __builtin_add_overflow(l, r, &out)
+              : op == Expr::Op::Sub ? __builtin_sub_overflow(l, r, &out)
+                                    : __builtin_mul_overflow(l, r, &out);
+  if (over) overflow(at, d, op == Expr::Op::Add ? "+" : op == Expr::Op::Sub ? "-" : "*");
+  return out;
+}
+
+std::string mib(size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+std::string count(int64_t n) { return limits::grouped(n); }
+
+std::string too_long_list() {
+  return "listan blir för lång (högst " + count(limits::kListItems) + " element)";
+}
+
+// Texts and lists built by `+` or a filter stay within limits::kStringBytes / kListItems.
+// Returns the message for what was exceeded, or "".
+std::string size_beyond_limits(const Value& v) {
+  if (v.is_str() && v.as_str().size() > limits::kStringBytes)
+    return "texten blir för lång (högst " + mib(limits::kStringBytes) + ")";
+  if (v.is_list() && v.as_list().size() > limits::kListItems) return too_long_list();
+  return "";
+}
+
+// Lists are shared, so `{% set x = [x, x] %}` line after line doubles what printing or
+// sorting the value visits while hardly using memory. A list a template makes (a list
+// literal, `+`) therefore has its elements counted through nested lists as if unshared,
+// within limits::kListItems, and its nesting within limits::kListDepth. Every list the
+// template made has passed this check, so the walk itself is bounded too. Returns the
+// message for what was exceeded, or "".
+std::string list_beyond_limits(const Value& v, int depth, size_t& budget) {
+  if (depth > limits::kListDepth)
+    return "listor i listor nästlas för djupt (högst " + std::to_string(limits::kListDepth) +
+           " nivåer)";
+  for (const Value& x : v.as_list()) {
+    if (budget-- == 0)
+      return "listan blir för lång (högst " + count(limits::kListItems) +
+             " element, listor i listan medräknade)";
+    if (x.is_list())
+      if (std::string why = list_beyond_limits(x, depth + 1, budget); !why.empty()) return why;
+  }
+  return "";
 }
 
 int compare_numbers(const Value& a, const Value& b) {
@@ -166,12 +224,18 @@ Value Expander::eval_in(const ExprPtr& e) {
     case Expr::Op::ListLit: {
       List l;
       for (const auto& a : e->args) l.push_back(eval_in(a));
-      return Value(std::move(l));
+      Value list(std::move(l));
+      size_t budget = limits::kListItems;
+      if (std::string why = list_beyond_limits(list, 1, budget); !why.empty()) exceeded(at, why);
+      return list;
     }
     case Expr::Op::Not:
       return Value(!eval_in(e->args[0]).truthy());
-    case Expr::Op::Neg:
-      return Value(-checked_int(eval_in(e->args[0]), at, *diags_, "-"));
+    case Expr::Op::Neg: {
+      int64_t v = checked_int(eval_in(e->args[0]), at, *diags_, "-");
+      if (v == INT64_MIN) overflow(at, *diags_, "-");
+      return Value(-v);
+    }
     case Expr::Op::And: {
       Value l = eval_in(e->args[0]);
       return l.truthy() ? eval_in(e->args[1]) : l;
@@ -217,20 +281,32 @@ Value Expander::eval_in(const ExprPtr& e) {
     case Expr::Op::Mul: {
       if (e->op == Expr::Op::Add) {
         Value l = eval_in(e->args[0]), r = eval_in(e->args[1]);
-        if (l.is_str() || r.is_str()) return Value(to_text(l) + to_text(r));
+        if (l.is_str() || r.is_str()) {
+          Value joined(to_text(l) + to_text(r));
+          if (std::string why = size_beyond_limits(joined); !why.empty()) exceeded(at, why);
+          return joined;
+        }
         if (l.is_list() && r.is_list()) {
+          // Checked before copying, so that doubling a long list allocates nothing more.
+          if (l.as_list().size() + r.as_list().size() > limits::kListItems)
+            exceeded(at, too_long_list());
           List joined = l.as_list();
           joined.insert(joined.end(), r.as_list().begin(), r.as_list().end());
-          return Value(std::move(joined));
+          Value list(std::move(joined));
+          size_t budget = limits::kListItems;
+          if (std::string why = list_beyond_limits(list, 1, budget); !why.empty())
+            exceeded(at, why);
+          return list;
         }
-        if (l.is_int() && r.is_int()) return Value(l.as_int() + r.as_int());
+        if (l.is_int() && r.is_int())
+          return Value(arithmetic(e->op, l.as_int(), r.as_int(), at, *diags_));
         diags_->error(at, "'+' kräver två heltal, två listor eller text, men fick " +
                               kind_name(l.kind()) + " och " + kind_name(r.kind()));
         throw Failed{};
       }
       int64_t l = checked_int(eval_in(e->args[0]), at, *diags_, "räkneoperationen");
       int64_t r = checked_int(eval_in(e->args[1]), at, *diags_, "räkneoperationen");
-      return Value(e->op == Expr::Op::Add ? l + r : e->op == Expr::Op::Sub ? l - r : l * r);
+      return Value(arithmetic(e->op, l, r, at, *diags_));
     }
     case Expr::Op::Div: {
       // Division gives an exact share; it is rounded once, by the filter that shows it.
@@ -240,7 +316,8 @@ Value Expander::eval_in(const ExprPtr& e) {
         diags_->error(at, "division med noll i '" + describe(e->args[1]) + "'");
         throw Failed{};
       }
-      if (r < 0) l = -l, r = -r;
+      if (r < 0 && (__builtin_sub_overflow(0, l, &l) || __builtin_sub_overflow(0, r, &r)))
+        overflow(at, *diags_, "/");
       return Value(sv::Fraction{l, r});
     }
     case Expr::Op::Filter: {
@@ -274,8 +351,18 @@ Value Expander::eval_in(const ExprPtr& e) {
       std::vector<Value> args;
       for (size_t i = 1; i < e->args.size(); ++i) args.push_back(eval_in(e->args[i]));
       FilterCall call{*input, args, at, *diags_, style_};
-      auto r = f->second(call);
+      std::optional<Value> r;
+      try {
+        r = f->second(call);
+      } catch (const std::overflow_error&) {  // the Swedish number formatting's 64-bit range
+        diags_->error(at, "filtret '" + e->name + "' fick ett för stort tal");
+        throw Failed{};
+      } catch (const std::invalid_argument& bad) {  // its messages are Swedish
+        diags_->error(at, "filtret '" + e->name + "': " + bad.what());
+        throw Failed{};
+      }
       if (!r) throw Failed{};
+      if (std::string why = size_beyond_limits(*r); !why.empty()) exceeded(at, why);
       return *r;
     }
   }
@@ -301,8 +388,74 @@ std::string Expander::eval_text(const ExprPtr& e, Span at) {
   }
 }
 
+void Expander::stop(const Span& at, const std::string& message) {
+  diags_->error(at, message);
+  stopped_ = true;
+}
+
+void Expander::exceeded(const Span& at, const std::string& message) {
+  stop(at, message);
+  throw Failed{};
+}
+
+// A body inside `at` ({% if %}, {% for %}, an included file): one level deeper, counted
+// across included files so that the limit holds for the whole expansion.
+void Expander::nested(const Body& body, Out& out, int depth, const Node& at) {
+  if (depth + 1 > limits::kStatementDepth) {
+    stop(at.span, "{% if %}, {% for %} och {% include %} är nästlade för djupt (högst " +
+                      std::to_string(limits::kStatementDepth) + " nivåer)");
+    return;
+  }
+  run(body, out, depth + 1);
+}
+
+void Expander::include(const Node& n, Out& out, int depth) {
+  if (include_chain_.size() >= static_cast<size_t>(limits::kIncludeDepth)) {
+    stop(n.span, "för djupt nästlade {% include %} (högst " +
+                     std::to_string(limits::kIncludeDepth) + " nivåer)");
+    return;
+  }
+  if (++includes_done_ > limits::kIncludes) {
+    stop(n.span, "för många {% include %} (högst " + count(limits::kIncludes) + " i ett dokument)");
+    return;
+  }
+  // Parsed once per file: an include inside a loop is not read and parsed on every pass.
+  auto known = included_by_name_.find(n.name);
+  if (known == included_by_name_.end()) {
+    IncludedFile read;
+    std::string why;
+    std::shared_ptr<const Included> file;
+    if (!includes_ || !includes_(n.name, read, why)) {
+      diags_->error(n.span,
+                    why.empty() ? "filen '" + n.name + "' att inkludera finns inte i mallen" : why);
+    } else if (auto same = included_by_path_.find(read.key); same != included_by_path_.end()) {
+      file = same->second;
+    } else {
+      Body body = parse_template(read.path, read.text, *diags_);
+      file = std::make_shared<const Included>(Included{read.key, read.path, std::move(body)});
+      included_by_path_.emplace(read.key, file);
+    }
+    known = included_by_name_.emplace(n.name, file).first;
+  }
+  if (!known->second) return;  // reported the first time
+  const Included& file = *known->second;
+  auto cycle = std::find_if(include_chain_.begin(), include_chain_.end(),
+                            [&](const Included* f) { return f->key == file.key; });
+  if (cycle != include_chain_.end()) {
+    std::string chain;
+    for (auto it = cycle; it != include_chain_.end(); ++it) chain += (*it)->path + " → ";
+    stop(n.span, "{% include %} tar med sig själv: " + chain + file.path);
+    return;
+  }
+  include_chain_.push_back(&file);
+  nested(file.body, out, depth, n);
+  include_chain_.pop_back();
+  if (!out.text.empty() && out.text.back() != '\n') out.append("\n", n.span, false);
+}
+
 void Expander::run(const Body& body, Out& out, int depth) {
   for (const Node& n : body) {
+    if (stopped_) return;
     switch (n.kind) {
       case Node::Kind::Text:
         out.append(n.text, n.span, true);
@@ -323,7 +476,7 @@ void Expander::run(const Body& body, Out& out, int depth) {
       case Node::Kind::If:
         for (const Branch& b : n.branches) {
           if (!b.condition || eval(b.condition).truthy()) {
-            run(b.body, out, depth);
+            nested(b.body, out, depth, n);
             break;
           }
         }
@@ -336,8 +489,13 @@ void Expander::run(const Body& body, Out& out, int depth) {
           break;
         }
         const List& items = list.as_list();
-        if (items.empty()) run(n.empty, out, depth);
-        for (size_t i = 0; i < items.size(); ++i) {
+        if (items.empty()) nested(n.empty, out, depth, n);
+        for (size_t i = 0; i < items.size() && !stopped_; ++i) {
+          if (++iterations_ > limits::kLoopIterations) {
+            stop(n.span, "för många varv i {% for %} (högst " + count(limits::kLoopIterations) +
+                             " sammanlagt i ett dokument)");
+            break;
+          }
           // Built in key order at the end, without copying entries from initializer lists.
           Map loop;
           loop.emplace_hint(loop.end(), "första", Value(i == 0));
@@ -347,26 +505,14 @@ void Expander::run(const Body& body, Out& out, int depth) {
           Map& scope = scopes_.emplace_back();
           scope.emplace(n.var, items[i]);
           scope.emplace("loop", Value(std::move(loop)));
-          run(n.body, out, depth);
+          nested(n.body, out, depth, n);
           scopes_.pop_back();
         }
         break;
       }
-      case Node::Kind::Include: {
-        if (depth > 16) {
-          diags_->error(n.span, "för djupt nästlade {% include %} (mer än 16 nivåer)");
-          break;
-        }
-        std::string path, text;
-        if (!includes_ || !includes_(n.name, path, text)) {
-          diags_->error(n.span, "filen '" + n.name + "' att inkludera finns inte i mallen");
-          break;
-        }
-        Body inner = parse_template(path, text, *diags_);
-        run(inner, out, depth + 1);
-        if (!out.text.empty() && out.text.back() != '\n') out.append("\n", n.span, false);
+      case Node::Kind::Include:
+        include(n, out, depth);
         break;
-      }
       case Node::Kind::Block: {
         Map visible = root_.as_map();
         for (const auto& s : scopes_)
@@ -377,12 +523,17 @@ void Expander::run(const Body& body, Out& out, int depth) {
         break;
       }
     }
+    if (out.text.size() > limits::kExpandedBytes && !stopped_)
+      stop(n.span, "mallen ger för mycket text (högst " + mib(limits::kExpandedBytes) + ")");
   }
 }
 
 Expansion Expander::expand(const Body& body) {
   Out out;
   blocks_.clear();
+  stopped_ = false;
+  iterations_ = 0;
+  includes_done_ = 0;
   run(body, out, 0);
   Expansion e;
   e.markdown = std::move(out.text);

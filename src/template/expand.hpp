@@ -3,6 +3,8 @@
 #pragma once
 
 #include <functional>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,9 +30,15 @@ struct Expansion {
   std::vector<BlockRequest> blocks;  // placeholder "<!--rv-block-N-->" refers to blocks[N]
 };
 
-// Reads an included file's text; returns false when it cannot.
+// An included file as read: `path` names it in messages, `key` is its canonical path (two
+// names for one file share one parse).
+struct IncludedFile {
+  std::string key, path, text;
+};
+// Reads an included file; returns false when it cannot, with the reason in `why` (Swedish,
+// for the message) when there is more to say than "not found".
 using IncludeReader =
-    std::function<bool(const std::string& name, std::string& path, std::string& text)>;
+    std::function<bool(const std::string& name, IncludedFile& file, std::string& why)>;
 
 class Expander {
  public:
@@ -49,7 +57,17 @@ class Expander {
 
  private:
   struct Out;
+  struct Included {
+    std::string key, path;  // canonical path; the path messages show
+    Body body;
+  };
   void run(const Body& body, Out& out, int depth);
+  void nested(const Body& body, Out& out, int depth, const Node& at);
+  void include(const Node& n, Out& out, int depth);
+  // A resource limit was reached: report it and end the expansion (after this node, or
+  // at once, leaving the expression being evaluated).
+  void stop(const Span& at, const std::string& message);
+  [[noreturn]] void exceeded(const Span& at, const std::string& message);
   Value eval_in(const ExprPtr& e);
   const Value* ref(const ExprPtr& e) const;
   const Value* lookup(const std::string& name) const;
@@ -62,6 +80,15 @@ class Expander {
   Diagnostics* diags_;  // a pointer so `standard` can evaluate its input tentatively
   std::vector<BlockRequest> blocks_;
   bool markdown_ = true;
+  // Resource limits (doc/limits.hpp): counted over one expansion; after one is reached
+  // the expansion stops, with that one error.
+  bool stopped_ = false;
+  int64_t iterations_ = 0;
+  int includes_done_ = 0;
+  // Included files parsed once each, by name and by canonical path (null: unreadable,
+  // already reported); the chain of files being included, for cycles.
+  std::map<std::string, std::shared_ptr<const Included>> included_by_name_, included_by_path_;
+  std::vector<const Included*> include_chain_;
 };
 
 // A filter call: input, arguments, where it was written. A filter returns nullopt after

@@ -117,7 +117,12 @@ R f_procenttal(const FilterCall& c) {
   // The rounded whole percent as a number, for comparisons and sentences of one's own.
   if (!want_share(c, "procenttal")) return std::nullopt;
   auto f = c.in.as_fraction();
-  return Value(sv::round_half_up(f.num * 100, f.den));
+  int64_t hundred_times = 0;
+  if (__builtin_mul_overflow(f.num, 100, &hundred_times)) {
+    c.diags.error(c.at, "filtret 'procenttal' fick en för stor andel");
+    return std::nullopt;
+  }
+  return Value(sv::round_half_up(hundred_times, f.den));
 }
 
 R f_ord(const FilterCall& c) {
@@ -224,7 +229,10 @@ R f_summa(const FilterCall& c) {
       c.diags.error(c.at, "filtret 'summa' kan bara summera heltal");
       return std::nullopt;
     }
-    sum += v->as_int();
+    if (__builtin_add_overflow(sum, v->as_int(), &sum)) {
+      c.diags.error(c.at, "filtret 'summa' ger ett för stort tal (över 9 223 372 036 854 775 807)");
+      return std::nullopt;
+    }
   }
   return Value(sum);
 }

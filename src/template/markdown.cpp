@@ -6,10 +6,12 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <string_view>
 
+#include "doc/limits.hpp"
 #include "swedish/swedish.hpp"
 
 extern "C" {
@@ -49,6 +51,25 @@ class Converter {
     for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) block(c, out);
   }
 
+  // Block quotes, lists, emphasis, links and footnotes inside each other: each level is
+  // a level of recursion here, in the document tree and in layout. Deeper content is left
+  // out after one error.
+  bool enter(cmark_node* n) {
+    if (depth_ >= limits::kMarkdownDepth) {
+      if (!too_deep_) {
+        diags_.error(span(n),
+                     "citat, listor, betoning, länkar och fotnoter är nästlade för "
+                     "djupt (högst " +
+                         std::to_string(limits::kMarkdownDepth) + " nivåer)");
+        too_deep_ = true;
+      }
+      return false;
+    }
+    ++depth_;
+    return true;
+  }
+  void leave() { --depth_; }
+
   void block(cmark_node* n, std::vector<doc::Block>& out) {
     cmark_node_type t = cmark_node_get_type(n);
     Span at = span(n);
@@ -74,17 +95,21 @@ class Converter {
       l.span = at;
       l.numbered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
       l.start = cmark_node_get_list_start(n);
+      if (!enter(n)) return;
       for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
         doc::ListItem li;
         li.span = span(item);
         blocks_of(item, li.blocks);
         l.items.push_back(std::move(li));
       }
+      leave();
       out.push_back(doc::Block{std::move(l)});
     } else if (t == CMARK_NODE_BLOCK_QUOTE) {
       doc::BlockQuote q;
       q.span = at;
+      if (!enter(n)) return;
       blocks_of(n, q.blocks);
+      leave();
       out.push_back(doc::Block{std::move(q)});
     } else if (t == CMARK_NODE_THEMATIC_BREAK) {
       out.push_back(doc::Block{doc::Rule{0.5, at}});
@@ -182,26 +207,41 @@ class Converter {
           break;
         }
         case CMARK_NODE_EMPH:
+          if (!enter(n)) break;
           inlines(n, out, add(style, doc::FontStyle::Italic), link_id, url);
+          leave();
           break;
         case CMARK_NODE_STRONG:
+          if (!enter(n)) break;
           inlines(n, out, add(style, doc::FontStyle::Bold), link_id, url);
+          leave();
           break;
         case CMARK_NODE_LINK: {
+          if (!enter(n)) break;
           std::string dest = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
           if (!dest.empty() && dest[0] == '#')
             inlines(n, out, style, dest.substr(1), {});
           else
             inlines(n, out, style, {}, dest);
+          leave();
           break;
         }
         case CMARK_NODE_FOOTNOTE_REFERENCE: {
           int k = lit ? std::atoi(lit) : 0;
           std::vector<doc::Block> note;
-          if (k >= 1 && k <= static_cast<int>(footnotes_.size()))
-            blocks_of(footnotes_[static_cast<size_t>(k - 1)], note);
-          else
+          if (k < 1 || k > static_cast<int>(footnotes_.size())) {
             diags_.error(at, "fotnoten saknar definition");
+          } else if (cmark_node* def = footnotes_[static_cast<size_t>(k - 1)];
+                     std::find(open_notes_.begin(), open_notes_.end(), def) != open_notes_.end()) {
+            // Converting it would cite itself without end.
+            diags_.error(at,
+                         "fotnoten hänvisar till sig själv (direkt eller genom en annan fotnot)");
+          } else if (enter(n)) {
+            open_notes_.push_back(def);
+            blocks_of(def, note);
+            open_notes_.pop_back();
+            leave();
+          }
           out.push_back(doc::footnote(std::move(note), at));
           break;
         }
@@ -209,7 +249,9 @@ class Converter {
           diags_.warning(at, "HTML i mallen stöds inte och hoppas över");
           break;
         default:
+          if (!enter(n)) break;
           inlines(n, out, style, link_id, url);
+          leave();
           break;
       }
     }
@@ -290,6 +332,9 @@ class Converter {
   Diagnostics& diags_;
   std::vector<cmark_node*> footnotes_;
   std::vector<size_t> line_starts_;  // of ex_.markdown, filled when a heading needs them
+  std::vector<cmark_node*> open_notes_;  // footnotes being converted, innermost last
+  int depth_ = 0;
+  bool too_deep_ = false;
 };
 
 }  // namespace

@@ -3,9 +3,12 @@
 // control flow leaves no blank lines in the Markdown it produces.
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstring>
 #include <deque>
+#include <optional>
 
+#include "doc/limits.hpp"
 #include "template/syntax.hpp"
 
 namespace rv::tmpl {
@@ -42,6 +45,15 @@ class Positions {
       col = last_col_ - chars(offset, last_offset_);
     last_line_ = line, last_offset_ = offset, last_col_ = col;
     return Span{file_, static_cast<int>(line), col};
+  }
+  // The offsets where the line holding `offset` starts and ends (at its '\n' or the end):
+  // found by binary search, so that many tags on one long line cost no rescans of it.
+  size_t line_start(size_t offset) const {
+    return *(std::upper_bound(starts_.begin(), starts_.end(), offset) - 1);
+  }
+  size_t line_end(size_t offset) const {
+    auto next = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    return next == starts_.end() ? text_.size() : *next - 1;
   }
 
  private:
@@ -94,6 +106,8 @@ class ExprParser {
     ok_ = false;
   }
   ExprPtr parse_filtered() {
+    Nesting nesting(*this, peek());
+    if (!ok_) return nullptr;
     ExprPtr e = parse_cond();
     while (ok_ && accept("|")) {
       Tok name = next();
@@ -113,12 +127,38 @@ class ExprParser {
           if (!accept(")")) fail(peek(), "')' saknas efter filtrets argument");
         }
       }
+      measure(*f, name);
       e = f;
     }
     return e;
   }
 
  private:
+  // Counts the parser's own recursion (parentheses, lists, indexes, `not`, unary minus)
+  // so that a hostile expression is an error before the stack runs out.
+  struct Nesting {
+    ExprParser& p;
+    Nesting(ExprParser& parser, const Tok& at) : p(parser) {
+      if (++p.nesting_ > limits::kExpressionDepth) p.too_deep(at);
+    }
+    ~Nesting() { --p.nesting_; }
+    Nesting(const Nesting&) = delete;
+    Nesting& operator=(const Nesting&) = delete;
+  };
+  void too_deep(const Tok& at) {
+    fail(at, "uttrycket är nästlat för djupt (högst " + std::to_string(limits::kExpressionDepth) +
+                 " nivåer)");
+  }
+  // The tree's depth also bounds evaluation, printing and freeing it, which all recurse:
+  // a long chain (a sum of many terms, many filters) is as deep as it is long.
+  void measure(Expr& e, const Tok& at) {
+    int below = 0;
+    for (const ExprPtr& a : e.args)
+      if (a) below = std::max(below, a->depth);
+    e.depth = below + 1;
+    if (e.depth > limits::kExpressionDepth) too_deep(at);
+  }
+
   Span span(const Tok& t) const { return pos_.at(base_ + t.offset); }
 
   void lex() {
@@ -173,6 +213,7 @@ class ExprParser {
     e->args.reserve(sizeof...(operands));
     (e->args.push_back(std::forward<Operands>(operands)), ...);
     e->span = span(at);
+    measure(*e, at);
     return e;
   }
 
@@ -209,6 +250,8 @@ class ExprParser {
   ExprPtr parse_not() {
     if (peek().kind == Tok::Ident && peek().text == "not") {
       Tok t = next();
+      Nesting nesting(*this, t);
+      if (!ok_) return nullptr;
       return make(Expr::Op::Not, t, parse_not());
     }
     return parse_cmp();
@@ -245,6 +288,8 @@ class ExprParser {
   ExprPtr parse_unary() {
     if (peek().kind == Tok::Op && peek().text == "-") {
       Tok t = next();
+      Nesting nesting(*this, t);
+      if (!ok_) return nullptr;
       return make(Expr::Op::Neg, t, parse_unary());
     }
     return parse_postfix();
@@ -278,10 +323,18 @@ class ExprParser {
     auto e = std::make_shared<Expr>();
     e->span = span(t);
     switch (t.kind) {
-      case Tok::Number:
+      case Tok::Number: {
+        int64_t n = 0;
+        auto [end, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), n);
+        if (ec != std::errc() || end != t.text.data() + t.text.size()) {
+          fail(t,
+               "talet " + std::string(t.text) + " är för stort (högst 9 223 372 036 854 775 807)");
+          return nullptr;
+        }
         e->op = Expr::Op::Literal;
-        e->literal = Value(static_cast<int64_t>(std::stoll(std::string(t.text))));
+        e->literal = Value(n);
         return e;
+      }
       case Tok::String:
         e->op = Expr::Op::Literal;
         e->literal = Value(std::string(t.text));
@@ -306,6 +359,7 @@ class ExprParser {
             while (ok_ && accept(","));
             if (!accept("]")) fail(peek(), "']' saknas");
           }
+          measure(*e, t);
           return e;
         }
         break;
@@ -323,15 +377,17 @@ class ExprParser {
   Diagnostics& diags_;
   std::vector<Tok> toks_;
   size_t i_ = 0;
+  int nesting_ = 0;
   bool ok_ = true;
 };
 
 // ---- statements -------------------------------------------------------------------------
 
 struct Frame {
-  Node node;           // If or For being built
-  Body* current;       // where children go now
-  std::string opener;  // "if" / "for"
+  Node node;                    // If or For being built
+  Body* current;                // where children go now
+  std::string opener;           // "if" / "for"
+  std::optional<Span> else_at;  // where its {% else %} stood, once seen
 };
 
 std::string trim(const std::string& s) {
@@ -389,16 +445,13 @@ Body parse_template(const std::string& file, const std::string& text, Diagnostic
     size_t text_end = j;
     if (type != '{') {
       // Alone on its line? Then drop the line's indentation and its newline.
-      size_t line_start = text.rfind('\n', j == 0 ? 0 : j - 1);
-      line_start = (line_start == std::string::npos || j == 0) ? 0 : line_start + 1;
-      if (j > 0 && text[j - 1] == '\n') line_start = j;
+      size_t line_start = pos.line_start(j);
       bool blank_before = text.find_first_not_of(" \t", line_start) >= j;
-      size_t eol = text.find('\n', after);
-      size_t line_end = eol == std::string::npos ? n : eol;
+      size_t line_end = pos.line_end(after > 0 ? after - 1 : 0);
       bool blank_after = text.find_first_not_of(" \t\r", after) >= line_end;
       if (blank_before && blank_after) {
         text_end = line_start;
-        after = eol == std::string::npos ? n : eol + 1;
+        after = line_end == n ? n : line_end + 1;
       }
     }
     emit_text(i, text_end);
@@ -429,6 +482,15 @@ Body parse_template(const std::string& file, const std::string& text, Diagnostic
     size_t rest_offset =
         inner_start + inner.find(stmt) + (sp == std::string::npos ? stmt.size() : sp + 1);
 
+    if ((word == "if" || word == "for") &&
+        stack.size() >= static_cast<size_t>(limits::kStatementDepth)) {
+      // Deeper nesting would only recurse deeper when the tree is run and freed: stop
+      // here, with one error rather than one per open statement.
+      diags.error(at, "{% if %} och {% for %} är nästlade för djupt (högst " +
+                          std::to_string(limits::kStatementDepth) + " nivåer)");
+      return root;
+    }
+
     if (word == "if") {
       ExprParser p(rest, rest_offset, pos, diags);
       Frame f;
@@ -444,11 +506,23 @@ Body parse_template(const std::string& file, const std::string& text, Diagnostic
         diags.error(at, "{% " + word + " %} utan föregående {% if %}");
         continue;
       }
+      if (const auto& seen = stack.back().else_at) {
+        diags.error(at, "{% " + word + " %} efter {% else %} (rad " + std::to_string(seen->line) +
+                            "); {% else %} ska stå sist, en gång");
+        continue;
+      }
+      if (word == "else") stack.back().else_at = at;
       ExprPtr cond;
       if (word == "elif") cond = ExprParser(rest, rest_offset, pos, diags).parse_full();
       stack.back().node.branches.push_back({cond, {}});
       stack.back().current = &stack.back().node.branches.back().body;
     } else if (word == "else" && !stack.empty() && stack.back().opener == "for") {
+      if (const auto& seen = stack.back().else_at) {
+        diags.error(at, "{% else %} efter {% else %} (rad " + std::to_string(seen->line) +
+                            ") i samma {% for %}");
+        continue;
+      }
+      stack.back().else_at = at;
       stack.back().current = &stack.back().node.empty;
     } else if (word == "for") {
       // for NAME in EXPR

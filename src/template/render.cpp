@@ -8,8 +8,10 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "doc/limits.hpp"
 #include "load/load.hpp"
 #include "template/bind.hpp"
+#include "template/confine.hpp"
 #include "template/markdown.hpp"
 #include "template/settings.hpp"
 #include "template/template.hpp"
@@ -137,9 +139,15 @@ class Renderer {
           v = ex.eval(c.total);
         } else if (c.sum) {
           int64_t sum = 0;
+          bool over = false;
           for (const auto& row : d.raw)
-            if (row[i].is_int()) sum += row[i].as_int();
-          v = Value(sum);
+            if (row[i].is_int()) over = over || __builtin_add_overflow(sum, row[i].as_int(), &sum);
+          if (over)
+            diags_.error(t.span, "tabellen '" + t.id + "': summan av kolumnen '" +
+                                     text(c.heading, &scope) +
+                                     "' blir för stor (över 9 223 372 036 854 775 807)");
+          else
+            v = Value(sum);
         }
         cells.push_back(i == 0 || !v.is_null() ? format(v, c.format) : "");
         raw.push_back(std::move(v));
@@ -360,8 +368,16 @@ std::optional<Rendered> render_template(const std::string& dir, const GrantYear&
   auto settings = read_settings(dir, diags);
   if (!settings) return std::nullopt;
   const TemplateSettings& s = *settings;
-  if (!s.hyphenation_file.empty())
-    sv::load_hyphenation_exceptions((fs::path(dir) / s.hyphenation_file).string(), diags);
+  // A name leading out of the folder was reported by read_settings, at its line.
+  const bool settings_failed = diags.error_count() > errors_before;
+  if (!s.hyphenation_file.empty()) {
+    std::string why;
+    bool outside = false;
+    if (file_in_template(dir, s.hyphenation_file, why, &outside))
+      sv::load_hyphenation_exceptions((fs::path(dir) / s.hyphenation_file).string(), diags);
+    else if (!outside || !settings_failed)
+      diags.error(Span{s.file, 0, 0}, "avstavningslistan: " + why);
+  }
 
   Value context = bind_context(year, diags);
   {
@@ -373,15 +389,23 @@ std::optional<Rendered> render_template(const std::string& dir, const GrantYear&
   }
   Renderer r(s, context, diags);
 
-  std::string body_path = (fs::path(dir) / s.body).string(), body_text;
-  if (!read_text(body_path, body_text)) {
-    diags.error(Span{s.file, 0, 0}, "brödtexten '" + s.body + "' finns inte i mallen");
+  std::string body_path = (fs::path(dir) / s.body).string(), body_text, why;
+  bool outside = false;
+  auto body_file = file_in_template(dir, s.body, why, &outside);
+  if (!body_file || !read_text(*body_file, body_text)) {
+    if (!outside || !settings_failed)
+      diags.error(Span{s.file, 0, 0}, "brödtexten: " + (why.empty() ? "kan inte läsas" : why));
     return std::nullopt;
   }
   Body body = parse_template(body_path, body_text, diags);
-  IncludeReader includes = [&](const std::string& name, std::string& path, std::string& text) {
-    path = (fs::path(dir) / name).string();
-    return read_text(path, text);
+  IncludeReader includes = [&](const std::string& name, IncludedFile& file, std::string& reason) {
+    auto key = file_in_template(dir, name, reason);
+    if (!key) return false;
+    file.key = *key;
+    file.path = (fs::path(dir) / name).string();
+    if (read_text(file.key, file.text)) return true;
+    reason = "kan inte läsa '" + name + "' i mallen";
+    return false;
   };
   Expander ex(context, s.style, includes, diags);
   Expansion expansion = ex.expand(body);

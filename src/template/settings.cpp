@@ -5,6 +5,7 @@
 
 #include "load/load.hpp"
 #include "load/reader.hpp"
+#include "template/confine.hpp"
 #include "template/settings_cache.hpp"
 
 namespace rv::tmpl {
@@ -130,7 +131,12 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
     diags.error(Span{dir, 0, 0}, "mallen finns inte (ska vara en mapp med mall.yaml och mall.md)");
     return std::nullopt;
   }
-  std::string text;
+  std::string text, why;
+  bool outside = false;
+  if (!file_in_template(dir, "mall.yaml", why, &outside) && outside) {
+    diags.error(Span{s.file, 0, 0}, "mallens inställningar: " + why);  // a link out of the folder
+    return std::nullopt;
+  }
   if (!load::read_file(s.file, text)) {
     diags.error(Span{s.file, 0, 0}, "mallens inställningsfil mall.yaml saknas");
     return std::nullopt;
@@ -162,7 +168,13 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
     else
       m.error_at("typ", "'typ' ska vara rapport, tjänsteutlåtande eller bilaga, inte '" + *t + "'");
   }
-  if (auto b = m.text("brödtext")) s.body = *b;
+  // Files the settings name must lie in the template's folder (checked again, and their
+  // existence, when they are read).
+  if (auto b = m.text("brödtext")) {
+    s.body = *b;
+    if (!file_in_template(dir, s.body, why, &outside) && outside)
+      m.error_at("brödtext", "brödtexten: " + why);
+  }
   if (auto md = m.node("metadata", true)) {
     MapReader mm(f, *md, "metadata", diags, {"titel", "författare", "ämne", "nyckelord"});
     if (auto v = text_field(mm, "titel", true)) s.title = *v;
@@ -206,7 +218,11 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
     for (auto k : keys)
       if (auto v = text_field(om, k)) s.official[std::string(k)] = *v;
   }
-  if (auto a = m.text("avstavning")) s.hyphenation_file = *a;
+  if (auto a = m.text("avstavning")) {
+    s.hyphenation_file = *a;
+    if (!file_in_template(dir, s.hyphenation_file, why, &outside) && outside)
+      m.error_at("avstavning", "avstavningslistan: " + why);
+  }
   if (auto t = m.node("tabeller")) {
     if (!t->IsMap())
       diags.error(f.span(*t), "'tabeller' ska vara en mappning från namn till tabell");

@@ -43,6 +43,7 @@ struct Expr {
   std::string name;
   std::vector<ExprPtr> args;
   Span span;
+  int depth = 1;  // levels of the tree below and including this node (limits::kExpressionDepth)
 };
 
 struct Node;
