@@ -227,11 +227,14 @@ std::optional<std::string> to_recipients_yaml(const Sheet& s, const Options& opt
   }
   const auto& hrow = s.rows[head];
   // Merged heading cells: one heading over several columns leaves the others without one.
+  std::set<int> merged;  // columns under a merged heading, already reported
   for (const auto& m : s.merges)
-    if (m.first_row <= head && head <= m.last_row && m.first_col != m.last_col)
+    if (m.first_row <= head && head <= m.last_row && m.first_col != m.last_col) {
       diags.error(s.cell_span(m.first_row, m.first_col),
                   "rubrikcellerna " + m.ref +
                       " är sammanfogade; dela upp dem så att varje kolumn har en egen rubrik");
+      for (int c = m.first_col; c <= m.last_col; ++c) merged.insert(c);
+    }
   // The columns.
   std::vector<Column> cols;
   std::map<std::string, const Column*> by_key;
@@ -249,6 +252,7 @@ std::optional<std::string> to_recipients_yaml(const Sheet& s, const Options& opt
     cols.push_back(col);
   }
   for (auto& col : cols) {
+    if (col.heading.empty() && merged.count(col.index)) continue;
     if (col.heading.empty()) {
       // Values under no heading: a merged heading cell, or a heading forgotten.
       for (int r = head + 1; r < static_cast<int>(s.rows.size()); ++r) {
@@ -350,7 +354,8 @@ std::optional<std::string> to_recipients_yaml(const Sheet& s, const Options& opt
       }
       if (!p.yaml_value.empty()) yr.fields.push_back({key, p.yaml_value, cell.at});
     }
-    if (row_error || yr.fields.empty() || yr.fields[0].key != "namn") continue;
+    // A row with a bad value still holds its name, so a later duplicate is reported too.
+    if (yr.fields.empty() || yr.fields[0].key != "namn") continue;
     const std::string& name = yr.fields[0].value;
     std::string application;
     for (const auto& f : yr.fields)
@@ -367,6 +372,7 @@ std::optional<std::string> to_recipients_yaml(const Sheet& s, const Options& opt
                                            : ""));
       continue;
     }
+    if (row_error) continue;
     if (opt.check_names && !known_set.count(name)) {
       if (auto near = load::closest(name, known))
         diags.error(yr.fields[0].at, "'" + name + "' finns inte bland förra årets mottagare i " +
