@@ -71,7 +71,7 @@ TEST_CASE("a table with title rows, Swedish numbers, dashes and a total row") {
   CHECK(loaded.data.recipients.size() == 2);
 }
 
-TEST_CASE("--kolumn maps a heading the usual ones do not know") {
+TEST_CASE("the kolumn option maps a heading the usual ones do not know") {
   Options opt;
   opt.mappings = {"fördelat=Summa", "namn=Mottagande enhet"};
   Result r = import_csv("Mottagande enhet,Rekvirerat,Summa\nAle,10,10\n", opt);
