@@ -46,14 +46,15 @@ std::string from_cp1252(std::string_view s) {
   return out;
 }
 
-// ';' when the first line (outside quotes) has at least as many of them as of ','.
+// ';' when the first lines (outside quotes) have at least as many of them as of ','. More
+// than one line, since a title row above the table may have neither.
 char guess_separator(std::string_view s) {
-  size_t commas = 0, semicolons = 0;
+  size_t commas = 0, semicolons = 0, lines = 0;
   bool quoted = false;
   for (char c : s) {
     if (c == '"') quoted = !quoted;
     if (quoted) continue;
-    if (c == '\n') break;
+    if (c == '\n' && ++lines == 20) break;
     commas += c == ',';
     semicolons += c == ';';
   }

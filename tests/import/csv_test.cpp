@@ -65,3 +65,9 @@ TEST_CASE("an unterminated quote is an error at the quote") {
   CHECK(rv::format_diagnostic(d.all()[0]) ==
         "t.csv:2:3: fel: citattecknet som börjar här avslutas aldrig");
 }
+
+TEST_CASE("a title row without separators does not hide the semicolons below it") {
+  Sheet s = read("Fördelning 2020\r\n\r\nKommun;Andel\r\nAle kommun;12,13\r\nBjuv;1,5\r\n");
+  CHECK(s.separator == ';');
+  CHECK(s.rows[3][1].text == "12,13");
+}
