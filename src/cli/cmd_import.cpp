@@ -30,6 +30,14 @@ std::string group_from_file(const std::string& path) {
   return out;
 }
 
+// Group ids in the bundled data sets: letters (å, ä, ö too), digits, '_' and '-'.
+bool plain_id(const std::string& id) {
+  if (id.empty()) return false;
+  for (unsigned char c : id)
+    if (!(c >= 0x80 || std::isalnum(c) || c == '_' || c == '-')) return false;
+  return true;
+}
+
 int run(const ImportArgs& a) {
   Diagnostics diags;
   std::string format = a.format;
@@ -50,6 +58,12 @@ int run(const ImportArgs& a) {
     diags.error(Span{}, "--blad gäller bara XLSX-filer; en CSV-fil har ett enda blad");
   import::Options opt;
   opt.group = a.group.empty() ? group_from_file(a.input) : a.group;
+  if (!plain_id(opt.group))
+    diags.error(Span{}, a.group.empty() ? "ange gruppens id med --grupp (filnamnet ger '" +
+                                              opt.group + "', som inte duger som id)"
+                                        : "--grupp '" + opt.group +
+                                              "': ett id är bokstäver, siffror och _ (t.ex. "
+                                              "kommuner)");
   opt.mappings = a.mappings;
   // The output is checked first: a device, a folder or an unwritable place costs no work.
   std::optional<outfile::Target> target;

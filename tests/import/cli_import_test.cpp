@@ -185,3 +185,18 @@ TEST_CASE("importera: unknown file type, missing file, unknown group in last yea
   CHECK_FALSE(fs::exists(dir / "ut.yaml"));
   fs::remove_all(dir);
 }
+
+TEST_CASE("importera: a file name that is no group id asks for --grupp; -o - writes to stdout") {
+  fs::path dir = rvtest::temp_dir("import_namn");
+  rvtest::write(dir / "Kommuner 2020.csv", "Kommun;Rekvirerat\nAle kommun;5\n");
+  Run bad = sh(rv("importera " + q(dir / "Kommuner 2020.csv") + " -o " + q(dir / "ut.yaml")));
+  CHECK(bad.code == 2);
+  CHECK(bad.out.find("fel: ange gruppens id med --grupp (filnamnet ger 'kommuner 2020', som inte "
+                     "duger som id)") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "ut.yaml"));
+  Run out = sh(rv("importera " + q(dir / "Kommuner 2020.csv") + " -g kommuner -o - 2>/dev/null"));
+  CHECK(out.code == 0);
+  CHECK(out.out.find("mottagare:\n  kommuner:   # 1 mottagare\n    - {namn: Ale kommun, "
+                     "rekvirerat: 5}\n") != std::string::npos);
+  fs::remove_all(dir);
+}
