@@ -229,11 +229,12 @@ std::optional<std::string> to_recipients_yaml(const Sheet& s, const Options& opt
   // Merged heading cells: one heading over several columns leaves the others without one.
   std::set<int> merged;  // columns under a merged heading, already reported
   for (const auto& m : s.merges)
-    if (m.first_row <= head && head <= m.last_row && m.first_col != m.last_col) {
+    if (m.first_row <= head && head <= m.last_row && m.first_col != m.last_col &&
+        merged.size() < 1000) {
       diags.error(s.cell_span(m.first_row, m.first_col),
                   "rubrikcellerna " + m.ref +
                       " är sammanfogade; dela upp dem så att varje kolumn har en egen rubrik");
-      for (int c = m.first_col; c <= m.last_col; ++c) merged.insert(c);
+      for (int c = m.first_col; c <= m.last_col && c < m.first_col + 1000; ++c) merged.insert(c);
     }
   // The columns.
   std::vector<Column> cols;
@@ -251,20 +252,22 @@ std::optional<std::string> to_recipients_yaml(const Sheet& s, const Options& opt
     }
     cols.push_back(col);
   }
+  // The first value under each column, found in one pass over the cells.
+  std::vector<const Cell*> first_value(width, nullptr);
+  for (int r = head + 1; r < static_cast<int>(s.rows.size()); ++r) {
+    const auto& row = s.rows[r];
+    if (is_total_row(row, 0)) continue;
+    for (size_t c = 0; c < row.size(); ++c)
+      if (!first_value[c] && !is_blank(row[c])) first_value[c] = &row[c];
+  }
   for (auto& col : cols) {
     if (col.heading.empty() && merged.count(col.index)) continue;
     if (col.heading.empty()) {
       // Values under no heading: a merged heading cell, or a heading forgotten.
-      for (int r = head + 1; r < static_cast<int>(s.rows.size()); ++r) {
-        const auto& row = s.rows[r];
-        if (col.index < static_cast<int>(row.size()) && !is_blank(row[col.index]) &&
-            !is_total_row(row, 0)) {
-          diags.error(col.at, "kolumn " + column_letters(col.index) + " har värden (som " +
-                                  place(row[col.index].at) +
-                                  ") men ingen rubrik; är rubrikcellen sammanfogad med grannens?");
-          break;
-        }
-      }
+      if (const Cell* v = first_value[col.index])
+        diags.error(col.at, "kolumn " + column_letters(col.index) + " har värden (som " +
+                                place(v->at) +
+                                ") men ingen rubrik; är rubrikcellen sammanfogad med grannens?");
       continue;
     }
     if (col.key.empty()) {
