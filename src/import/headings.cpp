@@ -2,6 +2,7 @@
 #include <string>
 
 #include "import/import.hpp"
+#include "load/suggest.hpp"
 #include "swedish/swedish.hpp"
 
 namespace rv::import {
@@ -69,6 +70,24 @@ std::string key_for_heading(std::string_view heading) {
   for (const auto& k : kKnown)
     if (std::string(k.key) != "-" && h == normalize(k.key)) return k.key;
   return "";
+}
+
+std::optional<std::string> near_heading_key(std::string_view heading) {
+  const std::string h = normalize(heading);
+  if (h.size() < 5) return std::nullopt;  // "Nr", "Län": too short to tell a typo
+  std::vector<std::string_view> names;
+  std::vector<const char*> keys;
+  for (const auto& k : kKnown)
+    if (std::string_view(k.key) != "-")
+      for (const char* name : k.headings) {
+        names.push_back(name);
+        keys.push_back(k.key);
+      }
+  auto near = load::closest(h, names);
+  if (!near) return std::nullopt;
+  for (size_t i = 0; i < names.size(); ++i)
+    if (names[i] == *near) return std::string(keys[i]);
+  return std::nullopt;
 }
 
 }  // namespace rv::import

@@ -83,5 +83,7 @@ std::optional<std::string> to_recipients_yaml(const Sheet& sheet, const Options&
 // The data format's key a heading means ("Rekvirerat belopp" → "rekvirerat"); empty when
 // none. Spaces, case and a unit ("(kr)") do not matter.
 std::string key_for_heading(std::string_view heading);
+// The key of a usual heading a few letters away ("Rekvireat belopp" → "rekvirerat").
+std::optional<std::string> near_heading_key(std::string_view heading);
 
 }  // namespace rv::import

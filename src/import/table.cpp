@@ -271,6 +271,15 @@ std::optional<std::string> to_recipients_yaml(const Sheet& s, const Options& opt
       continue;
     }
     if (col.key.empty()) {
+      // A misspelt usual heading would silently drop a whole column of amounts.
+      if (auto near = near_heading_key(col.heading)) {
+        diags.error(col.at, "rubriken '" + col.heading +
+                                "' känns inte igen (menade du en "
+                                "kolumn för '" +
+                                *near + "'?); rätta rubriken eller ange --kolumn " + *near + "=" +
+                                col.heading);
+        continue;
+      }
       diags.warning(col.at, "kolumnen '" + col.heading +
                                 "' känns inte igen och tas inte med (ange --kolumn "
                                 "nyckel=" +

@@ -164,3 +164,16 @@ TEST_CASE("names YAML would misread are quoted") {
   CHECK(loaded.data.recipients[1].name == "Förening: #1");
   CHECK(loaded.data.recipients[2].name == "Kvinnojouren \"Frida\"");
 }
+
+TEST_CASE("a misspelt usual heading is an error; an unknown one a warning") {
+  Result typo = import_csv("Kommun,Rekvireat belopp,Oförbrukat\nAle kommun,10,0\n");
+  CHECK_FALSE(typo.yaml);
+  CHECK(typo.errors() ==
+        "t.csv:1:8: fel: rubriken 'Rekvireat belopp' känns inte igen (menade du en kolumn för "
+        "'rekvirerat'?); rätta rubriken eller ange --kolumn rekvirerat=Rekvireat belopp\n");
+  Result other = import_csv("Kommun,Rekvirerat,Kontaktperson\nAle kommun,10,Eva\n");
+  CHECK(other.yaml);
+  CHECK(other.errors() ==
+        "t.csv:1:19: varning: kolumnen 'Kontaktperson' känns inte igen och tas inte med (ange "
+        "--kolumn nyckel=Kontaktperson för att läsa den)\n");
+}
