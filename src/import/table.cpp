@@ -2,12 +2,11 @@
 // recipient per row, every problem at its cell; then the data set's own validation on the
 // result, its messages moved back to the cells they are about.
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <map>
 #include <set>
 
 #include "import/import.hpp"
+#include "import/values.hpp"
 #include "import/yaml_out.hpp"
 #include "load/load.hpp"
 #include "load/suggest.hpp"
@@ -126,76 +125,6 @@ int filled_cells(const std::vector<Cell>& row) {
   int n = 0;
   for (const auto& c : row) n += !is_blank(c);
   return n;
-}
-
-struct Parsed {
-  std::string yaml_value;  // as written in the YAML line; empty: left out
-  bool error = false;
-};
-
-std::string cell_text(const Cell& c) {
-  std::string t = c.text;
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back();
-  size_t b = 0;
-  while (b < t.size() && (t[b] == ' ' || t[b] == '\t')) ++b;
-  return t.substr(b);
-}
-
-Parsed parse_amount(const Cell& c, const Column& col, Diagnostics& diags) {
-  const std::string where = "i kolumnen '" + col.heading + "'";
-  if (c.kind == Cell::Kind::Number) {
-    double v = 0;
-    const auto* end = c.text.data() + c.text.size();
-    auto [p, ec] = std::from_chars(c.text.data(), end, v);
-    if (ec != std::errc() || p != end || !std::isfinite(v)) {
-      diags.error(c.at, "talet '" + c.text + "' " + where + " går inte att läsa");
-      return {"", true};
-    }
-    const double r = std::nearbyint(v);
-    if (std::fabs(v - r) > 1e-6 * std::max(1.0, std::fabs(v))) {
-      diags.error(c.at, "beloppet " + c.text + " " + where +
-                            " är inte hela kronor (avrunda i kalkylbladet eller ändra formatet)");
-      return {"", true};
-    }
-    if (std::fabs(r) > 9e15) {
-      diags.error(c.at, "beloppet " + c.text + " " + where + " är orimligt stort");
-      return {"", true};
-    }
-    return {std::to_string(static_cast<long long>(r)), false};
-  }
-  if (is_none_marker(c.text)) return {"", false};
-  auto n = parse_swedish_number(c.text);
-  if (!n) {
-    diags.error(c.at, "'" + cell_text(c) + "' " + where +
-                          " är inget belopp (skriv hela kronor, t.ex. 283 502 eller 283502)");
-    return {"", true};
-  }
-  if (n->percent) {
-    diags.error(c.at, "'" + cell_text(c) + "' " + where +
-                          " är en procentsats, men kolumnen ska ha belopp i kronor");
-    return {"", true};
-  }
-  long long whole = n->units;
-  for (int i = 0; i < n->decimals; ++i) {
-    if (whole % 10 != 0) {
-      diags.error(c.at, "'" + cell_text(c) + "' " + where +
-                            " är inte hela kronor (belopp anges i hela kronor)");
-      return {"", true};
-    }
-    whole /= 10;
-  }
-  return {std::to_string(whole), false};
-}
-
-Parsed parse_yes_no(const Cell& c, const Column& col, Diagnostics& diags) {
-  const std::string t = norm(c.kind == Cell::Kind::Number ? c.text : cell_text(c));
-  if (t.empty() || is_none_marker(c.text)) return {"", false};
-  if (t == "ja" || t == "j" || t == "x" || t == "1" || t == "sant" || t == "yes")
-    return {"ja", false};
-  if (t == "nej" || t == "n" || t == "0" || t == "falskt" || t == "no") return {"nej", false};
-  diags.error(c.at,
-              "'" + cell_text(c) + "' i kolumnen '" + col.heading + "' ska vara ja eller nej");
-  return {"", true};
 }
 
 }  // namespace
@@ -347,10 +276,10 @@ std::optional<std::string> to_recipients_yaml(const Sheet& s, const Options& opt
       Parsed p;
       switch (type_of(key)) {
         case Type::Amount:
-          p = parse_amount(cell, col, diags);
+          p = parse_amount(cell, col.heading, diags);
           break;
         case Type::YesNo:
-          p = parse_yes_no(cell, col, diags);
+          p = parse_yes_no(cell, col.heading, diags);
           break;
         case Type::Text:
           p.yaml_value = is_none_marker(cell.text) && key != "namn" ? "" : cell_text(cell);
