@@ -138,7 +138,7 @@ void add_import(CLI::App& app, Registry& reg) {
                   "nyckel=Rubrik: läs kolumnen Rubrik som nyckeln, t.ex. fördelat=Summa "
                   "(kan upprepas)");
   sub->add_option("--jämför-med", args->previous,
-                  "Förra årets dataset: namn som inte finns där är fel med förslag (menade du …?)");
+                  "Förra årets dataset: namnen jämförs med gruppens mottagare där (menade du …?)");
   sub->add_option("--format", args->format, "csv eller xlsx (standard: filens ändelse)")
       ->check(CLI::IsMember({"csv", "xlsx"}));
   reg.push_back({sub, [args] { return run(*args); }});
