@@ -73,6 +73,12 @@ std::optional<Sheet> read_csv(const std::string& file, std::string_view bytes, D
   Sheet sheet;
   sheet.file = file;
   std::string converted;
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    diags.error(Span{file, 0, 0},
+                "filen är UTF-16 (Excels \"Unicode-text\"); spara den som \"CSV UTF-8\" eller "
+                "som .xlsx");
+    return std::nullopt;
+  }
   if (bytes.starts_with("\xEF\xBB\xBF")) {
     bytes.remove_prefix(3);
     sheet.encoding = "UTF-8 med BOM";

@@ -71,3 +71,12 @@ TEST_CASE("a title row without separators does not hide the semicolons below it"
   CHECK(s.separator == ';');
   CHECK(s.rows[3][1].text == "12,13");
 }
+
+TEST_CASE("UTF-16 (Excel's Unicode text) is refused with what to do instead") {
+  rv::Diagnostics d;
+  CHECK_FALSE(read_csv("t.csv", std::string("\xFF\xFEK\0o\0", 6), d));
+  REQUIRE(d.error_count() == 1);
+  CHECK(rv::format_diagnostic(d.all()[0]) ==
+        "t.csv: fel: filen är UTF-16 (Excels \"Unicode-text\"); spara den som \"CSV UTF-8\" "
+        "eller som .xlsx");
+}
