@@ -12,7 +12,11 @@ using rvtest::sh;
 
 namespace {
 
-std::string rv(const std::string& args) { return std::string("'") + RV_BINARY + "' " + args; }
+// A cache of these tests' own: the user's may belong to another build.
+std::string rv(const std::string& args) {
+  static const std::string cache = (fs::temp_directory_path() / "rv_test_import_cache").string();
+  return "RAPPORTVERK_CACHE='" + cache + "' '" + RV_BINARY + "' " + args;
+}
 std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
 size_t count(const std::string& text, const std::string& what) {
