@@ -8,7 +8,7 @@ packages=(
   libhpdf-dev libdeflate-dev libyaml-cpp-dev libicu-dev libcli11-dev libfmt-dev
   libhyphen-dev hyphen-sv
   libcmark-gfm-dev libcmark-gfm-extensions-dev
-  libxlsxwriter-dev
+  libxlsxwriter-dev libzip-dev libexpat1-dev
   catch2
   poppler-utils qpdf python3
 )

@@ -21,14 +21,22 @@ struct ExportArgs {
   std::string table;
   std::string output;
   std::string format;  // csv | xlsx; empty: from the file name
+  xport::CsvOptions csv;
 };
 
 // "csv" or "xlsx" from --format or the file name; empty (with a diagnostic) when neither says.
 std::string output_format(const ExportArgs& a, Diagnostics& diags) {
-  if (!a.format.empty()) return a.format;
-  if (a.output == "-") return "csv";
+  std::string format = a.format;
   const std::string ext = std::filesystem::path(a.output).extension().string();
-  if (ext == ".csv" || ext == ".xlsx") return ext.substr(1);
+  if (format.empty() && (a.output == "-" || ext == ".csv" || ext == ".txt")) format = "csv";
+  if (format.empty() && ext == ".xlsx") format = "xlsx";
+  if (format == "xlsx" && (a.csv.excel || a.csv.total_row)) {
+    diags.error(Span{a.output, 0, 0}, std::string(a.csv.excel ? "--excel" : "--summarad") +
+                                          " gäller CSV; en XLSX-fil har alltid summaraden och "
+                                          "öppnas i Excel som den är");
+    return "";
+  }
+  if (!format.empty()) return format;
   diags.error(Span{a.output, 0, 0}, "utfilen ska sluta på .csv eller .xlsx (eller ange --format)");
   return "";
 }
@@ -66,7 +74,7 @@ int run(const ExportArgs& a) {
     return InvalidInput;
   }
   const bool ok = format == "csv"
-                      ? xport::write_csv(*found, *target, diags)
+                      ? xport::write_csv(*found, *target, diags, a.csv)
                       : xport::write_xlsx(*found, *target, diags, prepared->year.document.date);
   print_errors_and_warning_count(diags);
   // What can fail here is the user's to fix (disk, permissions, a cell too long): 2.
@@ -74,7 +82,8 @@ int run(const ExportArgs& a) {
   // With -o - the table is standard output: the receipt goes to stderr.
   (target->to_stdout ? std::cerr : std::cout)
       << "Skrev " << target->shown << " (" << found->raw.size() << " rader"
-      << (found->total_raw && format == "xlsx" ? " och en summarad" : "") << ")\n";
+      << (found->total_raw && (format == "xlsx" || a.csv.total_row) ? " och en summarad" : "")
+      << (a.csv.excel ? ", för svenska Excel" : "") << ")\n";
   return Ok;
 }
 
@@ -97,6 +106,10 @@ void add_export(CLI::App& app, Registry& reg) {
       ->required();
   sub->add_option("--format", args->format, "csv eller xlsx (standard: utfilens ändelse)")
       ->check(CLI::IsMember({"csv", "xlsx"}));
+  sub->add_flag("--excel", args->csv.excel,
+                "CSV för svenska Excel: semikolon mellan fälten, decimalkomma, UTF-8 med BOM");
+  sub->add_flag("--summarad", args->csv.total_row,
+                "CSV: ta med tabellens summarad sist (XLSX har den alltid)");
   reg.push_back({sub, [args] { return run(*args); }});
 }
 

@@ -40,6 +40,7 @@ void register_commands(CLI::App& app) {
   add_allocate(app, registry());
   add_render(app, registry());
   add_export(app, registry());
+  add_import(app, registry());
 }
 
 int run_selected(CLI::App&) {
@@ -68,7 +69,7 @@ std::string translate_parse_error(const CLI::ParseError& e) {
   std::string what = e.what();
   // CLI11 speaks English; translate the messages a user meets most often.
   if (what.find("A subcommand is required") != std::string::npos)
-    return "ange ett underkommando (kontrollera, statistik, fördela, skapa eller exportera)";
+    return "ange ett underkommando (kontrollera, statistik, fördela, skapa, exportera eller importera)";
   if (auto pos = what.find(" is required"); pos != std::string::npos)
     return "'" + what.substr(0, pos) + "' saknas men krävs";
   // "--format: xml not in {tabell,text,csv}"

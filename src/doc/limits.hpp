@@ -34,7 +34,7 @@ inline constexpr size_t kExpandedBytes = 64u << 20;  // 64 MiB
 // inside each other, footnotes cited from footnotes.
 inline constexpr int kMarkdownDepth = 64;
 // A document's pages.
-inline constexpr int kPages = 5'000;
+inline constexpr int kPages = 50'000;  // a 200 000-row appendix has about 9 100
 
 // A limit as messages print it: "1 000 000" (plain spaces: messages go to a terminal).
 inline std::string grouped(int64_t n) {

@@ -32,15 +32,16 @@ time_t to_time(const Date& d) {
 // libxlsxwriter brings libcrypto and minizip with it, and linking them costs every start
 // of rapportverk about 1.7 ms, for the one command that writes XLSX. So the library is
 // opened when a workbook is written: the functions below are looked up by name.
-#define RV_LXW_FUNCTIONS(X)                                                           \
-  X(workbook_new_opt)                                                                 \
-  X(workbook_set_properties)                                                          \
-  X(workbook_add_worksheet)                                                           \
-  X(workbook_add_format)                                                              \
-  X(workbook_close)                                                                   \
-  X(format_set_bold) X(format_set_text_wrap) X(format_set_bottom) X(format_set_top)   \
-      X(format_set_font_size) X(format_set_num_format) X(worksheet_write_string)      \
-          X(worksheet_write_number) X(worksheet_set_column) X(worksheet_freeze_panes) \
+#define RV_LXW_FUNCTIONS(X)                                                                \
+  X(workbook_new_opt)                                                                      \
+  X(workbook_set_properties)                                                               \
+  X(workbook_add_worksheet)                                                                \
+  X(workbook_add_format)                                                                   \
+  X(workbook_close)                                                                        \
+  X(format_set_bold)                                                                       \
+  X(format_set_text_wrap) X(format_set_bottom) X(format_set_top) X(format_set_font_size)   \
+      X(format_set_num_format) X(worksheet_write_string) X(worksheet_write_number)         \
+          X(worksheet_set_column) X(worksheet_freeze_panes) X(worksheet_write_formula_num) \
               X(lxw_strerror)
 
 struct Lxw {
@@ -144,6 +145,27 @@ std::string lxw_error_text(lxw_error err) {
   }
 }
 
+// "A" … "Z", "AA" …: a column in a formula.
+std::string column_name(size_t col) {
+  std::string out;
+  for (size_t c = col + 1; c > 0; c = (c - 1) / 26)
+    out.insert(out.begin(), static_cast<char>('A' + (c - 1) % 26));
+  return out;
+}
+
+// The sum of a column's whole numbers, or nothing when it has another kind of value.
+std::optional<int64_t> column_sum(const tmpl::TableData& t, size_t c) {
+  int64_t sum = 0;
+  for (const auto& row : t.raw) {
+    if (c >= row.size()) return std::nullopt;
+    if (row[c].is_int())
+      sum += row[c].as_int();
+    else if (!row[c].is_null())
+      return std::nullopt;
+  }
+  return sum;
+}
+
 }  // namespace
 
 bool write_xlsx(const tmpl::TableData& t, const outfile::Target& target, Diagnostics& diags,
@@ -217,12 +239,22 @@ bool write_xlsx(const tmpl::TableData& t, const outfile::Target& target, Diagnos
                                     t.headings[c].c_str(), bold));
     width[c] = std::max(width[c], std::min<size_t>(chars(t.headings[c]), 24));
   }
+  const lxw_row_t first_data = header_row + 1;
   auto write_row = [&](lxw_row_t r, const std::vector<tmpl::Value>& vals,
                        const std::vector<std::string>& texts, bool total) {
     for (size_t c = 0; c < vals.size(); ++c) {
       const auto& v = vals[c];
       auto col = static_cast<lxw_col_t>(c);
-      if (v.is_int()) {
+      const bool numeric = c < t.formats.size() && t.formats[c] != "text";
+      if (v.is_int() && total && column_sum(t, c) == v.as_int() && !t.raw.empty()) {
+        // =SUM(B4:B293): the total stays right when someone changes a row.
+        const std::string letters = column_name(c);
+        const std::string formula = "=SUM(" + letters + std::to_string(first_data + 1) + ":" +
+                                    letters + std::to_string(first_data + t.raw.size()) + ")";
+        check(lx.worksheet_write_formula_num(ws, r, col, formula.c_str(), integer_bold,
+                                             static_cast<double>(v.as_int())));
+        width[c] = std::max(width[c], texts[c].size() + 2);
+      } else if (v.is_int()) {
         lx.worksheet_write_number(ws, r, col, static_cast<double>(v.as_int()),
                                   total ? integer_bold : integer);
         width[c] = std::max(width[c], texts[c].size() + 2);
@@ -231,6 +263,8 @@ bool write_xlsx(const tmpl::TableData& t, const outfile::Target& target, Diagnos
         lx.worksheet_write_number(ws, r, col,
                                   static_cast<double>(f.num) / static_cast<double>(f.den),
                                   total ? percent_bold : percent);
+      } else if (v.is_null() && numeric) {
+        // No value: an empty cell, not the document's "–", so the column stays numbers.
       } else {
         std::string s = v.is_null() ? texts[c] : tmpl::to_text(v);
         check(lx.worksheet_write_string(ws, r, col, s.c_str(), total ? text_bold : nullptr));

@@ -8,7 +8,7 @@
 
 using namespace rv;
 
-TEST_CASE("layout: more than 5 000 pages is an error at the content that overflows") {
+TEST_CASE("layout: more than limits::kPages pages is an error at the content that overflows") {
   doc::Document d;
   for (int i = 0; i <= limits::kPages; ++i) {
     d.blocks.push_back(doc::paragraph("Sida", Span{"mall.md", i + 1, 1}));
@@ -18,7 +18,7 @@ TEST_CASE("layout: more than 5 000 pages is an error at the content that overflo
   auto pages = layout::layout(d, {}, diags);
   REQUIRE(diags.error_count() == 1);
   CHECK(format_diagnostic(diags.all()[0]) ==
-        "mall.md:5001:1: fel: dokumentet blir längre än 5 000 sidor");
+        "mall.md:" + std::to_string(limits::kPages + 1) + ":1: fel: dokumentet blir längre än " + limits::grouped(limits::kPages) + " sidor");
   if (pages) CHECK(pages->pages.size() == static_cast<size_t>(limits::kPages));
 }
 
