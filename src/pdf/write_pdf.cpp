@@ -121,9 +121,12 @@ Written write_pdf(const layout::Pages& model, const outfile::Target& target, Dia
   } else if (!outfile::write(target, saved_pieces(w.pdf), diags)) {
     result = Written::OutputFailed;
   }
-  if (options.free_document) HPDF_Free(w.pdf);
+  // Kept only when the caller ends the process right after a success (see Options); a
+  // failed write returns to a caller that goes on, so what it allocated is freed.
+  const bool keep = !options.free_document && result == Written::Ok;
+  if (!keep) HPDF_Free(w.pdf);
   w.pdf = nullptr;
-  if (!options.free_document) static_cast<void>(state.release());  // see Options
+  if (keep) static_cast<void>(state.release());
   return result;
 }
 
