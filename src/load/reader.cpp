@@ -3,10 +3,13 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 
 #include <charconv>
 #include <cstdio>
 #include <map>
+#include <sstream>
+#include <string_view>
 
 #include "load/suggest.hpp"
 
@@ -127,19 +130,94 @@ YAML::Mark document_start(const std::string& text, const YAML::Mark& content) {
 
 }  // namespace
 
-YamlDocument parse_yaml(const std::string& text) {
-  YamlDocument doc;
-  try {
-    std::vector<YAML::Node> docs = YAML::LoadAll(text);
-    if (!docs.empty()) doc.root = docs.front();
-    for (size_t i = 1; i < docs.size(); ++i) {
-      if (docs[i].IsNull()) continue;  // a `---` with nothing after it loses nothing
-      doc.error_at = document_start(text, docs[i].Mark());
+// True when a line after the first starts a new document (`---`) or ends one (`...`):
+// only then can the text hold more than one document.
+bool has_document_markers(const std::string& text) {
+  for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) {
+    const std::string_view rest = std::string_view(text).substr(at + 1);
+    if (rest.starts_with("---") || rest.starts_with("...")) return true;
+  }
+  return false;
+}
+
+// Walks a text's documents as events, building nothing. yaml-cpp's LoadAll loops for
+// ever on a stray ',' after a document (its parser reports an empty document without
+// consuming the comma, again and again), so a document that ends where the previous one
+// did is reported as a syntax error here instead.
+class DocumentWalker : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& m) override { see(m); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t) override { see(m); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { content(m); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    content(m);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    content(m);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    content(m);
+  }
+  void OnMapEnd() override {}
+
+  void next_document() { content_at_.reset(); }
+  const std::optional<YAML::Mark>& content_at() const { return content_at_; }
+  const YAML::Mark& furthest() const { return furthest_; }
+
+ private:
+  void see(const YAML::Mark& m) {
+    if (m.pos > furthest_.pos) furthest_ = m;
+  }
+  void content(const YAML::Mark& m) {
+    see(m);
+    if (!content_at_) content_at_ = m;
+  }
+  YAML::Mark furthest_ = YAML::Mark::null_mark();
+  std::optional<YAML::Mark> content_at_;  // the current document's first content
+};
+
+// Checks that `text` holds one document with content at the most; sets doc's error if not.
+void check_single_document(const std::string& text, YamlDocument& doc) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentWalker walker;
+  for (int documents = 1;; ++documents) {
+    const int before = walker.furthest().pos;
+    walker.next_document();
+    if (!parser.HandleNextDocument(walker)) return;
+    if (documents == 1) continue;
+    if (walker.content_at()) {
+      doc.error_at = document_start(text, *walker.content_at());
       doc.error =
           "filen innehåller mer än ett YAML-dokument ('---'); allt i en fil ska vara ett "
           "dokument (dela upp det på flera filer i samma mapp)";
-      return doc;
+      return;
     }
+    if (walker.furthest().pos <= before) {
+      doc.error_at = walker.furthest();
+      doc.error = "oväntat ',' (ett kommatecken hör hemma mellan [ ] eller { })";
+      return;
+    }
+  }
+}
+
+YamlDocument parse_yaml(const std::string& text) {
+  YamlDocument doc;
+  try {
+    // One document is read with Load (LoadAll cannot be trusted, see DocumentCounter);
+    // a file with document markers is walked as events first.
+    if (has_document_markers(text)) {
+      check_single_document(text, doc);
+      if (doc.error_at) return doc;
+    }
+    doc.root = YAML::Load(text);
+    // An empty result may hide a document that is only a stray ',' (see DocumentWalker).
+    if (doc.root.IsNull()) check_single_document(text, doc);
   } catch (const YAML::DeepRecursion& e) {
     doc.error_at = e.mark;
     doc.error = "för djupt nästlade listor eller mappningar (högst " +
