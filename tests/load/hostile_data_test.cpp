@@ -3,17 +3,14 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "data_header.hpp"
 #include "load/load.hpp"
 
 using namespace rv;
 
 namespace {
 
-const char* kHeader =
-    "bidrag: {namn: Utvecklingsmedel, år: 2019, myndighet: Socialstyrelsen}\n"
-    "grupper:\n"
-    "  - {id: kommuner, etikett: Kommuner, singular: kommun, plural: kommuner, "
-    "bestämd_plural: kommunerna}\n";
+using test::kHeader;
 
 // The messages of all errors, one per line, "rad:kolumn: meddelande".
 std::string errors_of(const LoadResult& r) {

@@ -4,18 +4,13 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "data_header.hpp"
 #include "load/load.hpp"
 #include "load/suggest.hpp"
 
 using namespace rv;
 
-namespace {
-const char* kHeader =
-    "bidrag: {namn: Utvecklingsmedel, år: 2019, myndighet: Socialstyrelsen}\n"
-    "grupper:\n"
-    "  - {id: kommuner, etikett: Kommuner, singular: kommun, plural: kommuner, "
-    "bestämd_plural: kommunerna}\n";
-}
+using test::kHeader;
 
 TEST_CASE("a 10 MB unknown key gets its error and no suggestion") {
   // An explicit key: yaml-cpp limits implicit keys to 1 024 characters.

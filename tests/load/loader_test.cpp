@@ -2,17 +2,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "data_header.hpp"
 #include "load/load.hpp"
 
 using namespace rv;
 
-namespace {
-const char* kHeader =
-    "bidrag: {namn: Utvecklingsmedel, år: 2019, myndighet: Socialstyrelsen}\n"
-    "grupper:\n"
-    "  - {id: kommuner, etikett: Kommuner, singular: kommun, plural: kommuner, "
-    "bestämd_plural: kommunerna}\n";
-}
+using test::kHeader;
 
 TEST_CASE("a valid data set becomes the model with its amounts") {
   std::string text = std::string(kHeader) +
