@@ -24,27 +24,26 @@ struct ExportArgs {
   xport::CsvOptions csv;
 };
 
-// "csv" or "xlsx" from --format or the file name; empty (with a diagnostic) when neither says.
-std::string output_format(const ExportArgs& a, Diagnostics& diags) {
-  std::string format = a.format;
-  const std::string ext = std::filesystem::path(a.output).extension().string();
-  if (format.empty() && (a.output == "-" || ext == ".csv" || ext == ".txt")) format = "csv";
-  if (format.empty() && ext == ".xlsx") format = "xlsx";
+// "csv" or "xlsx" from --format or the file name; empty (with a diagnostic) when they
+// disagree, or the extension is one export does not write.
+std::string export_format(const ExportArgs& a, Diagnostics& diags) {
+  std::string format = output_format(
+      a.output, a.format,
+      {{".csv", "csv", "CSV"}, {".txt", "csv", "CSV"}, {".xlsx", "xlsx", "Excel-arbetsbok"}}, "csv",
+      "exportera", diags);
   if (format == "xlsx" && (a.csv.excel || a.csv.total_row)) {
     diags.error(Span{a.output, 0, 0}, std::string(a.csv.excel ? "--excel" : "--summarad") +
                                           " gäller CSV; en XLSX-fil har alltid summaraden och "
                                           "öppnas i Excel som den är");
     return "";
   }
-  if (!format.empty()) return format;
-  diags.error(Span{a.output, 0, 0}, "utfilen ska sluta på .csv eller .xlsx (eller ange --format)");
-  return "";
+  return format;
 }
 
 int run(const ExportArgs& a) {
   Diagnostics diags;
   // The output is checked first: a device, a folder or an unwritable place costs no work.
-  const std::string format = output_format(a, diags);
+  const std::string format = export_format(a, diags);
   std::optional<outfile::Target> target;
   if (!format.empty()) target = outfile::check_target(a.output, diags, /*create_folder=*/true);
   if (target && target->to_stdout && format == "xlsx" && isatty(STDOUT_FILENO)) {

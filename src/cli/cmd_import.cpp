@@ -65,6 +65,8 @@ int run(const ImportArgs& a) {
                                               "': ett id är bokstäver, siffror och _ (t.ex. "
                                               "kommuner)");
   opt.mappings = a.mappings;
+  output_format(a.output, "", {{".yaml", "yaml", "YAML"}, {".yml", "yaml", "YAML"}}, "yaml",
+                "importera", diags);
   // The output is checked first: a device, a folder or an unwritable place costs no work.
   std::optional<outfile::Target> target;
   if (!diags.has_errors()) target = outfile::check_target(a.output, diags, true);

@@ -24,7 +24,7 @@ struct RenderArgs {
   std::vector<std::string> data;
   std::vector<std::string> parameters;
   std::string output;
-  std::string format = "pdf";
+  std::string format;  // pdf | spår; empty: from -o's extension, else pdf
 };
 
 // RAPPORTVERK_TIDER=1 prints each stage's wall time to stderr (for bench/ and profiling).
@@ -59,16 +59,24 @@ pdf::Options keep_until_exit() {
 }
 
 // -o, or output/<mall>.pdf.
-std::string output_path(const RenderArgs& a) {
+std::string output_path(const RenderArgs& a, const std::string& format) {
   if (!a.output.empty()) return a.output;
   std::string name = std::filesystem::path(resolve_template(a.templ)).filename().string();
-  return "output/" + name + (a.format == "pdf" ? ".pdf" : ".txt");
+  return "output/" + name + (format == "pdf" ? ".pdf" : ".txt");
 }
 
-int run(const RenderArgs& a) {
+int run(const RenderArgs& args) {
   Diagnostics diags;
+  RenderArgs a = args;
+  a.format = output_format(a.output, args.format,
+                           {{".pdf", "pdf", "PDF"},
+                            {".txt", "spår", "sidmodellen som text"},
+                            {".spår", "spår", "sidmodellen som text"}},
+                           "pdf", "skapa", diags);
   // The output is checked first: a device, a folder or an unwritable place costs no render.
-  auto target = outfile::check_target(output_path(a), diags, /*create_folder=*/true);
+  std::optional<outfile::Target> target;
+  if (!a.format.empty())
+    target = outfile::check_target(output_path(a, a.format), diags, /*create_folder=*/true);
   if (target && target->to_stdout && a.format == "pdf" && isatty(STDOUT_FILENO)) {
     diags.error(Span{},
                 "standard ut är en terminal; skriv PDF:en till en fil med -o fil.pdf "
@@ -131,8 +139,10 @@ void add_render(CLI::App& app, Registry& reg) {
       "-p,--parameter", args->parameters,
       "Mallparameter namn=värde (syns i mallen som parametrar.namn), t.ex. grupp=kommuner");
   sub->add_option("-o,--utfil", args->output,
-                  "PDF-filen att skriva (standard: output/<mall>.pdf); - skriver till standard ut");
-  sub->add_option("--format", args->format, "pdf (standard) eller spår (sidmodellen som text)")
+                  "Filen att skriva: .pdf, eller .txt för sidmodellen (standard: "
+                  "output/<mall>.pdf); - skriver till standard ut");
+  sub->add_option("--format", args->format,
+                  "pdf eller spår (sidmodellen som text); standard: utfilens ändelse, annars pdf")
       ->check(CLI::IsMember({"pdf", "spår"}));
   reg.push_back({sub, [args] { return run(*args); }});
 }

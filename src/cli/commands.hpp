@@ -28,6 +28,18 @@ void print_diagnostics(const Diagnostics& diags);
 // `kontrollera`) only counted, so they do not drown the result.
 void print_errors_and_warning_count(const Diagnostics& diags);
 
+// The format to write from the -o file's extension (`known`), --format (may be empty) or,
+// for standard output and names without an extension, `fallback`. An extension the
+// command does not write, or one that contradicts --format, is an error: "" is returned.
+struct FormatByExtension {
+  std::string extension;    // ".pdf"
+  std::string format;       // "pdf"
+  std::string description;  // "PDF", for the message
+};
+std::string output_format(const std::string& path, const std::string& explicit_format,
+                          const std::vector<FormatByExtension>& known, const std::string& fallback,
+                          const std::string& command, Diagnostics& diags);
+
 void add_check(CLI::App& app, Registry& reg);
 void add_stats(CLI::App& app, Registry& reg);
 void add_allocate(CLI::App& app, Registry& reg);

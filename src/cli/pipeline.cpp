@@ -31,7 +31,12 @@ std::optional<Prepared> prepare(const std::string& template_name,
       diags.error(Span{}, "parametern '" + p + "' ska skrivas namn=värde");
       return std::nullopt;
     }
-    params[p.substr(0, eq)] = p.substr(eq + 1);
+    auto [it, fresh] = params.emplace(p.substr(0, eq), p.substr(eq + 1));
+    if (!fresh) {
+      diags.error(Span{}, "parametern '" + it->first + "' anges två gånger (-p " + it->first + "=" +
+                              it->second + " och -p " + p + ")");
+      return std::nullopt;
+    }
   }
   auto t0 = std::chrono::steady_clock::now();
   LoadResult loaded = load_data_set(data);

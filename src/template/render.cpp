@@ -13,6 +13,7 @@
 #include "template/bind.hpp"
 #include "template/confine.hpp"
 #include "template/markdown.hpp"
+#include "template/parameters.hpp"
 #include "template/settings.hpp"
 #include "template/template.hpp"
 
@@ -379,12 +380,12 @@ std::optional<Rendered> render_template(const std::string& dir, const GrantYear&
       diags.error(Span{s.file, 0, 0}, "avstavningslistan: " + why);
   }
 
+  auto params = bind_parameters(s, year, parameters, diags);
+  if (!params) return std::nullopt;
   Value context = bind_context(year, diags);
   {
     Map with_parameters = context.as_map();
-    Map p;
-    for (const auto& [k, v] : parameters) p[k] = Value(v);
-    with_parameters["parametrar"] = Value(std::move(p));
+    with_parameters["parametrar"] = Value(std::move(*params));
     context = Value(std::move(with_parameters));
   }
   Renderer r(s, context, diags);

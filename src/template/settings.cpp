@@ -1,6 +1,7 @@
 // Reads mall.yaml with the same diagnosing reader as the data loader.
 #include "template/settings.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "load/load.hpp"
@@ -120,6 +121,24 @@ void read_chart(const SourceFile& f, const std::string& id, const YAML::Node& n,
   s.charts[id] = std::move(c);
 }
 
+void read_parameter(const SourceFile& f, const std::string& name, const YAML::Node& n,
+                    TemplateSettings& s, Diagnostics& diags) {
+  MapReader m(f, n, "parametern '" + name + "'", diags,
+              {"beskrivning", "värden", "grupper", "standard"});
+  if (!m.is_map()) return;
+  ParameterDef p;
+  p.span = m.span();
+  p.description = m.text("beskrivning").value_or("");
+  for (const auto& v : text_list(f, m, "värden", diags)) p.values.push_back(v.text);
+  for (const auto& v : text_list(f, m, "grupper", diags)) p.groups.push_back(v.text);
+  p.default_value = m.text("standard");
+  if (p.default_value && !p.values.empty() &&
+      std::find(p.values.begin(), p.values.end(), *p.default_value) == p.values.end())
+    m.error_at("standard",
+               "standardvärdet '" + *p.default_value + "' finns inte bland parameterns värden");
+  s.parameters[name] = std::move(p);
+}
+
 }  // namespace
 
 std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostics& diags) {
@@ -156,7 +175,7 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
   }
   MapReader m(f, root, "mallens inställningar", diags,
               {"typ", "brödtext", "metadata", "sidhuvud", "sidnummer", "husstil", "numrering",
-               "titelsida", "tjänsteutlåtande", "avstavning", "tabeller", "diagram"});
+               "titelsida", "tjänsteutlåtande", "avstavning", "tabeller", "diagram", "parametrar"});
   if (!m.is_map()) return std::nullopt;
   if (auto t = m.text("typ", true)) {
     if (*t == "rapport")
@@ -234,6 +253,12 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
       diags.error(f.span(*c), "'diagram' ska vara en mappning från namn till diagram");
     else
       for (const auto& kv : *c) read_chart(f, kv.first.Scalar(), kv.second, s, diags);
+  }
+  if (auto p = m.node("parametrar")) {
+    if (!p->IsMap())
+      diags.error(f.span(*p), "'parametrar' ska vara en mappning från namn till parameter");
+    else
+      for (const auto& kv : *p) read_parameter(f, kv.first.Scalar(), kv.second, s, diags);
   }
   if (diags.all().size() == diags_before) write_cached_settings(s.file, text, s);
   return s;

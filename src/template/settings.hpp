@@ -57,6 +57,18 @@ struct ChartDef {
   Span span;
 };
 
+// A parameter the template takes (`skapa -p namn=värde`), declared under `parametrar:` in
+// mall.yaml. A parameter or value the template does not declare is an error, so that a
+// misspelt `-p grupp=kommun` cannot give an empty document.
+struct ParameterDef {
+  std::string description;          // beskrivning
+  std::vector<std::string> values;  // värden: the accepted values (empty: any text)
+  // grupper: values that name a group; accepted only when the data set has that group.
+  std::vector<std::string> groups;
+  std::optional<std::string> default_value;  // standard: the value when -p does not give one
+  Span span;
+};
+
 enum class DocKind : uint8_t { Report = 0, Memo, Appendix };
 
 struct TemplateSettings {
@@ -78,6 +90,7 @@ struct TemplateSettings {
   std::string hyphenation_file;
   std::map<std::string, TableDef> tables;
   std::map<std::string, ChartDef> charts;
+  std::map<std::string, ParameterDef> parameters;
 };
 
 std::optional<TemplateSettings> read_settings(const std::string& template_dir, Diagnostics& diags);
