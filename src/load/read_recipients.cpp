@@ -150,7 +150,8 @@ void read_recipients(LoadState& st, const SourceFile& f, const YAML::Node& n) {
       if (auto v = m.text("anmärkning")) r.note = *v;
       if (r.name.empty()) continue;
       // Consistency checks on unreadable amounts would only repeat the first error.
-      if (st.diags.error_count() == errors_before) check_recipient(m, r);
+      // So would checks on figures a comma inside {…} cut short ("1,5e6" read as 1).
+      if (st.diags.error_count() == errors_before && !m.comma_split_seen()) check_recipient(m, r);
       // Names that differ only in Unicode normalisation print alike: the same recipient.
       std::string id = group + "/" + name_key(r.name) + "/" + name_key(r.application);
       if (auto [pos, inserted] = st.recipient_defined.emplace(id, r.span); !inserted) {

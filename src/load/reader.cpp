@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "load/pitfalls.hpp"
 #include "load/suggest.hpp"
 
 namespace rv::load {
@@ -437,6 +438,13 @@ std::optional<Amount> as_amount(const SourceFile& f, const YAML::Node& n, Diagno
     d.error(f.span(n), "skriv '" + w + "' utan mellanrum mellan siffrorna: " + *digits);
     return std::nullopt;
   }
+  if (auto kr = amount_with_unit(s)) {
+    d.error(f.span(n), "'" + w + ": " + s +
+                           "' är text för YAML, inte ett tal; skriv beloppet i hela kronor "
+                           "utan mellanrum och enhet: " +
+                           w + ": " + std::to_string(*kr));
+    return std::nullopt;
+  }
   d.error(f.span(n), "'" + w + "' ska vara ett belopp i hela kronor, men är " + describe(n));
   return std::nullopt;
 }
@@ -447,10 +455,25 @@ std::optional<bool> as_yes_no(const SourceFile& f, const YAML::Node& n, Diagnost
     const std::string& s = n.Scalar();
     if (s == "ja" || s == "Ja" || s == "true" || s == "sant") return true;
     if (s == "nej" || s == "Nej" || s == "false" || s == "falskt") return false;
+    if (auto sv = english_boolean(s)) {
+      d.error(f.span(n), "'" + std::string(what) + ": " + s +
+                             "': YAML 1.1 läser engelskans yes/no/on/off som sant och falskt, "
+                             "men här skrivs ja eller nej: " +
+                             std::string(what) + ": " + *sv);
+      return std::nullopt;
+    }
   }
   d.error(f.span(n), "'" + std::string(what) + "' ska vara ja eller nej, men är " + describe(n));
   return std::nullopt;
 }
+
+namespace {
+bool has_letters(const std::string& s) {
+  for (unsigned char c : s)
+    if (std::isalpha(c) || c >= 0x80) return true;
+  return false;
+}
+}  // namespace
 
 std::optional<Date> as_date(const SourceFile& f, const YAML::Node& n, Diagnostics& d,
                             std::string_view what) {
@@ -474,6 +497,14 @@ std::optional<Date> as_date(const SourceFile& f, const YAML::Node& n, Diagnostic
       return std::nullopt;
     }
   }
+  if (n.IsScalar())
+    if (auto h = date_hint(n.Scalar())) {
+      d.error(f.span(n), "'" + std::string(what) + ": " + n.Scalar() +
+                             "': skriv datum som år-månad-dag med fyra, två och två siffror: " +
+                             std::string(what) + ": " + h->iso +
+                             (has_letters(n.Scalar()) ? "" : " (om det betyder " + h->words + ")"));
+      return std::nullopt;
+    }
   d.error(f.span(n),
           "'" + std::string(what) + "' ska vara ett datum som 2022-05-18, men är " + describe(n));
   return std::nullopt;
@@ -489,10 +520,24 @@ MapReader::MapReader(const SourceFile& file, const YAML::Node& node, std::string
   }
   is_map_ = true;
   std::map<std::string, int> first_line;
+  const bool flow = node.Style() == YAML::EmitterStyle::Flow;
+  std::string prev_key;
+  YAML::Node prev_value;
+  bool prev_split = false;
   for (const auto& kv : node) {
     const YAML::Node& k = kv.first;
     std::string key = k.IsScalar() ? k.Scalar() : "";
     Span ks = file_.span(k);
+    // What a comma inside {…} leaves behind: a key without a colon, after a value.
+    if (flow && !prev_key.empty() && comma_split(k, kv.second, prev_value)) {
+      if (!prev_split) diags_.error(ks, comma_split_message(prev_key, prev_value, key));
+      prev_split = true;  // "1,000,000": the second '000' is part of the same mistake
+      comma_split_seen_ = true;
+      continue;
+    }
+    prev_split = false;
+    prev_key = key;
+    prev_value.reset(kv.second);  // rebinds; `=` would overwrite the previous value's node
     if (auto [pos, inserted] = first_line.emplace(key, ks.line); !inserted) {
       diags_.error(ks, "nyckeln '" + key + "' förekommer två gånger i " + what_ +
                            " (första gången på rad " + std::to_string(pos->second) + ")");
@@ -508,6 +553,32 @@ MapReader::MapReader(const SourceFile& file, const YAML::Node& node, std::string
       diags_.error(ks, msg);
     }
   }
+}
+
+// A key with no value and no colon right after the value before it, on the same line:
+// `fördelat: 1,5` or `namn: Malmö, stad` inside {…}.
+bool MapReader::comma_split(const YAML::Node& key, const YAML::Node& value,
+                            const YAML::Node& before) const {
+  if (!key.IsScalar() || !value.IsNull() || !before.IsScalar() || key.Tag() != "?") return false;
+  const YAML::Mark k = key.Mark(), b = before.Mark();
+  if (k.is_null() || b.is_null() || k.line != b.line ||
+      k.line >= static_cast<int>(file_.lines.size()))
+    return false;
+  const std::string& line = file_.lines[k.line];
+  size_t end = static_cast<size_t>(k.column) + key.Scalar().size();
+  while (end < line.size() && line[end] == ' ') ++end;
+  return end >= line.size() || line[end] == ',' || line[end] == '}';
+}
+
+std::string MapReader::comma_split_message(const std::string& field, const YAML::Node& before,
+                                           const std::string& tail) const {
+  const std::string& value = before.Scalar();
+  bool number = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+  if (number && looks_like_number_tail(tail)) return split_number_hint(field, value, tail);
+  return "'" + tail + "' utan värde efter '" + field + ": " + value +
+         "': inom {…} skiljer ett komma fälten åt, så texten delades vid kommat. Sätt den inom "
+         "citattecken: " +
+         field + ": \"" + value + ", " + tail + "\"";
 }
 
 const MapReader::Entry* MapReader::entry(std::string_view key) const {

@@ -80,6 +80,8 @@ class MapReader {
   void error_at(std::string_view key, std::string message);
   void warning_at(std::string_view key, std::string message);
   const SourceFile& file() const { return file_; }
+  // A comma inside {…} split a value: the values read are not what the user wrote.
+  bool comma_split_seen() const { return comma_split_seen_; }
   Diagnostics& diags() { return diags_; }
 
  private:
@@ -92,8 +94,12 @@ class MapReader {
   };
   const Entry* entry(std::string_view key) const;
   static bool is_empty(const Entry& e);
+  bool comma_split(const YAML::Node& key, const YAML::Node& value, const YAML::Node& before) const;
+  std::string comma_split_message(const std::string& field, const YAML::Node& before,
+                                  const std::string& tail) const;
 
   const SourceFile& file_;
+  bool comma_split_seen_ = false;
   YAML::Node node_;
   // The mapping's pairs, first occurrence of each key, read once: yaml-cpp's iterators are
   // slow enough that scanning the node for every key access showed in the load time.
