@@ -39,7 +39,7 @@ TEST_CASE("the year, the period and every deadline move on a year") {
   CHECK(next.document.dnr == last.document.dnr);
 }
 
-TEST_CASE("no amount, answer or quote is left; names, groups and questions are") {
+TEST_CASE("no amount, answer or quote is left, but names, groups and questions are") {
   const GrantYear last = exempel();
   const GrantYear next = init::advance(last);
   CHECK(next.grant.requisitioned_total == std::nullopt);

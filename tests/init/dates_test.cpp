@@ -7,7 +7,7 @@ using rv::Date;
 using rv::init::advance_year_in_text;
 using rv::init::next_year;
 
-TEST_CASE("a date a year on; 29 February becomes 28 February") {
+TEST_CASE("a date a year on, and 29 February becomes 28 February") {
   CHECK(next_year(Date{2019, 6, 30}) == Date{2020, 6, 30});
   CHECK(next_year(Date{2019, 12, 31}) == Date{2020, 12, 31});
   CHECK(next_year(Date{2020, 2, 29}) == Date{2021, 2, 28});
