@@ -114,8 +114,11 @@ void add_init(CLI::App& app, Registry& reg) {
       "Starta nästa års dataset ur förra årets: samma grupper, mottagare, enkät och "
       "inställningar, året framflyttat, belopp och svar tömda");
   sub->add_option("mapp", args->target, "Den nya mappen (får inte finnas, eller vara tom)")
-      ->required();
-  sub->add_option("-f,--från,--from", args->source, "Förra årets dataset (en mapp)")->required();
+      ->required()
+      ->type_name("MAPP");
+  sub->add_option("-f,--från,--from", args->source, "Förra årets dataset (en mapp)")
+      ->required()
+      ->type_name("MAPP");
   reg.push_back({sub, [args] { return run(*args); }});
 }
 
