@@ -109,7 +109,7 @@ TEST_CASE("every bundled data set starts a next year that kontrollera accepts") 
 TEST_CASE("a data set without history gets last year's totals in historik.yaml") {
   fs::path dir = rvtest::temp_dir("init_historik");
   const fs::path out = dir / "2018";
-  REQUIRE(sh(rv("init " + q(out) + " --från data/stockholm-2017")).code == 0);
+  REQUIRE(sh(rv("init " + q(out) + " --from data/stockholm-2017")).code == 0);  // English
   const std::string historik = rvtest::read(out / "historik.yaml");
   // Fördelat 2 922 920 kr to 15 recipients, 2 368 405 kr used (docs/data.md).
   CHECK(historik.find("{grupp: stadsdelsnamnder, år: 2017, tillgängligt: 2845000, "
