@@ -41,6 +41,7 @@ void register_commands(CLI::App& app) {
   add_render(app, registry());
   add_export(app, registry());
   add_import(app, registry());
+  add_init(app, registry());
 }
 
 int run_selected(CLI::App&) {
@@ -69,7 +70,8 @@ std::string translate_parse_error(const CLI::ParseError& e) {
   std::string what = e.what();
   // CLI11 speaks English; translate the messages a user meets most often.
   if (what.find("A subcommand is required") != std::string::npos)
-    return "ange ett underkommando (kontrollera, statistik, fördela, skapa, exportera eller importera)";
+    return "ange ett underkommando (kontrollera, statistik, fördela, skapa, exportera, importera "
+           "eller init)";
   if (auto pos = what.find(" is required"); pos != std::string::npos)
     return "'" + what.substr(0, pos) + "' saknas men krävs";
   // "--format: xml not in {tabell,text,csv}"

@@ -46,5 +46,6 @@ void add_allocate(CLI::App& app, Registry& reg);
 void add_render(CLI::App& app, Registry& reg);
 void add_export(CLI::App& app, Registry& reg);
 void add_import(CLI::App& app, Registry& reg);
+void add_init(CLI::App& app, Registry& reg);
 
 }  // namespace rv::cli

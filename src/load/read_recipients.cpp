@@ -161,6 +161,10 @@ void read_recipients(LoadState& st, const SourceFile& f, const YAML::Node& n) {
         continue;
       }
       st.recipient_group_key[std::to_string(st.year.recipients.size())] = group_span;
+      // Rejected and withdrawn applications have no amount by nature; an unreadable amount
+      // is already an error.
+      if (!m.has("rekvirerat") && !m.has("beviljat") && r.status.empty())
+        st.without_amount.push_back(st.year.recipients.size());
       st.year.recipients.push_back(std::move(r));
     }
   }

@@ -24,6 +24,7 @@ struct LoadState {
   std::vector<std::pair<std::string, Span>> group_refs;  // group ids used, for checking
   std::map<std::string, Span> declared_spans;            // group id → deklarerad_summa
   std::map<std::string, Span> recipient_group_key;       // recipient index → group key span
+  std::vector<size_t> without_amount;  // recipients written with neither rekvirerat nor beviljat
 
   size_t suggestion_work = 0;  // known words compared for "menade du …?" (validate.cpp)
 

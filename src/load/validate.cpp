@@ -254,6 +254,37 @@ void check_responses(LoadState& st) {
   }
 }
 
+// A year started with `rapportverk init` has its recipients before their amounts are known:
+// valid, but said once per group (not once for each of 290 rows), at the first such row.
+void check_missing_amounts(LoadState& st) {
+  struct Missing {
+    size_t count = 0, rows = 0;
+    const Recipient* first = nullptr;
+  };
+  std::map<std::string, Missing> by_group;
+  std::vector<std::string> order;
+  for (size_t i : st.without_amount) {
+    const Recipient& r = st.year.recipients[i];
+    Missing& m = by_group[r.group];
+    if (m.count++ == 0) m.first = &r, order.push_back(r.group);
+  }
+  if (order.empty()) return;
+  for (const auto& r : st.year.recipients)
+    if (auto it = by_group.find(r.group); it != by_group.end()) ++it->second.rows;
+  for (const auto& id : order) {
+    const Missing& m = by_group[id];
+    const Group* g = nullptr;
+    for (const auto& candidate : st.year.groups)
+      if (candidate.id == id) g = &candidate;
+    const char* field = g && g->mode == Mode::Requisition ? "rekvirerat" : "beviljat";
+    std::string how_many = m.count == m.rows
+                               ? std::to_string(m.count)
+                               : std::to_string(m.count) + " av " + std::to_string(m.rows);
+    st.diags.warning(m.first->span, id + ": " + how_many + " mottagare saknar belopp ('" + field +
+                                        "'), den första är " + m.first->display_name());
+  }
+}
+
 }  // namespace
 
 // A city passes on what it requisitioned: recipients + the undistributed part should add
@@ -279,6 +310,7 @@ void validate(LoadState& st) {
   if (totals_fit) check_declared_totals(st);
   check_conditions(st);
   check_responses(st);
+  check_missing_amounts(st);
 }
 
 }  // namespace rv::load
