@@ -139,14 +139,17 @@ class Renderer {
           v = ex.eval(c.total);
         } else if (c.sum) {
           int64_t sum = 0;
-          bool over = false;
+          bool over = false, known = false;
           for (const auto& row : d.raw)
-            if (row[i].is_int()) over = over || __builtin_add_overflow(sum, row[i].as_int(), &sum);
+            if (row[i].is_int()) {
+              known = true;
+              over = over || __builtin_add_overflow(sum, row[i].as_int(), &sum);
+            }
           if (over)
             diags_.error(t.span, "tabellen '" + t.id + "': summan av kolumnen '" +
                                      text(c.heading, &scope) +
                                      "' blir för stor (över 9 223 372 036 854 775 807)");
-          else
+          else if (known)  // a column with no known value (no follow-up yet) sums to "–"
             v = Value(sum);
         }
         cells.push_back(i == 0 || !v.is_null() ? format(v, c.format) : "");
