@@ -304,6 +304,7 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
     bool followed_up = false;
     for (const auto& r : gs.rows_detail) followed_up |= r.funded && (r.spent || r.unspent);
     g["uppföljd"] = Value(followed_up);
+    if (!followed_up) g["förbrukat"] = Value(), g["oförbrukat"] = Value();  // unknown, not 0 kr
     any_followed_up |= followed_up;
     Map questions;
     List question_list;
@@ -314,7 +315,16 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
     g["frågor"] = Value(std::move(questions));
     g["frågelista"] = Value(std::move(question_list));
     List history;
-    for (const auto& y : stats::year_series(year, gs.id)) history.push_back(year_value(y));
+    for (const auto& y : stats::year_series(year, gs.id)) {
+      history.push_back(year_value(y));
+      // This year's use is unknown until the recipients report it: not 0 kr, not 0 %.
+      if (y.computed && !followed_up) {
+        Map m = history.back().as_map();
+        for (const char* k : {"förbrukat", "oförbrukat", "andel_förbrukat", "procent_förbrukat"})
+          m[k] = Value();
+        history.back() = Value(std::move(m));
+      }
+    }
     g["historik"] = Value(std::move(history));
     List quotes;
     for (const auto& q : year.quotes)
@@ -331,6 +341,7 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
   ctx["grupplista"] = Value(std::move(group_list));
   Map total = group_core(summary.total);
   total["uppföljd"] = Value(any_followed_up);
+  if (!any_followed_up) total["förbrukat"] = Value(), total["oförbrukat"] = Value();
   ctx["summa"] = Value(std::move(total));
   ctx["totalt"] = record({{"belopp", Value(summary.grant.total)},
                           {"förbrukat", Value(summary.grant.spent)},

@@ -362,6 +362,45 @@ void add_appendix_front(Renderer& r, const TemplateSettings& s, doc::Document& d
   d.first_style = "bilaga";
 }
 
+// The data set's folder, for a message about what the data set lacks ("" when its files
+// lie in several folders).
+std::string data_set_place(const GrantYear& year) {
+  std::string place;
+  for (const auto& f : year.files) {
+    std::string dir = fs::path(f).parent_path().string();
+    if (dir.empty()) dir = ".";
+    if (!place.empty() && dir != place) return "";
+    place = dir;
+  }
+  return place;
+}
+
+std::string template_name(const std::string& dir) {
+  fs::path p = fs::path(dir).lexically_normal();
+  return (p.has_filename() ? p : p.parent_path()).filename().string();
+}
+
+// What the document cannot exist without (kräver: in mall.yaml). A document without it
+// would be a document about nothing: an error naming what is missing, no output.
+bool requirements_met(const TemplateSettings& s, const Value& context, const GrantYear& year,
+                      Diagnostics& diags) {
+  bool met = true;
+  Expander ex(context, s.style, nullptr, diags);
+  for (const auto& r : s.requirements) {
+    auto test = std::make_shared<Expr>();
+    test->op = Expr::Op::Filter;
+    test->name = "finns";
+    test->args = {r.what};
+    test->span = r.what->span;
+    if (ex.eval(test).truthy()) continue;
+    diags.error(Span{data_set_place(year), 0, 0},
+                "mallen '" + template_name(s.dir) +
+                    "' kan inte skrivas för det här datasetet: " + r.missing);
+    met = false;
+  }
+  return met;
+}
+
 }  // namespace
 
 std::optional<Rendered> render_template(const std::string& dir, const GrantYear& year,
@@ -383,6 +422,7 @@ std::optional<Rendered> render_template(const std::string& dir, const GrantYear&
   }
 
   Value context = bind_context(year, diags);
+  if (!requirements_met(s, context, year, diags)) return std::nullopt;
   {
     Map with_parameters = context.as_map();
     Map p;
