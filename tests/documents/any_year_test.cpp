@@ -144,7 +144,10 @@ TEST_CASE("groups the data set lacks get no chapter and no appendix", "[any_year
   CHECK(says(one,
              "Datasetet för 2019 har ingen grupp ideella. Det finns därför ingen bilaga att "
              "visa."));
-  // A city data set has none of the appendix groups.
+  // A city data set has none of the national report's groups, nor of the appendix's.
+  Rendered national = render("uppfoljning-nationell", "data/stockholm-2017");
+  CHECK(national.run.code == 0);
+  CHECK(says(national, "De kapitlen utelämnas därför."));
   Rendered city = render("bilaga", "data/stockholm-2017");
   CHECK(city.run.code == 0);
   CHECK(says(city,
