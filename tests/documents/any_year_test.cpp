@@ -190,3 +190,17 @@ TEST_CASE("export of an appendix table works for a year without follow-up (issue
   CHECK(csv.find("Ale kommun,283502,283502,13754,297256,,") != std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE("exporting a table the document leaves out for this data set says why", "[any_year]") {
+  const fs::path dir = rvtest::temp_dir("any_year_left_out");
+  auto r =
+      rvtest::sh("RAPPORTVERK_CACHE=0 '" + std::string(RV_BINARY) + "' exportera bilaga " +
+                 kFixtures + "tva-grupper --tabell bilaga3 -o '" + (dir / "b3.csv").string() + "'");
+  CAPTURE(r.out);
+  CHECK_FALSE(fs::exists(dir / "b3.csv"));
+  fs::remove_all(dir);
+  CHECK(r.code == 2);
+  CHECK(r.out.find("rapportverk: fel: mallen tar inte med tabellen 'bilaga3' för det här "
+                   "datasetet (t.ex. för att gruppen den redovisar saknas); tabeller som visas: "
+                   "bilaga1, bilaga2") != std::string::npos);
+}
