@@ -68,8 +68,18 @@ int run(const ExportArgs& a) {
   if (!found) {
     std::string ids;
     for (const auto& t : tables) ids += (ids.empty() ? "" : ", ") + t.id;
-    std::cerr << "rapportverk: fel: mallen visar ingen tabell '" << a.table << "'"
-              << (ids.empty() ? "" : " (tabeller: " + ids + ")") << "\n";
+    // A declared table the document leaves out for this data set (its group is absent).
+    Diagnostics ignored;
+    bool declared = false;
+    for (const auto& id : tmpl::table_ids(resolve_template(a.templ), ignored))
+      declared |= id == a.table;
+    if (declared)
+      std::cerr << "rapportverk: fel: mallen tar inte med tabellen '" << a.table
+                << "' för det här datasetet (t.ex. för att gruppen den redovisar saknas)"
+                << (ids.empty() ? "" : "; tabeller som visas: " + ids) << "\n";
+    else
+      std::cerr << "rapportverk: fel: mallen visar ingen tabell '" << a.table << "'"
+                << (ids.empty() ? "" : " (tabeller: " + ids + ")") << "\n";
     return InvalidInput;
   }
   const bool ok = format == "csv"

@@ -268,6 +268,7 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
   stats::Summary summary = stats::summarize(year);
   Map groups;
   List group_list;
+  bool any_followed_up = false;
   for (size_t gi = 0; gi < summary.groups.size(); ++gi) {
     const auto& gs = summary.groups[gi];
     Map g = group_core(gs);
@@ -298,6 +299,13 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
     g["alla_rader"] = Value(std::move(recipients));
     g["mottagare"] = Value(std::move(funded));
     g["svarande"] = Value(stats::respondents(year, gs.id));
+    // Whether any funded recipient has reported its use: a year whose data set has only
+    // the allocation (no follow-up yet) says so instead of printing empty figures.
+    bool followed_up = false;
+    for (const auto& r : gs.rows_detail) followed_up |= r.funded && (r.spent || r.unspent);
+    g["uppföljd"] = Value(followed_up);
+    if (!followed_up) g["förbrukat"] = Value(), g["oförbrukat"] = Value();  // unknown, not 0 kr
+    any_followed_up |= followed_up;
     Map questions;
     List question_list;
     for (const auto& q : stats::summarize_survey(year, gs.id)) {
@@ -307,7 +315,16 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
     g["frågor"] = Value(std::move(questions));
     g["frågelista"] = Value(std::move(question_list));
     List history;
-    for (const auto& y : stats::year_series(year, gs.id)) history.push_back(year_value(y));
+    for (const auto& y : stats::year_series(year, gs.id)) {
+      history.push_back(year_value(y));
+      // This year's use is unknown until the recipients report it: not 0 kr, not 0 %.
+      if (y.computed && !followed_up) {
+        Map m = history.back().as_map();
+        for (const char* k : {"förbrukat", "oförbrukat", "andel_förbrukat", "procent_förbrukat"})
+          m[k] = Value();
+        history.back() = Value(std::move(m));
+      }
+    }
     g["historik"] = Value(std::move(history));
     List quotes;
     for (const auto& q : year.quotes)
@@ -323,6 +340,8 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
   ctx["grupper"] = Value(std::move(groups));
   ctx["grupplista"] = Value(std::move(group_list));
   Map total = group_core(summary.total);
+  total["uppföljd"] = Value(any_followed_up);
+  if (!any_followed_up) total["förbrukat"] = Value(), total["oförbrukat"] = Value();
   ctx["summa"] = Value(std::move(total));
   ctx["totalt"] = record({{"belopp", Value(summary.grant.total)},
                           {"förbrukat", Value(summary.grant.spent)},

@@ -169,6 +169,37 @@ const Value* Expander::ref(const ExprPtr& e) const {
   return nullptr;
 }
 
+// What a chain of fields and indices names, or nullopt where a field or an element on the
+// way is missing (or a record on the way is empty). Anything else is evaluated as usual,
+// so an unknown variable (a misspelt `grupper`) or a type error is still reported.
+std::optional<Value> Expander::probe(const ExprPtr& e) {
+  if (!e) throw Failed{};
+  if (e->op == Expr::Op::Member) {
+    auto base = probe(e->args[0]);
+    if (!base || base->is_null()) return std::nullopt;
+    if (!base->is_map()) return eval_in(e);  // reports the type error
+    if (const Value* v = base->get(e->name)) return *v;
+    return std::nullopt;
+  }
+  if (e->op == Expr::Op::Index) {
+    auto base = probe(e->args[0]);
+    if (!base || base->is_null()) return std::nullopt;
+    Value idx = eval_in(e->args[1]);
+    if (base->is_map() && idx.is_str()) {
+      if (const Value* v = base->get(idx.as_str())) return *v;
+      return std::nullopt;
+    }
+    if (base->is_list() && idx.is_int()) {
+      const List& l = base->as_list();
+      int64_t i = idx.as_int();
+      if (i < 0 || i >= static_cast<int64_t>(l.size())) return std::nullopt;
+      return l[static_cast<size_t>(i)];
+    }
+    return eval_in(e);  // reports the type error
+  }
+  return eval_in(e);
+}
+
 Value Expander::eval_in(const ExprPtr& e) {
   if (!e) throw Failed{};
   const Span& at = e->span;
@@ -330,6 +361,12 @@ Value Expander::eval_in(const ExprPtr& e) {
         throw Failed{};
       }
       Value in;
+      if (e->name == "finns") {
+        // `x.y | finns`: whether the data has the field at all, without an error when it
+        // does not (a data set without the group, a year without follow-up).
+        auto v = probe(e->args[0]);
+        in = Value(v && !v->is_null() && !(v->is_str() && v->as_str().empty()));
+      }
       if (e->name == "standard") {
         // `x.y | standard("–")` also covers a field that does not exist at all (an
         // optional template parameter): evaluate the input tentatively.
@@ -344,7 +381,7 @@ Value Expander::eval_in(const ExprPtr& e) {
         diags_ = outer;
       }
       const Value* input = &in;
-      if (e->name != "standard") {
+      if (e->name != "standard" && e->name != "finns") {
         input = ref(e->args[0]);
         if (!input) in = eval_in(e->args[0]), input = &in;
       }

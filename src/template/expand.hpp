@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,7 @@ class Expander {
   void stop(const Span& at, const std::string& message);
   [[noreturn]] void exceeded(const Span& at, const std::string& message);
   Value eval_in(const ExprPtr& e);
+  std::optional<Value> probe(const ExprPtr& e);
   const Value* ref(const ExprPtr& e) const;
   const Value* lookup(const std::string& name) const;
   std::vector<std::string> names_in_scope() const;

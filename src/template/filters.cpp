@@ -289,6 +289,15 @@ R f_standard(const FilterCall& c) {
     return c.args.empty() ? Value("–") : c.args[0];
   return c.in;
 }
+// The test itself is made where the input is evaluated (Expander::eval_in): a missing
+// field is an answer there, not an error. What arrives here is that answer.
+R f_finns(const FilterCall& c) {
+  if (!c.args.empty()) {
+    c.diags.error(c.at, "filtret 'finns' tar inga argument");
+    return std::nullopt;
+  }
+  return c.in;
+}
 R f_intervall(const FilterCall& c) {
   if (!c.in.is_list() || c.in.as_list().size() != 2 || !c.in.as_list()[0].is_int() ||
       !c.in.as_list()[1].is_int())
@@ -342,6 +351,7 @@ const std::map<std::string, FilterFn>& filter_table() {
       {"summa", f_summa},
       {"första", f_forsta},
       {"standard", f_standard},
+      {"finns", f_finns},
       {"filtrera", f_filtrera},
       {"gemener", f_gemener},
       {"intervall", f_intervall},

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <deque>
 #include <optional>
+#include <set>
 
 #include "doc/limits.hpp"
 #include "template/syntax.hpp"
@@ -598,6 +599,22 @@ Body parse_template(const std::string& file, const std::string& text, Diagnostic
   return root;
 }
 
+namespace {
+
+// A settings expression is parsed as a text of its own, from line 1 column 1: move every
+// node's position to where the text stands in mall.yaml, so that an evaluation error (a
+// group the data set lacks) points at the expression, not at the file's first line.
+void shift_spans(const ExprPtr& e, const Span& at, std::set<const Expr*>& done) {
+  if (!e || !done.insert(e.get()).second) return;  // a node reached twice moves once
+  // The tree was just made by the parser and nobody else holds it yet.
+  auto& span = const_cast<Expr&>(*e).span;
+  if (span.line == 1) span.col += at.col - 1;
+  span.line += at.line - 1;
+  for (const auto& a : e->args) shift_spans(a, at, done);
+}
+
+}  // namespace
+
 ExprPtr parse_expression(const std::string& text, Span at, Diagnostics& diags) {
   Diagnostics local;
   Positions pos(at.file, text);
@@ -607,6 +624,8 @@ ExprPtr parse_expression(const std::string& text, Span at, Diagnostics& diags) {
     d.span.col = at.col + d.span.col - 1;
     diags.add(d);
   }
+  std::set<const Expr*> done;
+  shift_spans(e, at, done);
   return e;
 }
 

@@ -140,14 +140,17 @@ class Renderer {
           v = ex.eval(c.total);
         } else if (c.sum) {
           int64_t sum = 0;
-          bool over = false;
+          bool over = false, known = false;
           for (const auto& row : d.raw)
-            if (row[i].is_int()) over = over || __builtin_add_overflow(sum, row[i].as_int(), &sum);
+            if (row[i].is_int()) {
+              known = true;
+              over = over || __builtin_add_overflow(sum, row[i].as_int(), &sum);
+            }
           if (over)
             diags_.error(t.span, "tabellen '" + t.id + "': summan av kolumnen '" +
                                      text(c.heading, &scope) +
                                      "' blir för stor (över 9 223 372 036 854 775 807)");
-          else
+          else if (known)  // a column with no known value (no follow-up yet) sums to "–"
             v = Value(sum);
         }
         cells.push_back(i == 0 || !v.is_null() ? format(v, c.format) : "");
@@ -360,6 +363,45 @@ void add_appendix_front(Renderer& r, const TemplateSettings& s, doc::Document& d
   d.first_style = "bilaga";
 }
 
+// The data set's folder, for a message about what the data set lacks ("" when its files
+// lie in several folders).
+std::string data_set_place(const GrantYear& year) {
+  std::string place;
+  for (const auto& f : year.files) {
+    std::string dir = fs::path(f).parent_path().string();
+    if (dir.empty()) dir = ".";
+    if (!place.empty() && dir != place) return "";
+    place = dir;
+  }
+  return place;
+}
+
+std::string template_name(const std::string& dir) {
+  fs::path p = fs::path(dir).lexically_normal();
+  return (p.has_filename() ? p : p.parent_path()).filename().string();
+}
+
+// What the document cannot exist without (kräver: in mall.yaml). A document without it
+// would be a document about nothing: an error naming what is missing, no output.
+bool requirements_met(const TemplateSettings& s, const Value& context, const GrantYear& year,
+                      Diagnostics& diags) {
+  bool met = true;
+  Expander ex(context, s.style, nullptr, diags);
+  for (const auto& r : s.requirements) {
+    auto test = std::make_shared<Expr>();
+    test->op = Expr::Op::Filter;
+    test->name = "finns";
+    test->args = {r.what};
+    test->span = r.what->span;
+    if (ex.eval(test).truthy()) continue;
+    diags.error(Span{data_set_place(year), 0, 0},
+                "mallen '" + template_name(s.dir) +
+                    "' kan inte skrivas för det här datasetet: " + r.missing);
+    met = false;
+  }
+  return met;
+}
+
 }  // namespace
 
 std::optional<Rendered> render_template(const std::string& dir, const GrantYear& year,
@@ -383,6 +425,7 @@ std::optional<Rendered> render_template(const std::string& dir, const GrantYear&
   auto params = bind_parameters(s, year, parameters, diags);
   if (!params) return std::nullopt;
   Value context = bind_context(year, diags);
+  if (!requirements_met(s, context, year, diags)) return std::nullopt;
   {
     Map with_parameters = context.as_map();
     with_parameters["parametrar"] = Value(std::move(*params));

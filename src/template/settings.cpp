@@ -139,6 +139,23 @@ void read_parameter(const SourceFile& f, const std::string& name, const YAML::No
   s.parameters[name] = std::move(p);
 }
 
+void read_requirements(const SourceFile& f, const YAML::Node& n, TemplateSettings& s,
+                       Diagnostics& diags) {
+  if (!n.IsSequence()) {
+    diags.error(f.span(n), "'kräver' ska vara en lista med 'värde' och 'saknas'");
+    return;
+  }
+  for (const auto& item : n) {
+    MapReader m(f, item, "kravet", diags, {"värde", "saknas"});
+    if (!m.is_map()) continue;
+    Requirement r;
+    r.span = m.span();
+    r.what = expr_field(m, "värde", diags, true);
+    r.missing = m.text("saknas", true).value_or("");
+    if (r.what) s.requirements.push_back(std::move(r));
+  }
+}
+
 }  // namespace
 
 std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostics& diags) {
@@ -173,9 +190,10 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
     diags.error(f.span(e.mark), "YAML-syntaxfel i mallens inställningar: " + e.msg);
     return std::nullopt;
   }
-  MapReader m(f, root, "mallens inställningar", diags,
-              {"typ", "brödtext", "metadata", "sidhuvud", "sidnummer", "husstil", "numrering",
-               "titelsida", "tjänsteutlåtande", "avstavning", "tabeller", "diagram", "parametrar"});
+  MapReader m(
+      f, root, "mallens inställningar", diags,
+      {"typ", "brödtext", "metadata", "sidhuvud", "sidnummer", "husstil", "numrering", "titelsida",
+       "tjänsteutlåtande", "avstavning", "tabeller", "diagram", "parametrar", "kräver"});
   if (!m.is_map()) return std::nullopt;
   if (auto t = m.text("typ", true)) {
     if (*t == "rapport")
@@ -260,6 +278,7 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
     else
       for (const auto& kv : *p) read_parameter(f, kv.first.Scalar(), kv.second, s, diags);
   }
+  if (auto r = m.node("kräver")) read_requirements(f, *r, s, diags);
   if (diags.all().size() == diags_before) write_cached_settings(s.file, text, s);
   return s;
 }

@@ -69,6 +69,14 @@ struct ParameterDef {
   Span span;
 };
 
+// Something the document cannot exist without (kräver:), e.g. an allocation memo without
+// an allocation: when `what` names nothing in the data, rendering stops with `missing`.
+struct Requirement {
+  ExprPtr what;         // värde: tested as with `| finns`
+  std::string missing;  // saknas: the Swedish message
+  Span span;
+};
+
 enum class DocKind : uint8_t { Report = 0, Memo, Appendix };
 
 struct TemplateSettings {
@@ -91,6 +99,7 @@ struct TemplateSettings {
   std::map<std::string, TableDef> tables;
   std::map<std::string, ChartDef> charts;
   std::map<std::string, ParameterDef> parameters;
+  std::vector<Requirement> requirements;
 };
 
 std::optional<TemplateSettings> read_settings(const std::string& template_dir, Diagnostics& diags);

@@ -14,7 +14,7 @@ namespace rv::tmpl {
 
 namespace {
 
-constexpr char kMagic[] = "rapportverk-mallcache-2";
+constexpr char kMagic[] = "rapportverk-mallcache-3";
 
 using Writer = load::ArchiveWriter;
 using Reader = load::ArchiveReader;
@@ -109,6 +109,10 @@ template <typename A>
 void io(A& a, ParameterDef& p) {
   a(p.description), io(a, p.values), io(a, p.groups), io(a, p.default_value), io(a, p.span);
 }
+template <typename A>
+void io(A& a, Requirement& r) {
+  io(a, r.what), a(r.missing), io(a, r.span);
+}
 // Every field of TemplateSettings (settings.hpp), in declaration order.
 template <typename A>
 void io(A& a, TemplateSettings& s) {
@@ -116,7 +120,7 @@ void io(A& a, TemplateSettings& s) {
   io(a, s.keywords), io(a, s.running_header), a(s.numbering), io(a, s.style);
   a(s.table_word), a(s.chart_word), io(a, s.title_page_title), io(a, s.title_page_subtitle);
   io(a, s.title_page_sender), io(a, s.colophon), io(a, s.official), a(s.hyphenation_file);
-  io(a, s.tables), io(a, s.charts), io(a, s.parameters);
+  io(a, s.tables), io(a, s.charts), io(a, s.parameters), io(a, s.requirements);
 }
 
 template <typename A, typename T>
