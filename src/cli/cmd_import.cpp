@@ -91,6 +91,16 @@ int run(const ImportArgs& a) {
         opt.known_names.push_back(r->name);
     }
   }
+  // An existing data-set file as the output (the group file init wrote): the group's list
+  // in it is replaced and the rest kept; its names are last year's, to check against.
+  std::string existing;
+  const bool merging = !diags.has_errors() && target && !target->to_stdout &&
+                       std::filesystem::is_regular_file(target->file) &&
+                       load::read_file(target->file, existing);
+  if (merging && !opt.check_names) {
+    opt.known_names = import::names_in_file(existing, opt.group);
+    opt.check_names = !opt.known_names.empty();
+  }
   std::optional<import::Sheet> sheet;
   if (!diags.has_errors())
     sheet = format == "csv" ? import::read_csv(a.input, bytes, diags)
@@ -101,6 +111,12 @@ int run(const ImportArgs& a) {
                        (sheet->name.empty() ? "" : " (blad " + sheet->name + ")");
     yaml = import::to_recipients_yaml(*sheet, opt, diags);
   }
+  size_t rows = 0;  // the recipients written: one "    - {…}" line each
+  for (size_t p = yaml ? yaml->find("\n    - {") : std::string::npos; p != std::string::npos;
+       p = yaml->find("\n    - {", p + 1))
+    ++rows;
+  if (yaml && merging && !diags.has_errors())
+    yaml = import::merge_recipients(a.output, existing, opt.group, *yaml, opt.source_label, diags);
   print_diagnostics(diags);
   if (!yaml || diags.has_errors()) {
     std::cerr << "Ingen fil skrevs.\n";
@@ -110,13 +126,9 @@ int run(const ImportArgs& a) {
     print_diagnostics(diags);
     return InvalidInput;
   }
-  size_t rows = 0;
-  for (size_t p = yaml->find("\n    - {"); p != std::string::npos;
-       p = yaml->find("\n    - {", p + 1))
-    ++rows;
   (target->to_stdout ? std::cerr : std::cout)
-      << "Skrev " << target->shown << " (" << rows << " mottagare i gruppen " << opt.group << " ur "
-      << opt.source_label << ")\n";
+      << (merging ? "Förde in " : "Skrev ") << rows << " mottagare i gruppen " << opt.group
+      << " ur " << opt.source_label << (merging ? " i " : " till ") << target->shown << "\n";
   return Ok;
 }
 

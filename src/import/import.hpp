@@ -80,6 +80,15 @@ struct Options {
 std::optional<std::string> to_recipients_yaml(const Sheet& sheet, const Options& options,
                                               Diagnostics& diags);
 
+// Importing into an existing data-set file (e.g. the group file `rapportverk init` wrote):
+// the file's text with only the group's list under `mottagare:` replaced by the one in
+// `generated` (to_recipients_yaml's text), or added; everything else kept as written.
+std::optional<std::string> merge_recipients(const std::string& path, const std::string& text,
+                                            const std::string& group, const std::string& generated,
+                                            const std::string& source_label, Diagnostics& diags);
+// The names in the file's list for `group` (last year's names in a file init wrote).
+std::vector<std::string> names_in_file(const std::string& text, const std::string& group);
+
 // The data format's key a heading means ("Rekvirerat belopp" → "rekvirerat"); empty when
 // none. Spaces, case and a unit ("(kr)") do not matter.
 std::string key_for_heading(std::string_view heading);
