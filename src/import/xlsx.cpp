@@ -1,13 +1,13 @@
 // XLSX (Office Open XML) over libzip and expat: the workbook's sheet list, the shared
 // strings and one worksheet's cells and merged ranges. Nothing else of the format is read.
 #include <expat.h>
-#include <zip.h>
 
 #include <functional>
 #include <map>
 #include <memory>
 
 #include "import/import.hpp"
+#include "import/zip_lib.hpp"
 
 namespace rv::import {
 
@@ -16,43 +16,47 @@ namespace {
 // A larger part is refused rather than unpacked (a "zip bomb" must not fill the memory).
 constexpr zip_uint64_t kMaxPart = 256u << 20;
 
+// Set by read_xlsx before anything else here runs (zip_lib.hpp).
+const ZipLib* loaded_zip = nullptr;
+const ZipLib& lib() { return *loaded_zip; }
+
 struct ZipCloser {
-  void operator()(zip_t* z) const { zip_discard(z); }
+  void operator()(zip_t* z) const { lib().zip_discard(z); }
 };
 using Zip = std::unique_ptr<zip_t, ZipCloser>;
 
 // The part `name`, or nothing when the archive has none; `error` says why else.
 std::optional<std::string> read_part(zip_t* z, const std::string& name, std::string& error) {
   zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat(z, name.c_str(), 0, &st) != 0) return std::nullopt;
+  lib().zip_stat_init(&st);
+  if (lib().zip_stat(z, name.c_str(), 0, &st) != 0) return std::nullopt;
   if ((st.valid & ZIP_STAT_SIZE) && st.size > kMaxPart) {
     error = "delen " + name + " är orimligt stor packad upp";
     return std::nullopt;
   }
-  zip_file_t* f = zip_fopen(z, name.c_str(), 0);
+  zip_file_t* f = lib().zip_fopen(z, name.c_str(), 0);
   if (!f) {
-    error = "delen " + name + " går inte att packa upp (" + zip_strerror(z) + ")";
+    error = "delen " + name + " går inte att packa upp (" + lib().zip_strerror(z) + ")";
     return std::nullopt;
   }
   std::string out;
   char buf[65536];
   for (;;) {
-    const zip_int64_t n = zip_fread(f, buf, sizeof buf);
+    const zip_int64_t n = lib().zip_fread(f, buf, sizeof buf);
     if (n < 0) {
       error = "delen " + name + " går inte att packa upp (trasig fil)";
-      zip_fclose(f);
+      lib().zip_fclose(f);
       return std::nullopt;
     }
     if (n == 0) break;
     out.append(buf, static_cast<size_t>(n));
     if (out.size() > kMaxPart) {
       error = "delen " + name + " är orimligt stor packad upp";
-      zip_fclose(f);
+      lib().zip_fclose(f);
       return std::nullopt;
     }
   }
-  zip_fclose(f);
+  lib().zip_fclose(f);
   return out;
 }
 
@@ -136,20 +140,26 @@ struct SheetEntry {
 std::optional<Sheet> read_xlsx(const std::string& file, std::string_view bytes,
                                const std::string& sheet_name, Diagnostics& diags) {
   const Span whole{file, 0, 0};
+  std::string no_lib;
+  loaded_zip = zip_library(no_lib);
+  if (!loaded_zip) {
+    diags.error(whole, "arbetsboken går inte att läsa: " + no_lib);
+    return std::nullopt;
+  }
   zip_error_t zerr;
-  zip_error_init(&zerr);
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &zerr);
+  lib().zip_error_init(&zerr);
+  zip_source_t* src = lib().zip_source_buffer_create(bytes.data(), bytes.size(), 0, &zerr);
   if (!src) throw std::bad_alloc();
-  Zip z(zip_open_from_source(src, ZIP_RDONLY, &zerr));
+  Zip z(lib().zip_open_from_source(src, ZIP_RDONLY, &zerr));
   if (!z) {
-    zip_source_free(src);
-    zip_error_fini(&zerr);
+    lib().zip_source_free(src);
+    lib().zip_error_fini(&zerr);
     diags.error(whole,
                 "filen är ingen XLSX-arbetsbok (inget giltigt zip-arkiv); en CSV-fil "
                 "ska sluta på .csv");
     return std::nullopt;
   }
-  zip_error_fini(&zerr);
+  lib().zip_error_fini(&zerr);
   std::string error;
   auto fail = [&](const std::string& why) {
     diags.error(whole, "arbetsboken går inte att läsa: " + why);
