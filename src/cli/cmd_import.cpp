@@ -142,8 +142,8 @@ void add_import(CLI::App& app, Registry& reg) {
   sub->add_option("fil", args->input, "Kalkylbladet: .csv (komma eller semikolon) eller .xlsx")
       ->required();
   sub->add_option("-o,--utfil", args->output,
-                  "YAML-filen att skriva, t.ex. data/2020/kommuner.yaml; - skriver till "
-                  "standard ut")
+                  "YAML-filen att skriva, t.ex. data/2020/kommuner.yaml (finns den, byts bara "
+                  "gruppens mottagarlista); - skriver till standard ut")
       ->required();
   sub->add_option("-g,--grupp", args->group,
                   "Gruppens id i datasetet (standard: filens namn, t.ex. kommuner)");

@@ -19,6 +19,8 @@ struct Command {
 using Registry = std::vector<Command>;
 
 void register_commands(CLI::App& app);
+// The help's layout, with the left column padded by characters rather than bytes.
+std::shared_ptr<CLI::Formatter> help_formatter();
 int run_selected(CLI::App& app);
 std::string translate_parse_error(const CLI::ParseError& e);
 

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
       "Avslutningskoder: 0 = klart, 2 = felaktig indata eller en fil som inte går att läsa eller\n"
       "skriva (se meddelandena), 1 = internt fel.\n"
       "Se README.md och docs/ för dataformatet och mallarna.");
+  app.formatter(rv::cli::help_formatter());
   app.get_formatter()->label("OPTIONS", "FLAGGOR");
   app.get_formatter()->label("SUBCOMMANDS", "UNDERKOMMANDON");
   app.get_formatter()->label("SUBCOMMAND", "UNDERKOMMANDO");
