@@ -48,7 +48,7 @@ struct NextYear {
 
 const std::vector<NextYear> kMatrix = {
     {"data/nationell-2019",
-     {{"uppfoljning-nationell", "Några medel för 2020 har ännu inte fördelats."},
+     {{"uppfoljning-nationell", "Inga medel för 2020 har ännu fördelats."},
       {"uppfoljning-stad", "omfattar inga stadsdelsnämnder"},
       {"fordelning-beslut",
        "Förvaltningen kan ännu inte lämna något förslag till fördelning av "
