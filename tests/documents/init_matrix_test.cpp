@@ -117,6 +117,11 @@ TEST_CASE("a memo whose subject the data set lacks warns with what to add", "[an
   // The document is for the committee's readers: no file names or keys in it.
   CHECK(memo.text.find("docs/") == std::string::npos);
   CHECK(memo.text.find("fördelning:") == std::string::npos);
+  // A national data set has no dnr, handläggare or nämnd: their places in the memo's
+  // header stay empty rather than reading "Dnr" or "Till" with nothing after.
+  CHECK(memo.text.find("Dnr") == std::string::npos);
+  CHECK(memo.text.find("Handläggare:") == std::string::npos);
+  CHECK(memo.text.find("Till ") == std::string::npos);
 
   Rendered city = render("uppfoljning-stad", data, scratch);
   CAPTURE(city.run.out);
