@@ -343,7 +343,10 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
   total["uppföljd"] = Value(any_followed_up);
   if (!any_followed_up) total["förbrukat"] = Value(), total["oförbrukat"] = Value();
   ctx["summa"] = Value(std::move(total));
-  ctx["totalt"] = record({{"belopp", Value(summary.grant.total)},
+  // What was requisitioned is unknown until the data set says it (rekvirerat_totalt) or
+  // something has been allocated: next year's data set from `init` must not read "0 kronor".
+  const bool total_known = year.grant.requisitioned_total || summary.grant.total != 0;
+  ctx["totalt"] = record({{"belopp", total_known ? Value(summary.grant.total) : Value()},
                           {"förbrukat", Value(summary.grant.spent)},
                           {"oförbrukat", Value(summary.grant.unspent)},
                           {"andel_förbrukat", share(summary.grant.share_spent)},

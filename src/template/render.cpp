@@ -381,11 +381,12 @@ std::string template_name(const std::string& dir) {
   return (p.has_filename() ? p : p.parent_path()).filename().string();
 }
 
-// What the document cannot exist without (kräver: in mall.yaml). A document without it
-// would be a document about nothing: an error naming what is missing, no output.
-bool requirements_met(const TemplateSettings& s, const Value& context, const GrantYear& year,
-                      Diagnostics& diags) {
-  bool met = true;
+// What the document is about (kräver: in mall.yaml). When the data set lacks it, the
+// document is still written, and says so in words for its readers (the template tests the
+// same with `| finns`); the technical part, what to add to the data set, is a warning for
+// the official running the tool.
+void warn_missing_requirements(const TemplateSettings& s, const Value& context,
+                               const GrantYear& year, Diagnostics& diags) {
   Expander ex(context, s.style, nullptr, diags);
   for (const auto& r : s.requirements) {
     auto test = std::make_shared<Expr>();
@@ -394,12 +395,9 @@ bool requirements_met(const TemplateSettings& s, const Value& context, const Gra
     test->args = {r.what};
     test->span = r.what->span;
     if (ex.eval(test).truthy()) continue;
-    diags.error(Span{data_set_place(year), 0, 0},
-                "mallen '" + template_name(s.dir) +
-                    "' kan inte skrivas för det här datasetet: " + r.missing);
-    met = false;
+    diags.warning(Span{data_set_place(year), 0, 0},
+                  "mallen '" + template_name(s.dir) + "': " + r.missing);
   }
-  return met;
 }
 
 }  // namespace
@@ -425,7 +423,7 @@ std::optional<Rendered> render_template(const std::string& dir, const GrantYear&
   auto params = bind_parameters(s, year, parameters, diags);
   if (!params) return std::nullopt;
   Value context = bind_context(year, diags);
-  if (!requirements_met(s, context, year, diags)) return std::nullopt;
+  warn_missing_requirements(s, context, year, diags);
   {
     Map with_parameters = context.as_map();
     with_parameters["parametrar"] = Value(std::move(*params));

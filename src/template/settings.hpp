@@ -69,11 +69,11 @@ struct ParameterDef {
   Span span;
 };
 
-// Something the document cannot exist without (kräver:), e.g. an allocation memo without
-// an allocation: when `what` names nothing in the data, rendering stops with `missing`.
+// What the document is about (kräver:), e.g. an allocation memo's allocation: when `what`
+// names nothing in the data, `missing` is a warning and the document says so in words.
 struct Requirement {
   ExprPtr what;         // värde: tested as with `| finns`
-  std::string missing;  // saknas: the Swedish message
+  std::string missing;  // saknas: the Swedish warning
   Span span;
 };
 
