@@ -128,6 +128,12 @@ Value question_value(const stats::QuestionSummary& q) {
   return Value(std::move(m));
 }
 
+// Spent, unspent and their shares: unknown until the recipients have reported.
+void forget_use(Map& g) {
+  for (const char* k : {"förbrukat", "oförbrukat", "andel_förbrukat", "andel_oförbrukat"})
+    g[k] = Value();
+}
+
 Map group_core(const stats::GroupSummary& g) {
   return fields({
       {"id", Value(g.id)},
@@ -268,7 +274,8 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
   stats::Summary summary = stats::summarize(year);
   Map groups;
   List group_list;
-  bool any_followed_up = false;
+  bool any_followed_up = false, all_followed_up = true;
+  size_t respondents = 0;
   for (size_t gi = 0; gi < summary.groups.size(); ++gi) {
     const auto& gs = summary.groups[gi];
     Map g = group_core(gs);
@@ -304,8 +311,11 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
     bool followed_up = false;
     for (const auto& r : gs.rows_detail) followed_up |= r.funded && (r.spent || r.unspent);
     g["uppföljd"] = Value(followed_up);
-    if (!followed_up) g["förbrukat"] = Value(), g["oförbrukat"] = Value();  // unknown, not 0 kr
+    if (!followed_up) forget_use(g);  // unknown, not 0 kr and not 100 %
     any_followed_up |= followed_up;
+    // A group given money that has not reported yet leaves the national total unknown.
+    all_followed_up &= followed_up || gs.allocated == 0;
+    respondents += stats::respondents(year, gs.id);
     Map questions;
     List question_list;
     for (const auto& q : stats::summarize_survey(year, gs.id)) {
@@ -341,7 +351,11 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
   ctx["grupplista"] = Value(std::move(group_list));
   Map total = group_core(summary.total);
   total["uppföljd"] = Value(any_followed_up);
-  if (!any_followed_up) total["förbrukat"] = Value(), total["oförbrukat"] = Value();
+  total["alla_uppföljda"] = Value(any_followed_up && all_followed_up);
+  total["svarande"] = Value(static_cast<int64_t>(respondents));
+  // The share unspent of all groups is known only when every group given money has
+  // reported: counting the others as fully spent would print a share that is wrong.
+  if (!any_followed_up || !all_followed_up) forget_use(total);
   ctx["summa"] = Value(std::move(total));
   // What was requisitioned is unknown until the data set says it (rekvirerat_totalt) or
   // something has been allocated: next year's data set from `init` must not read "0 kronor".
