@@ -141,7 +141,8 @@ const std::vector<int>& run_breaks(const std::vector<CodePoint>& cps, size_t fir
   };
   thread_local Cache cache;
   const uint64_t generation = exceptions_generation.load(std::memory_order_acquire);
-  if (cache.generation != generation) {
+  // Bounded like the sort keys (collate.cpp): a long process must not keep every word.
+  if (cache.generation != generation || cache.runs.size() > (1u << 18)) {
     cache.runs.clear();
     cache.generation = generation;
   }
