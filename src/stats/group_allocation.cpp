@@ -80,7 +80,7 @@ void apply_one(GrantYear& year, const GroupAllocation& ga, Diagnostics& diags) {
                                 kr(line.amount) + " (" + kr(diff < 0 ? -diff : diff) +
                                 (diff < 0 ? " mindre)" : " mer)"));
     }
-    key_total += *r.key;
+    key_total += line.amount;  // a decided figure's difference is reported above, once
     check_against_key(r, computed, diags);
   }
   for (const auto& [name, r] : by_name)
