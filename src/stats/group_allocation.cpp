@@ -1,9 +1,14 @@
 // apply_group_allocations: a group's fördelningsnyckel from its specification.
 #include "stats/group_allocation.hpp"
 
+#include <algorithm>
+#include <deque>
 #include <map>
+#include <mutex>
 
+#include "load/load.hpp"
 #include "load/reader.hpp"
+#include "stats/allocation_cache.hpp"
 
 namespace rv::stats {
 
@@ -20,14 +25,45 @@ std::string position(const Span& s) {
   return out;
 }
 
-std::optional<GroupAllocation> compute(const std::string& file, Diagnostics* diags) {
-  SpecRead read = read_allocation_spec(file);
-  if (diags) diags->append(read.diags);
-  if (!read.ok()) return std::nullopt;
+ComputedAllocation compute_text(const std::string& file, const std::string& text) {
+  ComputedAllocation c;
+  SpecRead read = parse_allocation_spec(file, text);
+  c.diags.append(read.diags);
+  if (!read.ok()) return c;
   AllocationOutcome out = allocate(*read.spec);
-  if (diags) diags->append(out.diags);
-  if (!out.allocation) return std::nullopt;
-  return GroupAllocation{std::move(*read.spec), std::move(*out.allocation)};
+  c.diags.append(out.diags);
+  if (out.allocation) c.result = GroupAllocation{std::move(*read.spec), std::move(*out.allocation)};
+  return c;
+}
+
+// A render reads a group's specification twice (to apply it, then for the templates), and
+// parsing 290 rows of YAML costs milliseconds: the last few results are kept in memory, and
+// between runs in the cache folder (stats/allocation_cache.hpp), by path and content, so an
+// edited file is read again.
+std::optional<GroupAllocation> compute(const std::string& file, Diagnostics* diags) {
+  static std::mutex mutex;
+  static std::deque<std::pair<std::pair<std::string, std::string>, ComputedAllocation>> recent;
+  std::string text;
+  if (!load::read_file(file, text)) {
+    if (diags) diags->error(Span{file, 0, 0}, "kan inte läsa filen");
+    return std::nullopt;
+  }
+  std::lock_guard lock(mutex);
+  auto it = std::find_if(recent.begin(), recent.end(), [&](const auto& e) {
+    return e.first.first == file && e.first.second == text;
+  });
+  if (it == recent.end()) {
+    std::optional<ComputedAllocation> c = read_cached_allocation(file, text);
+    if (!c) {
+      c = compute_text(file, text);
+      write_cached_allocation(file, text, *c);
+    }
+    if (recent.size() == 8) recent.pop_front();
+    recent.emplace_back(std::pair{file, text}, std::move(*c));
+    it = std::prev(recent.end());
+  }
+  if (diags) diags->append(it->second.diags);
+  return it->second.result;
 }
 
 // The checks read_recipients makes for a stated key, for a computed one; and one that
