@@ -638,7 +638,8 @@ def write_kommuner(path, kommuner):
     n_tot = len(kommuner)
     lines = []
     for k in kommuner:
-        p = [("namn", q(k["namn"])), ("fördelningsnyckel", k["fordelningsnyckel"]), ("rekvirerat", k["rekvirerat"])]
+        # fördelningsnyckel: computed from kommuner-fordelning.yaml, not typed here.
+        p = [("namn", q(k["namn"])), ("rekvirerat", k["rekvirerat"])]
         if k["omfordelat"]:
             p.append(("omfördelat", k["omfordelat"]))
         p += [("fördelat", k["fordelat"]), ("oförbrukat", k["oforbrukat"])]
@@ -661,6 +662,8 @@ def write_kommuner(path, kommuner):
              "      oförbrukat: 5050766\n")
     head = ("# Kommuner 2019: Bilaga 1 \"Fördelning av utvecklingsmedel till kommuner\".\n"
             "# Belopp i hela kronor, ordagranna ur bilagan. fördelat = rekvirerat + omfördelat.\n"
+            "# Fördelningsnyckeln (bilagans första beloppskolumn) räknas fram ur\n"
+            "# kommuner-fordelning.yaml; den skrivs inte här.\n"
             "# Omfördelat: de 2 613 111 kr som inte rekvirerades delades lika mellan de 190 kommuner\n"
             "# som bett om mer (vill_ha_mer: ja); 149 fick 13 753 kr och 41 fick 13 754 kr.\n"
             "# De fyra kommunerna med oförbrukat = fördelat: en lämnade ingen återrapport och tre\n"
@@ -675,7 +678,8 @@ def write_kommuner(path, kommuner):
 def write_regioner(path, regioner):
     lines = []
     for r in regioner:
-        p = [("namn", q(r["namn"])), ("fördelningsnyckel", r["fordelningsnyckel"]), ("rekvirerat", r["rekvirerat"])]
+        # fördelningsnyckel: computed from regioner-fordelning.yaml, not typed here.
+        p = [("namn", q(r["namn"])), ("rekvirerat", r["rekvirerat"])]
         if r["omfordelat"]:
             p.append(("omfördelat", r["omfordelat"]))
         p += [("fördelat", r["fordelat"]), ("oförbrukat", r["oforbrukat"])]
@@ -691,9 +695,48 @@ def write_regioner(path, regioner):
             "# Alla regioner erbjöds samma belopp (drygt 952 000 kr i första och knappt 917 000 kr i\n"
             "# andra omgången). Det som inte rekvirerades i andra omgången fördelades lika mellan de\n"
             "# nio regioner som bett om mer (vill_ha_mer: ja).\n"
+            "# Fördelningsnyckeln räknas fram ur regioner-fordelning.yaml; den skrivs inte här.\n"
             "# Genererad av scripts/convert-seed-tables.py – ändra i skriptet, inte här.\n")
     text = head + group_yaml("regioner", "Regioner", "region", "regioner", "regionerna", "rekvisition", extra)
     text += "mottagare:\n  regioner:\n" + "".join(lines)
+    write(path, text)
+
+
+def write_kommuner_fordelning(path, kommuner):
+    total = sum(k["fordelningsnyckel"] for k in kommuner)
+    total_text = f"{total:,}".replace(",", " ")
+    lines = "".join(f"    - {{namn: {q(k['namn'])}, nyckel: {k['fordelningsnyckel']}}}\n" for k in kommuner)
+    text = ("# Kommunernas fördelningsnyckel 2019 (format: docs/fordelning.md). Regeln enligt rapporten:\n"
+            "# \"Medlen har fördelats utifrån respektive kommuns invånarantal med ett lägsta belopp om\n"
+            "# 80 000 kronor.\" Invånarantalen som användes finns inte i källan.\n"
+            "# HÄRLEDD NYCKEL: som vikter används Bilaga 1:s belopp, och beloppet är deras summa\n"
+            f"# ({total_text} kr; Totalt-raden säger 80 000 000, se docs/data.md), så att regeln\n"
+            "# återskapar bilagans nyckelkolumn exakt. Ingen kommun ligger under minimibeloppet.\n"
+            "# Genererad av scripts/convert-seed-tables.py – ändra i skriptet, inte här.\n"
+            "fördelning:\n"
+            "  grupp: kommuner\n"
+            "  rubrik: Fördelningsnyckel för utvecklingsmedel till kommuner 2019\n"
+            f"  belopp: {total}\n"
+            "  regel: minimibelopp\n"
+            "  minimibelopp: 80000\n"
+            "  nyckelns_namn: Bilaga 1:s belopp (härledd nyckel; invånarantalen saknas i källan)\n"
+            "  mottagare:\n" + lines)
+    write(path, text)
+
+
+def write_regioner_fordelning(path, regioner):
+    total = sum(r["fordelningsnyckel"] for r in regioner)
+    assert total % len(regioner) == 0
+    lines = "".join(f"    - {q(r['namn'])}\n" for r in regioner)
+    text = ("# Regionernas fördelningsnyckel 2019 (format: docs/fordelning.md): \"alla regioner kunde\n"
+            "# rekvirera samma belopp\". Beloppet är Bilaga 2:s nyckelkolumn, 21 × 1 869 047 kr.\n"
+            "# Genererad av scripts/convert-seed-tables.py – ändra i skriptet, inte här.\n"
+            "fördelning:\n"
+            "  grupp: regioner\n"
+            "  rubrik: Fördelningsnyckel för utvecklingsmedel till regioner 2019\n"
+            f"  belopp: {total}\n"
+            "  regel: lika\n"
+            "  mottagare:\n" + lines)
     write(path, text)
 
 
@@ -964,6 +1007,8 @@ def main(argv):
     write_dokument(os.path.join(dst, "dokument.yaml"))
     write_kommuner(os.path.join(dst, "kommuner.yaml"), kommuner)
     write_regioner(os.path.join(dst, "regioner.yaml"), regioner)
+    write_kommuner_fordelning(os.path.join(dst, "kommuner-fordelning.yaml"), kommuner)
+    write_regioner_fordelning(os.path.join(dst, "regioner-fordelning.yaml"), regioner)
     write_ideella(os.path.join(dst, "ideella.yaml"), ideella)
     write_lansstyrelser(os.path.join(dst, "lansstyrelser-nck.yaml"), lans)
     write_historik(os.path.join(dst, "historik.yaml"), historik)

@@ -1,9 +1,11 @@
 // rapportverk kontrollera <fil-eller-mapp>…: load and validate a data set, report everything.
 #include <iostream>
+#include <set>
 
 #include "cli/commands.hpp"
 #include "load/load.hpp"
 #include "stats/allocate.hpp"
+#include "stats/group_allocation.hpp"
 
 namespace rv::cli {
 
@@ -19,9 +21,18 @@ void add_check(CLI::App& app, Registry& reg) {
   reg.push_back(
       {sub, [paths] {
          LoadResult r = load_data_set(*paths);
+         // A group's keys come from its specification (and are compared with stated ones).
+         // (With errors in the data the recipients may be incomplete: the specifications
+         // are then only checked on their own, below.)
+         std::set<std::string> applied;
+         if (r.ok()) {
+           stats::apply_group_allocations(r.data, r.diags);
+           for (const auto& [group, file] : r.data.key_specs) applied.insert(file);
+         }
          // Allocation specifications in the data set are checked too, and allocated, so
          // an impossible one (fixed amounts above the total) shows here.
          for (const auto& spec_file : r.data.allocation_spec_files) {
+           if (applied.count(spec_file)) continue;
            stats::SpecRead spec = stats::read_allocation_spec(spec_file);
            r.diags.append(spec.diags);
            if (spec.ok()) r.diags.append(stats::allocate(*spec.spec).diags);

@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "load/load.hpp"
+#include "stats/group_allocation.hpp"
 #include "stats/output.hpp"
 #include "stats/stats.hpp"
 
@@ -22,6 +23,7 @@ void add_stats(CLI::App& app, Registry& reg) {
       ->type_name("tabell|csv");
   reg.push_back({sub, [paths, format] {
                    LoadResult r = load_data_set(*paths);
+                   if (r.ok()) stats::apply_group_allocations(r.data, r.diags);
                    if (!r.ok()) {
                      print_diagnostics(r.diags);
                      return static_cast<int>(InvalidInput);

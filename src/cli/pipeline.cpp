@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "load/load.hpp"
+#include "stats/group_allocation.hpp"
 
 namespace fs = std::filesystem;
 
@@ -49,6 +50,9 @@ std::optional<Prepared> prepare(const std::string& template_name,
   if (!loaded.ok()) return std::nullopt;
   Prepared p;
   p.year = std::move(loaded.data);
+  // Keys computed by a group's specification, before anything reads them.
+  stats::apply_group_allocations(p.year, diags);
+  if (diags.has_errors()) return std::nullopt;
   auto rendered = tmpl::render_template(resolve_template(template_name), p.year, diags, params);
   if (!rendered || diags.has_errors()) return std::nullopt;
   p.rendered = std::move(*rendered);

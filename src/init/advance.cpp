@@ -176,6 +176,7 @@ GrantYear advance(const GrantYear& last) {
 
   next.files = last.files;
   next.allocation_spec_files = last.allocation_spec_files;
+  next.key_specs = last.key_specs;  // a group's key rule is carried over with its file
   return next;
 }
 

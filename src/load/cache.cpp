@@ -134,7 +134,7 @@ template <typename A>
 void io(A& a, GrantYear& y) {
   io(a, y.grant), io(a, y.groups), io(a, y.recipients), io(a, y.questions), io(a, y.responses);
   io(a, y.quotes), io(a, y.history), io(a, y.previous), io(a, y.document), io(a, y.files);
-  io(a, y.allocation_spec_files);
+  io(a, y.allocation_spec_files), io(a, y.key_specs);
 }
 template <typename A>
 void io(A& a, Diagnostic& d) {

@@ -52,6 +52,19 @@ void parse_all(std::vector<Parsed>& files) {
   for (auto& t : pool) t.join();
 }
 
+// A specification naming a group (`grupp: kommuner`) computes that group's key amounts;
+// the rest of it is read by src/stats. Two for one group would compute the keys twice.
+void note_key_spec(LoadState& st, const SourceFile& f, const YAML::Node& spec,
+                   const std::string& path) {
+  if (!spec.IsMap()) return;
+  YAML::Node group = spec["grupp"];
+  if (!group.IsDefined() || !group.IsScalar() || group.Scalar().empty()) return;
+  auto [it, added] = st.year.key_specs.emplace(group.Scalar(), path);
+  if (!added)
+    st.diags.error(f.span(group), "gruppen '" + group.Scalar() +
+                                      "' har redan en fördelningsspecifikation i " + it->second);
+}
+
 void read_file_text(LoadState& st, const Parsed& p) {
   const std::string& path = p.path;
   SourceFile f{path, load::split_lines(p.text)};
@@ -76,6 +89,7 @@ void read_file_text(LoadState& st, const Parsed& p) {
                      "en fil med 'fördelning' får inte innehålla något annat; lägg övriga "
                      "uppgifter i en egen fil");
     st.year.allocation_spec_files.push_back(path);
+    note_key_spec(st, f, root["fördelning"], path);
     return;
   }
   bool reconstructed = top.yes_no("svar_rekonstruerade").value_or(false);

@@ -278,6 +278,9 @@ struct GrantYear {
   // Files in the data set whose top-level key is `fördelning`: allocation
   // specifications, parsed and validated by src/stats (see docs/fordelning.md).
   std::vector<std::string> allocation_spec_files;
+  // Group id → the specification among them that computes the group's key amounts
+  // (`grupp:` in it); src/stats/group_allocation.hpp applies it after loading.
+  std::map<std::string, std::string> key_specs;
 
   const Group* find_group(const std::string& id) const;
   const Question* find_question(const std::string& id) const;

@@ -97,7 +97,10 @@ struct AllocationSpec {
   DisplayOrder display = DisplayOrder::Listed;  // visning
   std::vector<FixedAmount> fixed;               // fasta_belopp
   std::vector<AllocationEntry> recipients;      // mottagare
-  Span span, amount_span, base_span, minimum_span;
+  // grupp: the data set's group whose key amounts (fördelningsnyckel) this computes;
+  // empty for a stand-alone allocation (stats/group_allocation.hpp).
+  std::string group;
+  Span span, amount_span, base_span, minimum_span, group_span;
 };
 
 struct SpecRead {

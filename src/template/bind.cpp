@@ -3,8 +3,10 @@
 #include "template/bind.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "stats/allocate.hpp"
+#include "stats/group_allocation.hpp"
 #include "stats/stats.hpp"
 
 namespace rv::tmpl {
@@ -222,6 +224,44 @@ Value allocation_value(const stats::Allocation& a) {
                  {"rader", Value(std::move(rows))}});
 }
 
+// A key or threshold as a number: scaled keys (12,13 → 1213 with 2 decimals) as a fraction.
+Value scaled_number(std::optional<Amount> v, int decimals) {
+  if (!v) return Value();
+  if (decimals == 0) return Value(*v);
+  Amount den = 1;
+  for (int i = 0; i < decimals; ++i) den *= 10;
+  return Value(sv::Fraction{*v, den});
+}
+
+// grupper.<g>.fördelning: the rule that computes the group's keys, its inputs and results.
+Value group_allocation_value(const stats::GroupAllocation& ga) {
+  const stats::AllocationSpec& s = ga.spec;
+  const stats::Allocation& a = ga.allocation;
+  List rows;
+  Amount key_sum = 0;
+  for (const auto& l : a.lines) {
+    key_sum += l.key.value_or(0);
+    rows.push_back(record({{"namn", Value(l.name)},
+                           {"belopp", Value(l.amount)},
+                           {"nyckel", scaled_number(l.key, a.key_decimals)},
+                           {"nyckel_text", Value(l.key_text)},
+                           {"fast", Value(l.fixed)},
+                           {"minimibelopp", Value(l.raised_to_minimum)},
+                           {"grundbelopp", Value(l.base_part)}}));
+  }
+  return record({{"rubrik", Value(a.title)},
+                 {"nyckelns_namn", Value(a.key_name)},
+                 {"regel", Value(stats::rule_name(a.rule))},
+                 {"belopp", Value(a.amount)},
+                 {"totalt", Value(a.total())},
+                 {"grundbelopp", Value(s.base)},
+                 {"minimibelopp", Value(s.minimum)},
+                 {"tröskel", scaled_number(s.threshold, s.key_decimals)},
+                 {"nyckel_summa", scaled_number(key_sum, a.key_decimals)},
+                 {"antal", Value(a.lines.size())},
+                 {"rader", Value(std::move(rows))}});
+}
+
 Value document_value(const DocumentMeta& d) {
   List signatories;
   for (const auto& s : d.signatories)
@@ -340,6 +380,8 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
     for (const auto& q : year.quotes)
       if (q.group == gs.id) quotes.push_back(quote_value(q));
     g["citat"] = Value(std::move(quotes));
+    auto ga = stats::group_allocation(year, gs.id);
+    g["fördelning"] = ga ? group_allocation_value(*ga) : Value();
     const Value& gv = groups.emplace(gs.id, Value(std::move(g))).first->second;
     group_list.push_back(gv);
   }
@@ -372,7 +414,11 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
 
   auto cmp = stats::compare_with_previous(year);
   List allocations;
+  std::set<std::string> group_specs;
+  for (const auto& [group, file] : year.key_specs) group_specs.insert(file);
   for (const auto& file : year.allocation_spec_files) {
+    // A group's specification is under grupper.<g>.fördelning; it was applied on loading.
+    if (group_specs.count(file)) continue;
     stats::SpecRead read = stats::read_allocation_spec(file);
     diags.append(read.diags);
     if (!read.ok()) continue;

@@ -24,19 +24,23 @@ fs::path scratch() {
 }  // namespace
 
 TEST_CASE("load: a cached data set equals the parsed one, warnings included") {
-  fs::path dir = scratch();
-  ::setenv("RAPPORTVERK_CACHE", (dir / "cache").c_str(), 1);
-  const std::string set = std::string(RV_SOURCE_DIR) + "/data/nationell-2019";
-  LoadResult parsed = load_data_set({set});
-  REQUIRE(parsed.ok());
-  REQUIRE(fs::exists(dir / "cache"));
-  REQUIRE(std::distance(fs::directory_iterator(dir / "cache"), fs::directory_iterator{}) == 1);
-  LoadResult cached = load_data_set({set});
-  CHECK(cached.data == parsed.data);
-  CHECK(cached.diags.all() == parsed.diags.all());
-  CHECK(cached.diags.warning_count() == 3);
-  ::unsetenv("RAPPORTVERK_CACHE");
-  fs::remove_all(dir);
+  // nationell-2019's key warnings come after loading, from its key specifications
+  // (stats/group_allocation.hpp); stockholm-2022 has a warning of the loader's own.
+  for (const auto& [name, warnings] : {std::pair{"nationell-2019", 0}, {"stockholm-2022", 1}}) {
+    fs::path dir = scratch();
+    ::setenv("RAPPORTVERK_CACHE", (dir / "cache").c_str(), 1);
+    const std::string set = std::string(RV_SOURCE_DIR) + "/data/" + name;
+    LoadResult parsed = load_data_set({set});
+    REQUIRE(parsed.ok());
+    REQUIRE(fs::exists(dir / "cache"));
+    REQUIRE(std::distance(fs::directory_iterator(dir / "cache"), fs::directory_iterator{}) == 1);
+    LoadResult cached = load_data_set({set});
+    CHECK(cached.data == parsed.data);
+    CHECK(cached.diags.all() == parsed.diags.all());
+    CHECK(cached.diags.warning_count() == static_cast<size_t>(warnings));
+    ::unsetenv("RAPPORTVERK_CACHE");
+    fs::remove_all(dir);
+  }
 }
 
 TEST_CASE("load: any edit, a damaged cache file or an invalid data set means no cache hit") {

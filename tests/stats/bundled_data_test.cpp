@@ -7,6 +7,7 @@
 
 #include "load/load.hpp"
 #include "stats/allocate.hpp"
+#include "stats/group_allocation.hpp"
 #include "stats/output.hpp"
 #include "stats/stats.hpp"
 
@@ -16,7 +17,11 @@ using namespace rv::stats;
 namespace {
 
 const GrantYear& national() {
-  static const LoadResult r = load_data_set({std::string(RV_SOURCE_DIR) + "/data/nationell-2019"});
+  static const LoadResult r = [] {
+    LoadResult l = load_data_set({std::string(RV_SOURCE_DIR) + "/data/nationell-2019"});
+    apply_group_allocations(l.data, l.diags);  // the keys come from the specifications
+    return l;
+  }();
   REQUIRE(r.ok());
   return r.data;
 }
