@@ -3,13 +3,13 @@
 // commands stop working, this fails. Also: the example spreadsheets are what the project's
 // own export makes of its data today.
 #include <catch2/catch.hpp>
-
-#include "../support/shell.hpp"
-
 #include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "../support/shell.hpp"
+#include "../support/trace_text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -67,6 +67,17 @@ TEST_CASE("the README's yearly workflow runs as written, and each step does its 
   // (79 999 998 kr; the 80 000 000 printed in 2019 was a declared total, not carried over).
   const std::string csv = rvtest::read(dir / "output/2020/bilaga1.csv");
   CHECK(csv.find("Totalt;79999998;77386782;2613111;79999893;5050766;") != std::string::npos);
+  // A year part-way through: only the municipalities have reported. Their share is theirs,
+  // not "every group's", and the groups without money are not listed as recipients.
+  const fs::path trace = dir / "rapport.txt";
+  REQUIRE(sh("RAPPORTVERK_CACHE=0 '" + std::string(RV_BINARY) + "' skapa uppfoljning-nationell '" +
+             (dir / "arbete/2020").string() + "' -o '" + trace.string() + "'")
+              .code == 0);
+  const std::string text = rvtest::trace_text(rvtest::read(trace));
+  CHECK(text.find("Andelen använda medel är 94\u00a0procent för kommunerna.") != std::string::npos);
+  CHECK(text.find("i samtliga mottagargrupper") == std::string::npos);
+  CHECK(text.find("totalt fördelat cirka 80\u00a0miljoner kronor i utvecklings- och stimulansmedel "
+                  "till kommuner.") != std::string::npos);
 }
 
 TEST_CASE("the example spreadsheets are today's export of the project's own data") {
