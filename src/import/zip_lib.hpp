@@ -9,11 +9,21 @@
 
 namespace rv::import {
 
-#define RV_ZIP_FUNCTIONS(X)                                                                   \
-  X(zip_discard)                                                                              \
-  X(zip_stat_init) X(zip_stat) X(zip_fopen) X(zip_strerror) X(zip_fread) X(zip_fclose)        \
-      X(zip_error_init) X(zip_error_fini) X(zip_source_buffer_create) X(zip_open_from_source) \
-          X(zip_source_free)
+// clang-format off  (an X-macro list: clang-format does not settle on one layout)
+#define RV_ZIP_FUNCTIONS(X) \
+  X(zip_discard) \
+  X(zip_stat_init) \
+  X(zip_stat) \
+  X(zip_fopen) \
+  X(zip_strerror) \
+  X(zip_fread) \
+  X(zip_fclose) \
+  X(zip_error_init) \
+  X(zip_error_fini) \
+  X(zip_source_buffer_create) \
+  X(zip_open_from_source) \
+  X(zip_source_free)
+// clang-format on
 
 struct ZipLib {
 #define RV_ZIP_MEMBER(f) decltype(&::f) f = nullptr;
