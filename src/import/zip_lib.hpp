@@ -9,7 +9,8 @@
 
 namespace rv::import {
 
-// clang-format off  (an X-macro list: clang-format does not settle on one layout)
+// An X-macro list, kept out of clang-format: it does not settle on one layout for it.
+// clang-format off
 #define RV_ZIP_FUNCTIONS(X) \
   X(zip_discard) \
   X(zip_stat_init) \
