@@ -21,6 +21,8 @@ bool blank_or_comment(const std::string& line) {
   return i == std::string::npos || line[i] == '#';
 }
 
+// Not load::split_lines: that drops a line's '\r', and the lines kept here must come back
+// byte for byte (a CRLF file stays CRLF).
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
   size_t start = 0;
