@@ -572,17 +572,24 @@ bidrag:
   år: 2019
   myndighet: Socialstyrelsen
   period: {från: 2019-01-01, till: 2019-12-31}
+  # typ: vad fristen gäller (docs/data.md); grupp: den grupp den gäller, annars alla.
   tidsfrister:
-    - {beskrivning: "Länsstyrelser och NCK: sista ansökningsdag", datum: 2019-02-22}
-    - {beskrivning: "Ideella föreningar och stiftelser: sista ansökningsdag", datum: 2019-03-04}
-    - {beskrivning: "Regioner: sista rekvisitionsdatum, första omgången", datum: 2019-06-01}
-    - {beskrivning: "Kommuner: sista rekvisitionsdatum, första omgången", datum: 2019-06-30}
-    - {beskrivning: "Regioner: sista rekvisitionsdatum, andra omgången", datum: 2019-10-01}
-    - {beskrivning: Medlen får användas till och med, datum: 2019-12-31}
+    - {beskrivning: "Länsstyrelser och NCK: sista ansökningsdag", datum: 2019-02-22, typ: ansökan, grupp: lansstyrelser_nck}
+    - {beskrivning: "Ideella föreningar och stiftelser: sista ansökningsdag", datum: 2019-03-04, typ: ansökan, grupp: ideella}
+    - {beskrivning: "Regioner: sista rekvisitionsdatum, första omgången", datum: 2019-06-01, typ: rekvisition, grupp: regioner}
+    - {beskrivning: "Kommuner: sista rekvisitionsdatum, första omgången", datum: 2019-06-30, typ: rekvisition, grupp: kommuner}
+    - {beskrivning: "Regioner: sista rekvisitionsdatum, andra omgången", datum: 2019-10-01, typ: rekvisition, grupp: regioner}
+    - {beskrivning: Medlen får användas till och med, datum: 2019-12-31, typ: användning}
     # Rapporten skriver "31 mars 2019", men formuläret skickades ut i januari 2020: 2020 avses.
-    - {beskrivning: Sista svarsdag för återrapporteringen, datum: 2020-03-31}
+    - {beskrivning: Sista svarsdag för återrapporteringen, datum: 2020-03-31, typ: återrapportering}
     # Rapporten skriver "30 september 2019"; redovisningen av 2019 års medel avser 2020.
-    - {beskrivning: Redovisning till Regeringskansliet (Socialdepartementet), datum: 2020-09-30}
+    - {beskrivning: Redovisning till Regeringskansliet (Socialdepartementet), datum: 2020-09-30, typ: redovisning}
+  # Besluten bakom 2019 års medel, ur bakgrunden i 2020 års anvisningar (källa 003). Datum
+  # för ändringen anges inte där (rapporten 002 säger "juni 2019") och utelämnas.
+  beslut:
+    - beskrivning: regleringsbrevet för budgetåret 2019 avseende Socialstyrelsen, anslag 4:7 ap.8
+    - beskrivning: ändring av regleringsbrevet för budgetåret 2019 avseende Socialstyrelsen, Övriga uppdrag punkt 13
+      referens: S2019/02785/FS
 """)
 
 
@@ -720,6 +727,8 @@ def write_kommuner_fordelning(path, kommuner):
             "  regel: minimibelopp\n"
             "  minimibelopp: 80000\n"
             "  nyckelns_namn: Bilaga 1:s belopp (härledd nyckel; invånarantalen saknas i källan)\n"
+            "  # Vad nyckeln mäter, i ord (rapportens mening ovan); de härledda vikterna står i dess ställe.\n"
+            "  grund: respektive kommuns invånarantal\n"
             "  mottagare:\n" + lines)
     write(path, text)
 

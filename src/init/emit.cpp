@@ -85,9 +85,16 @@ std::string grant(const Grant& g) {
   }
   if (!g.deadlines.empty()) {
     out += "  tidsfrister:\n";
-    for (const auto& d : g.deadlines)
-      out += "    - {beskrivning: " + yaml_scalar(d.label) + ", datum: " + date(d.date) + "}\n";
+    for (const auto& d : g.deadlines) {
+      out += "    - {beskrivning: " + yaml_scalar(d.label) + ", datum: " + date(d.date);
+      if (!d.kind.empty()) out += ", typ: " + yaml_scalar(d.kind);
+      if (!d.group.empty()) out += ", grupp: " + yaml_scalar(d.group);
+      out += "}\n";
+    }
   }
+  // Last year's decisions do not carry over (advance() drops them): the new year rests on new
+  // ones, and a reference copied from last year would be printed as this year's.
+  out += "  # beslut: årets beslut (beskrivning, referens, datum), se docs/data.md\n";
   if (g.requisitioned_total) out += "  rekvirerat_totalt: " + num(*g.requisitioned_total) + "\n";
   if (g.undistributed) out += "  ej_fördelat: " + num(*g.undistributed) + "\n";
   if (g.undistributed_spent)

@@ -19,7 +19,7 @@ namespace rv::load {
 
 namespace {
 
-constexpr char kMagic[] = "rapportverk-datacache-4";
+constexpr char kMagic[] = "rapportverk-datacache-5";
 
 // ---- the archive (load/archive.hpp); io() below describes each struct once ----
 
@@ -65,13 +65,17 @@ void io(A& a, Noun& n) {
 }
 template <typename A>
 void io(A& a, Deadline& d) {
-  a(d.label), io(a, d.date), io(a, d.span);
+  a(d.label), io(a, d.date), a(d.kind), a(d.group), io(a, d.span);
+}
+template <typename A>
+void io(A& a, Decision& d) {
+  a(d.description), a(d.reference), io(a, d.date), io(a, d.span);
 }
 template <typename A>
 void io(A& a, Grant& g) {
   a(g.name), a(g.year), a(g.authority), io(a, g.period_start), io(a, g.period_end);
   io(a, g.deadlines), io(a, g.requisitioned_total), io(a, g.undistributed);
-  io(a, g.undistributed_spent), io(a, g.span);
+  io(a, g.undistributed_spent), io(a, g.decisions), io(a, g.span);
 }
 template <typename A>
 void io(A& a, Group& g) {

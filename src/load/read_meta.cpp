@@ -49,11 +49,45 @@ void claim_amount(LoadState& st, MapReader& m, const std::string& section, std::
   }
 }
 
+bool is_deadline_kind(const std::string& k) {
+  for (const char* known : kDeadlineKinds)
+    if (k == known) return true;
+  return false;
+}
+
+std::string deadline_kinds_text() {
+  std::string out = "möjliga typer: ";
+  for (size_t i = 0; i < std::size(kDeadlineKinds); ++i)
+    out += std::string(i == 0                               ? ""
+                       : i + 1 == std::size(kDeadlineKinds) ? " och "
+                                                            : ", ") +
+           kDeadlineKinds[i];
+  return out;
+}
+
+void read_decisions(LoadState& st, const SourceFile& f, const YAML::Node& n,
+                    std::vector<Decision>& out) {
+  if (!n.IsSequence()) {
+    st.diags.error(f.span(n), "'beslut' ska vara en lista, men är " + describe(n));
+    return;
+  }
+  for (const auto& item : n) {
+    MapReader dm(f, item, "beslutet", st.diags, {"beskrivning", "referens", "datum"});
+    if (!dm.is_map()) continue;
+    Decision d;
+    d.span = dm.span();
+    if (auto b = dm.text("beskrivning", true)) d.description = *b;
+    if (auto r = dm.text("referens")) d.reference = *r;
+    d.date = dm.date("datum");
+    out.push_back(d);
+  }
+}
+
 }  // namespace
 
 void read_grant(LoadState& st, const SourceFile& f, const YAML::Node& n) {
   MapReader m(f, n, "bidraget", st.diags,
-              {"namn", "år", "myndighet", "period", "tidsfrister", "rekvirerat_totalt",
+              {"namn", "år", "myndighet", "period", "tidsfrister", "beslut", "rekvirerat_totalt",
                "ej_fördelat", "ej_fördelat_förbrukat"});
   if (!m.is_map()) return;
   Grant& g = st.year.grant;
@@ -74,16 +108,27 @@ void read_grant(LoadState& st, const SourceFile& f, const YAML::Node& n) {
       st.diags.error(f.span(*t), "'tidsfrister' ska vara en lista, men är " + describe(*t));
     } else {
       for (const auto& item : *t) {
-        MapReader dm(f, item, "tidsfristen", st.diags, {"beskrivning", "datum"});
+        MapReader dm(f, item, "tidsfristen", st.diags, {"beskrivning", "datum", "typ", "grupp"});
         if (!dm.is_map()) continue;
         Deadline dl;
         dl.span = dm.span();
         if (auto b = dm.text("beskrivning", true)) dl.label = *b;
         if (auto d = dm.date("datum", true)) dl.date = *d;
+        if (auto k = dm.text("typ")) {
+          if (is_deadline_kind(*k))
+            dl.kind = *k;
+          else
+            dm.error_at("typ", "okänd typ av tidsfrist '" + *k + "'; " + deadline_kinds_text());
+        }
+        if (auto gr = dm.name("grupp")) {
+          dl.group = *gr;
+          st.deadline_group_refs.emplace_back(dl.group, dm.value_span("grupp"));
+        }
         g.deadlines.push_back(dl);
       }
     }
   }
+  if (auto b = m.node("beslut")) read_decisions(st, f, *b, g.decisions);
   claim_amount(st, m, "bidrag", "rekvirerat_totalt", g.requisitioned_total);
   claim_amount(st, m, "bidrag", "ej_fördelat", g.undistributed);
   claim_amount(st, m, "bidrag", "ej_fördelat_förbrukat", g.undistributed_spent);

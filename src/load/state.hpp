@@ -22,6 +22,9 @@ struct LoadState {
   std::map<std::string, Span> response_defined;          // recipient → where
   std::map<std::string, Span> history_defined;           // group/year → where
   std::vector<std::pair<std::string, Span>> group_refs;  // group ids used, for checking
+  // Groups named by a deadline: a data set may hold only some of the grant's groups (one
+  // group's own folder), so a deadline for a group it lacks is a warning, not an error.
+  std::vector<std::pair<std::string, Span>> deadline_group_refs;
   std::map<std::string, Span> declared_spans;            // group id → deklarerad_summa
   std::map<std::string, Span> recipient_group_key;       // recipient index → group key span
   std::vector<size_t> without_amount;  // recipients written with neither rekvirerat nor beviljat

@@ -75,6 +75,10 @@ void check_group_refs(LoadState& st) {
     if (!known.count(id))
       st.diags.error(span, "okänd grupp '" + id + "'" + suggestion(st, id, ids) +
                                "; grupper definieras under 'grupper'");
+  for (const auto& [id, span] : st.deadline_group_refs)
+    if (!known.count(id))
+      st.diags.warning(span, "tidsfristen gäller gruppen '" + id + "'" + suggestion(st, id, ids) +
+                                 ", som inte finns i datasetet; mallarna ser den inte");
 }
 
 void check_declared_totals(LoadState& st) {

@@ -64,12 +64,30 @@ struct Noun {
   bool operator==(const Noun&) const = default;
 };
 
+// What a deadline is for (tidsfrister: typ), so templates can find "the requisition deadline"
+// without matching on its free-text description.
+inline constexpr const char* kDeadlineKinds[] = {"ansökan",    "rekvisition",      "omfördelning",
+                                                 "användning", "återrapportering", "redovisning"};
+
 struct Deadline {
   std::string label;  // "sista rekvisitionsdatum, första omgången"
   Date date;
+  std::string kind;   // typ: one of kDeadlineKinds, or empty
+  std::string group;  // grupp: the group it applies to, or empty for every group
   Span span;
 
   bool operator==(const Deadline&) const = default;
+};
+
+// A decision the grant year rests on (bidrag: beslut), e.g. "ändring av regleringsbrevet för
+// budgetåret 2019" with its reference S2019/02785/FS.
+struct Decision {
+  std::string description;   // beskrivning
+  std::string reference;     // referens (diarienummer), or empty
+  std::optional<Date> date;  // datum
+  Span span;
+
+  bool operator==(const Decision&) const = default;
 };
 
 struct Grant {
@@ -81,6 +99,7 @@ struct Grant {
   std::optional<Amount> requisitioned_total;  // rekvirerat_totalt (city level: what the city got)
   std::optional<Amount> undistributed;        // ej_fördelat (kept centrally, not passed on)
   std::optional<Amount> undistributed_spent;  // ej_fördelat_förbrukat
+  std::vector<Decision> decisions;            // beslut: the year's government decisions
   Span span;
 
   bool operator==(const Grant&) const = default;

@@ -88,9 +88,10 @@ struct AllocationSpec {
   Amount amount = 0;                                   // belopp
   AllocationRule rule = AllocationRule::Proportional;  // regel
   std::string key_name;                                // nyckelns_namn: heading of the key column
-  std::optional<Amount> base;                          // grundbelopp
-  std::optional<Amount> minimum;                       // minimibelopp
-  std::optional<Amount> threshold;                     // tröskel, scaled like the keys
+  std::string basis;  // grund: what the key measures, in words ("respektive kommuns invånarantal")
+  std::optional<Amount> base;       // grundbelopp
+  std::optional<Amount> minimum;    // minimibelopp
+  std::optional<Amount> threshold;  // tröskel, scaled like the keys
   std::string threshold_text;
   int key_decimals = 0;                         // keys and threshold are scaled by 10^key_decimals
   TieOrder order = TieOrder::Swedish;           // ordning

@@ -35,7 +35,8 @@ void io(A& a, std::optional<Amount>& o) {
 }
 template <typename A>
 void io(A& a, AllocationSpec& s) {
-  a(s.file), a(s.title), a(s.amount), a(s.rule), a(s.key_name), io(a, s.base), io(a, s.minimum);
+  a(s.file), a(s.title), a(s.amount), a(s.rule), a(s.key_name), a(s.basis);
+  io(a, s.base), io(a, s.minimum);
   io(a, s.threshold), a(s.threshold_text), a(s.key_decimals), a(s.order), a(s.display);
   const std::string& file = s.file;
   io_vector(a, s.fixed,

@@ -180,8 +180,8 @@ Amount scale_decimal(const Decimal& d, int decimals) {
 }
 
 const std::vector<std::string> kSpecKeys = {
-    "rubrik",  "belopp",  "regel",   "nyckelns_namn", "grundbelopp", "minimibelopp",
-    "tröskel", "ordning", "visning", "fasta_belopp",  "mottagare",   "grupp"};
+    "rubrik",  "belopp",  "regel",        "nyckelns_namn", "grundbelopp", "minimibelopp", "tröskel",
+    "ordning", "visning", "fasta_belopp", "mottagare",     "grupp",       "grund"};
 
 void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
   Diagnostics& d = rd.diags();
@@ -210,6 +210,9 @@ void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
   }
   if (Reader::has(f, "nyckelns_namn")) {
     if (auto t = rd.text(Reader::get(f, "nyckelns_namn"), "nyckelns_namn")) s.key_name = *t;
+  }
+  if (Reader::has(f, "grund")) {
+    if (auto t = rd.text(Reader::get(f, "grund"), "grund")) s.basis = *t;
   }
   if (Reader::has(f, "grupp")) {
     s.group_span = src.span(Reader::get(f, "grupp"));

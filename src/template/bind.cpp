@@ -257,6 +257,7 @@ Value group_allocation_value(const stats::GroupAllocation& ga) {
                  {"grundbelopp", Value(s.base)},
                  {"minimibelopp", Value(s.minimum)},
                  {"tröskel", scaled_number(s.threshold, s.key_decimals)},
+                 {"grund", Value(s.basis)},
                  {"nyckel_summa", scaled_number(key_sum, a.key_decimals)},
                  {"antal", Value(a.lines.size())},
                  {"rader", Value(std::move(rows))}});
@@ -286,16 +287,39 @@ Value document_value(const DocumentMeta& d) {
                  {"övrigt", Value(std::move(extra))}});
 }
 
+// tidsfrist.<typ>: the date of each kind of deadline, for one group (its own deadline of that
+// kind, else the one for every group) or, with group empty, for every group. The first in the
+// data wins: the first requisition round is the requisition deadline.
+Value deadlines_by_kind(const std::vector<Deadline>& all, const std::string& group) {
+  Map out;
+  for (bool own : {true, false})
+    for (const auto& d : all) {
+      if (d.kind.empty() || out.count(d.kind)) continue;
+      if (own ? (!group.empty() && d.group == group) : d.group.empty()) out[d.kind] = Value(d.date);
+    }
+  return Value(std::move(out));
+}
+
 Value grant_value(const Grant& g) {
   List deadlines;
   for (const auto& d : g.deadlines)
-    deadlines.push_back(record({{"beskrivning", Value(d.label)}, {"datum", Value(d.date)}}));
+    deadlines.push_back(record({{"beskrivning", Value(d.label)},
+                                {"datum", Value(d.date)},
+                                {"typ", d.kind.empty() ? Value() : Value(d.kind)},
+                                {"grupp", d.group.empty() ? Value() : Value(d.group)}}));
+  List decisions;
+  for (const auto& d : g.decisions)
+    decisions.push_back(record({{"beskrivning", Value(d.description)},
+                                {"referens", d.reference.empty() ? Value() : Value(d.reference)},
+                                {"datum", d.date ? Value(*d.date) : Value()}}));
   return record({{"namn", Value(g.name)},
                  {"år", Value(g.year)},
                  {"myndighet", Value(g.authority)},
                  {"period_från", Value(g.period_start)},
                  {"period_till", Value(g.period_end)},
                  {"tidsfrister", Value(std::move(deadlines))},
+                 {"tidsfrist", deadlines_by_kind(g.deadlines, "")},
+                 {"beslut", Value(std::move(decisions))},
                  {"rekvirerat_totalt", Value(g.requisitioned_total)},
                  {"ej_fördelat", Value(g.undistributed)},
                  {"ej_fördelat_förbrukat", Value(g.undistributed_spent)}});
@@ -382,6 +406,7 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
     g["citat"] = Value(std::move(quotes));
     auto ga = stats::group_allocation(year, gs.id);
     g["fördelning"] = ga ? group_allocation_value(*ga) : Value();
+    g["tidsfrist"] = deadlines_by_kind(year.grant.deadlines, gs.id);
     const Value& gv = groups.emplace(gs.id, Value(std::move(g))).first->second;
     group_list.push_back(gv);
   }

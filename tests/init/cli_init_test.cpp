@@ -58,7 +58,8 @@ TEST_CASE("init of nationell-2019: a 2020 data set that kontrollera accepts") {
   const std::string bidrag = rvtest::read(out / "bidrag.yaml");
   CHECK(bidrag.find("  år: 2020\n") != std::string::npos);
   CHECK(bidrag.find("period: {från: 2020-01-01, till: 2020-12-31}") != std::string::npos);
-  CHECK(bidrag.find("datum: 2021-03-31}") != std::string::npos);  // svarsdag a year on
+  CHECK(bidrag.find("datum: 2021-03-31, typ: återrapportering}") !=
+        std::string::npos);  // svarsdag a year on
   CHECK(bidrag.find("2019-") == std::string::npos);
   CHECK(
       bidrag.starts_with("# 2020 års dataset, skapat 2020-11-30 med 'rapportverk init' ur "
