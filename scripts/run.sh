@@ -36,6 +36,10 @@ $rv skapa uppfoljning-nationell data/nationell-2019 -o output/uppfoljning-nation
 $rv skapa bilaga data/nationell-2019 -o output/bilagor-2019.pdf
 $rv skapa uppfoljning-stad data/stockholm-2017 -o output/uppfoljning-stad-2017.pdf
 $rv skapa fordelning-beslut data/stockholm-2022 -o output/fordelning-beslut-2022.pdf
+$rv skapa fordelningsnyckel data/nationell-2019 -o output/fordelningsnyckel-kommuner-2019.pdf
+$rv skapa anvisningar-rekvisition data/nationell-2019 -o output/anvisningar-kommuner-2019.pdf
+$rv skapa anvisningar-rekvisition data/nationell-2019 -p grupp=regioner \
+  -o output/anvisningar-regioner-2019.pdf
 
 step "exportera bilagetabellerna"
 for t in bilaga1 bilaga2 bilaga3; do

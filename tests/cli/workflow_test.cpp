@@ -43,7 +43,7 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 TEST_CASE("the README's yearly workflow runs as written, and each step does its part") {
   const fs::path dir = rvtest::temp_dir("workflow");
   const std::vector<std::string> steps = readme_workflow();
-  REQUIRE(steps.size() >= 8);
+  REQUIRE(steps.size() >= 9);
   std::vector<Run> runs;
   for (std::string cmd : steps) {
     // The user's folders become the test's own; the binary is the one under test.
@@ -55,13 +55,16 @@ TEST_CASE("the README's yearly workflow runs as written, and each step does its 
     REQUIRE(runs.back().code == 0);
     CHECK(runs.back().out.find("fel:") == std::string::npos);
   }
-  CHECK(runs[1].out.find("Förde in 290 mottagare i gruppen kommuner") != std::string::npos);
-  CHECK(runs[2].out.find("Inga fel") != std::string::npos);
+  // The spring's instructions, from the new year's data as init left it.
+  CHECK(runs[1].out.find("anvisningar.pdf") != std::string::npos);
+  CHECK(runs[2].out.find("Förde in 290 mottagare i gruppen kommuner") != std::string::npos);
+  CHECK(runs[3].out.find("Inga fel") != std::string::npos);
   // The municipalities have their amounts; the other groups are still empty, and said to be.
-  CHECK(runs[2].out.find("kommuner: 290 mottagare saknar belopp") == std::string::npos);
-  CHECK(runs[2].out.find("regioner: 21 mottagare saknar belopp") != std::string::npos);
-  for (const char* f : {"output/2020/rapport.pdf", "output/2020/bilaga1.pdf",
-                        "output/2020/bilaga1.xlsx", "output/2020/bilaga1.csv"})
+  CHECK(runs[3].out.find("kommuner: 290 mottagare saknar belopp") == std::string::npos);
+  CHECK(runs[3].out.find("regioner: 21 mottagare saknar belopp") != std::string::npos);
+  for (const char* f :
+       {"output/2020/rapport.pdf", "output/2020/bilaga1.pdf", "output/2020/bilaga1.xlsx",
+        "output/2020/bilaga1.csv", "output/2020/anvisningar.pdf"})
     CHECK(fs::file_size(dir / f) > 0);
   // The 2020 appendix shows the imported figures: the total row of Bilaga 1 sums the rows
   // (79 999 998 kr; the 80 000 000 printed in 2019 was a declared total, not carried over).
