@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/batch_run.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
 #include "layout/layout.hpp"
@@ -25,6 +26,8 @@ struct RenderArgs {
   std::vector<std::string> parameters;
   std::string output;
   std::string format;  // pdf | spår; empty: from -o's extension, else pdf
+  bool per_recipient = false;
+  std::string condition;  // --urval
 };
 
 // RAPPORTVERK_TIDER=1 prints each stage's wall time to stderr (for bench/ and profiling).
@@ -67,6 +70,14 @@ std::string output_path(const RenderArgs& a, const std::string& format) {
 
 int run(const RenderArgs& args) {
   Diagnostics diags;
+  if (args.per_recipient)
+    return run_batch(
+        BatchArgs{args.templ, args.data, args.parameters, args.condition, args.output});
+  if (!args.condition.empty()) {
+    diags.error(Span{}, "--urval väljer mottagare och gäller bara med --per-mottagare");
+    print_errors_and_warning_count(diags);
+    return InvalidInput;
+  }
   RenderArgs a = args;
   a.format = output_format(a.output, args.format,
                            {{".pdf", "pdf", "PDF"},
@@ -144,6 +155,12 @@ void add_render(CLI::App& app, Registry& reg) {
   sub->add_option("--format", args->format,
                   "pdf eller spår (sidmodellen som text); standard: utfilens ändelse, annars pdf")
       ->check(CLI::IsMember({"pdf", "spår"}));
+  sub->add_flag("--per-mottagare", args->per_recipient,
+                "Ett dokument per mottagare (ett bidrag) i mappen som -o anger, och en "
+                "förteckning.csv (se docs/brev.md)");
+  sub->add_option("--urval", args->condition,
+                  "Vilka mottagare med --per-mottagare, t.ex. \"oförbrukat > 0\" eller "
+                  "\"grupp = kommuner and not vill_ha_mer\"");
   reg.push_back({sub, [args] { return run(*args); }});
 }
 

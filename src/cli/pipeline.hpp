@@ -4,6 +4,7 @@
 //              ──layout──▶ layout::Pages ──write_pdf──▶ PDF
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,12 @@ struct Prepared {
   GrantYear year;
   tmpl::Rendered rendered;
 };
+
+// "namn=värde" strings → a map; a malformed or repeated one is an error.
+std::optional<std::map<std::string, std::string>> parse_parameters(
+    const std::vector<std::string>& parameters, Diagnostics& diags);
+// Loads the data set and applies its groups' allocation specifications.
+std::optional<GrantYear> load_year(const std::vector<std::string>& data, Diagnostics& diags);
 
 // Loads the data and evaluates the template; nullopt when there were errors (in diags).
 // `parameters`: "namn=värde" strings from the command line.

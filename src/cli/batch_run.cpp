@@ -1,0 +1,222 @@
+// skapa … --per-mottagare: one PDF per selected recipient, rendered on every core.
+#include "cli/batch_run.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "batch/batch.hpp"
+#include "cli/commands.hpp"
+#include "cli/pipeline.hpp"
+#include "layout/layout.hpp"
+#include "load/load.hpp"
+#include "outfile/outfile.hpp"
+#include "pdf/pdf.hpp"
+#include "swedish/swedish.hpp"
+
+namespace fs = std::filesystem;
+
+namespace rv::cli {
+
+namespace {
+
+using tmpl::Value;
+
+struct Job {
+  Value record;
+  std::string name, file;
+  Diagnostics diags;
+  bool ok = false;
+  int pages = 0;
+  std::string sha256;
+};
+
+std::string text_field(const Value& record, const char* key) {
+  const Value* v = record.get(key);
+  return v && v->is_str() ? v->as_str() : std::string();
+}
+
+// "--urval:1:5: fel: …" followed by the condition and a caret under the column.
+void print_condition_errors(const std::string& condition, const Diagnostics& diags) {
+  for (const auto& d : diags.all()) {
+    std::cerr << format_diagnostic(d) << "\n";
+    if (d.span.file != "--urval" || d.span.col <= 0) continue;
+    std::cerr << "  " << condition << "\n  " << std::string(static_cast<size_t>(d.span.col - 1), ' ')
+              << "^\n";
+  }
+}
+
+// One line on a terminal, rewritten in place: "12/76 Ale kommun (ca 3 s kvar)".
+class Progress {
+ public:
+  Progress(size_t total) : on_(isatty(STDERR_FILENO) != 0), total_(total) {}
+  void done(const std::string& name) {
+    if (!on_) return;
+    std::lock_guard lock(mutex_);
+    ++done_;
+    double elapsed = std::chrono::duration<double>(clock::now() - start_).count();
+    double left = done_ ? elapsed / static_cast<double>(done_) * static_cast<double>(total_ - done_) : 0;
+    std::cerr << "\r\033[K" << done_ << "/" << total_ << " " << name;
+    if (done_ < total_) std::cerr << " (ca " << static_cast<long>(left + 0.5) << " s kvar)";
+    std::cerr << std::flush;
+  }
+  void clear() {
+    if (on_ && done_) std::cerr << "\r\033[K" << std::flush;
+  }
+
+ private:
+  using clock = std::chrono::steady_clock;
+  bool on_;
+  size_t total_, done_ = 0;
+  std::mutex mutex_;
+  clock::time_point start_ = clock::now();
+};
+
+void render_one(const tmpl::TemplateBatch& templ, const fs::path& folder, Job& job) {
+  Diagnostics& d = job.diags;
+  auto rendered = templ.render("mottagare", job.record, d);
+  if (!rendered || d.has_errors()) return;
+  layout::Context lc;
+  lc.parallel = false;  // the recipients already fill the cores
+  auto pages = layout::layout(rendered->document, lc, d);
+  if (!pages || d.has_errors()) return;
+  auto target = outfile::check_target((folder / job.file).string(), d);
+  if (!target) return;
+  if (pdf::write_pdf(*pages, *target, d) != pdf::Written::Ok) return;
+  // The manifest's checksum is of the file as it lies on disk.
+  auto bytes = outfile::read_back(target->file, target->shown, d);
+  if (!bytes) return;
+  job.sha256 = batch::sha256_hex(*bytes);
+  job.pages = static_cast<int>(pages->pages.size());
+  job.ok = true;
+}
+
+}  // namespace
+
+int run_batch(const BatchArgs& a) {
+  Diagnostics diags;
+  if (a.folder.empty() || a.folder == "-") {
+    diags.error(Span{}, "--per-mottagare skriver en fil per mottagare: ange en mapp med -o <mapp>");
+    print_errors_and_warning_count(diags);
+    return InvalidInput;
+  }
+  std::error_code ec;
+  fs::create_directories(a.folder, ec);
+  if (!fs::is_directory(a.folder, ec)) {
+    diags.error(Span{a.folder, 0, 0},
+                "kan inte skapa mappen för breven" + (ec ? ": " + outfile::error_text(ec) : ""));
+    print_errors_and_warning_count(diags);
+    return InvalidInput;
+  }
+  sv::preload_hyphenation(load::cache_dir().value_or(""));
+  auto params = parse_parameters(a.parameters, diags);
+  std::optional<GrantYear> year;
+  if (params) year = load_year(a.data, diags);
+  std::optional<tmpl::TemplateBatch> templ;
+  if (year) templ = tmpl::TemplateBatch::open(resolve_template(a.templ), *year, diags, *params);
+  if (!templ) {
+    print_errors_and_warning_count(diags);
+    return InvalidInput;
+  }
+  std::vector<Value> records = batch::recipients(templ->context());
+  std::optional<batch::Selection> selection;
+  if (!a.condition.empty()) {
+    Diagnostics cd;
+    selection = batch::Selection::parse(a.condition, batch::field_names(records), cd);
+    if (!selection) {
+      print_condition_errors(a.condition, cd);
+      return InvalidInput;
+    }
+  }
+  std::vector<Job> jobs;
+  for (const Value& r : records)
+    if (!selection || selection->matches(r)) {
+      Job j;
+      j.record = r;
+      j.name = text_field(r, "namn");
+      jobs.push_back(std::move(j));
+    }
+  {
+    std::vector<std::string> names;
+    for (const auto& j : jobs) names.push_back(j.name);
+    auto files = batch::unique_file_names(names, ".pdf");
+    for (size_t i = 0; i < jobs.size(); ++i) jobs[i].file = files[i];
+  }
+
+  const fs::path folder(a.folder);
+  Progress progress(jobs.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < jobs.size(); i = next++) {
+      render_one(*templ, folder, jobs[i]);
+      progress.done(jobs[i].name);
+    }
+  };
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> helpers;
+  for (unsigned k = 1; k < std::min<size_t>(cores, jobs.size()); ++k) {
+    try {
+      helpers.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // fewer helpers: this thread does the rest
+    }
+  }
+  work();
+  for (std::thread& t : helpers) t.join();
+  progress.clear();
+  sv::save_hyphenation_store();
+
+  // Each failure with the recipient's name; warnings the recipients share counted once.
+  std::vector<batch::ManifestRow> rows;
+  std::string amount_field = templ->letter_setting("belopp");
+  if (amount_field.empty()) amount_field = "belopp";
+  size_t failed = 0;
+  int64_t sum = 0;
+  Diagnostics warnings = diags;
+  std::vector<std::string> seen;
+  for (const Job& j : jobs) {
+    for (const auto& d : j.diags.all()) {
+      std::string text = format_diagnostic(d);
+      if (d.severity == Severity::Error) {
+        std::cerr << j.name << ": " << text << "\n";
+      } else if (std::find(seen.begin(), seen.end(), text) == seen.end()) {
+        seen.push_back(text);
+        warnings.add(d);
+      }
+    }
+    if (!j.ok) {
+      if (!j.diags.has_errors()) std::cerr << j.name << ": fel: brevet kunde inte skapas\n";
+      ++failed;
+      continue;
+    }
+    batch::ManifestRow row{j.name, j.file, std::nullopt, j.pages, j.sha256};
+    if (const Value* v = j.record.get(amount_field); v && v->is_int()) {
+      row.amount = v->as_int();
+      sum += v->as_int();
+    }
+    rows.push_back(std::move(row));
+  }
+  const std::string manifest = (folder / "förteckning.csv").string();
+  bool manifest_ok = outfile::write_file(manifest, batch::manifest_csv(rows), warnings);
+  print_errors_and_warning_count(warnings);
+
+  const size_t written = jobs.size() - failed;
+  std::cout << "Skrev " << written << (written == 1 ? " dokument" : " dokument") << " i "
+            << a.folder << " (" << jobs.size() << " av " << records.size() << " mottagare valda";
+  if (!rows.empty()) std::cout << ", summa " << sv::amount(sum, sv::AmountStyle::Kr);
+  std::cout << ")";
+  if (manifest_ok) std::cout << "; förteckning: " << manifest;
+  std::cout << "\n";
+  if (failed)
+    std::cout << failed << (failed == 1 ? " mottagare" : " mottagare")
+              << " fick inget dokument; se felen ovan\n";
+  std::cout.flush();
+  return failed || !manifest_ok ? InvalidInput : Ok;
+}
+
+}  // namespace rv::cli
