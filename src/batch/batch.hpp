@@ -47,7 +47,8 @@ class Selection {
 
 // Every grant of every group (grupper.<g>.alla_rader, in the data set's group order and
 // Swedish alphabetical order within a group) as the record templates see as `mottagare`:
-// the row's figures plus grupp_etikett, the allocation's key and amount (nyckel, belopp,
+// the row's figures plus grupp_etikett, grupp_singular, grupp_tidsfrister (the grant's
+// deadlines whose description starts with "<etikett>: ", without it), the allocation's key and amount (nyckel, belopp,
 // nyckel_text, minimibelopp, grundbelopp, when the group has a specification) and the
 // address fields (null: the data set has none yet).
 std::vector<tmpl::Value> recipients(const tmpl::Value& context);

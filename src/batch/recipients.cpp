@@ -28,6 +28,24 @@ Value field_or_null(const Value* record, const char* key) {
   return v ? *v : Value();
 }
 
+// The grant's deadlines written for one group ("Kommuner: sista rekvisitionsdatum …"),
+// without the group's prefix: the dates a letter to one of the group's members names.
+Value group_deadlines(const Value& context, const Value* label) {
+  List out;
+  const Value* grant = context.get("bidrag");
+  const Value* all = grant ? grant->get("tidsfrister") : nullptr;
+  if (!all || !all->is_list() || !label || !label->is_str()) return Value(std::move(out));
+  const std::string prefix = label->as_str() + ": ";
+  for (const Value& d : all->as_list()) {
+    const Value* text = d.get("beskrivning");
+    if (!text || !text->is_str() || !text->as_str().starts_with(prefix)) continue;
+    Map m = d.as_map();
+    m["beskrivning"] = Value(text->as_str().substr(prefix.size()));
+    out.push_back(Value(std::move(m)));
+  }
+  return Value(std::move(out));
+}
+
 }  // namespace
 
 std::vector<Value> recipients(const Value& context) {
@@ -38,10 +56,12 @@ std::vector<Value> recipients(const Value& context) {
     const Value* rows = g.get("alla_rader");
     if (!rows || !rows->is_list()) continue;
     auto lines = allocation_lines(g);
+    const Value deadlines = group_deadlines(context, g.get("etikett"));
     for (const Value& row : rows->as_list()) {
       Map m = row.as_map();
       m["grupp_etikett"] = field_or_null(&g, "etikett");
       m["grupp_singular"] = field_or_null(&g, "singular");
+      m["grupp_tidsfrister"] = deadlines;
       // The allocation rule's result for this recipient. A rejected NGO application has
       // no line: its amount is unknown rather than 0 kr.
       const Value* organisation = row.get("organisation");

@@ -404,8 +404,9 @@ void add_letter_signature(Renderer& r, const TemplateSettings& s, doc::Document&
   std::string name = letter_field(r, s, "undertecknare"), title = letter_field(r, s, "titel");
   if (name.empty() && title.empty()) return;
   d.blocks.push_back(doc::Block{doc::Spacer{30, false, {}}});
-  if (!name.empty()) d.blocks.push_back(doc::Block{styled(name, 11, doc::Family::Serif,
-                                                          doc::FontStyle::Regular)});
+  if (!name.empty())
+    d.blocks.push_back(
+        doc::Block{styled(name, 11, doc::Family::Serif, doc::FontStyle::Regular, doc::Align::Left, 0)});
   if (!title.empty()) d.blocks.push_back(doc::Block{styled(title, 11, doc::Family::Serif,
                                                            doc::FontStyle::Regular)});
 }
