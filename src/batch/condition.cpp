@@ -197,16 +197,19 @@ class Parser {
       }
     }
     if (!digits) return fail(start, "förväntade ett tal"), false;
+    if (pos_ < s_.size() && word_char(static_cast<unsigned char>(s_[pos_])))
+      return fail(start, "'" + std::string(s_.substr(start, pos_ - start)) + token_at(pos_) +
+                             "' är inget tal; skriv en text inom citattecken"),
+             false;
+    size_t before_percent = pos_;
     skip();
     if (pos_ < s_.size() && s_[pos_] == '%') {
       ++pos_;
       if (den > INT64_MAX / 100) return fail(start, "talet är för stort"), false;
       den *= 100;
+    } else {
+      pos_ = before_percent;
     }
-    if (pos_ < s_.size() && word_char(static_cast<unsigned char>(s_[pos_])))
-      return fail(start, "'" + std::string(s_.substr(start, pos_ - start)) + token_at(pos_) +
-                             "' är inget tal; skriv en text inom citattecken"),
-             false;
     n.number = true;
     n.value = sv::Fraction{negative ? -num : num, den};
     return true;
