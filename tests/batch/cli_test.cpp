@@ -1,0 +1,110 @@
+// skapa --per-mottagare from the command line: failures named per recipient, condition
+// errors with a caret, the letter's addressee block and page numbers.
+#include "../support/shell.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A copy of the bundled repayment letter with mall.md (and optionally mall.yaml) replaced.
+fs::path letter_template(const std::string& tag, const std::string& body,
+                         const std::string& yaml_from = "", const std::string& yaml_to = "") {
+  fs::path dir = rvtest::temp_dir(tag) / "mall";
+  fs::create_directories(dir);
+  fs::path src = fs::path(RV_SOURCE_DIR) / "templates" / "aterbetalning";
+  std::string yaml = rvtest::read(src / "mall.yaml");
+  if (!yaml_from.empty()) {
+    auto at = yaml.find(yaml_from);
+    REQUIRE(at != std::string::npos);
+    yaml.replace(at, yaml_from.size(), yaml_to);
+  }
+  rvtest::write(dir / "mall.yaml", yaml);
+  rvtest::write(dir / "mall.md", body);
+  return dir;
+}
+
+std::string batch(const fs::path& templ, const std::string& condition, const fs::path& out) {
+  return std::string(RV_BINARY) + " skapa '" + templ.string() +
+         "' data/nationell-2019 --per-mottagare --urval \"" + condition + "\" -o '" +
+         out.string() + "'";
+}
+
+size_t pdfs(const fs::path& dir) {
+  size_t n = 0;
+  for (const auto& e : fs::directory_iterator(dir)) n += e.path().extension() == ".pdf";
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("batch: one recipient's error names it and the others are written", "[batch][cli]") {
+  fs::path t = letter_template(
+      "batch_one_fails",
+      "Text.\n{% if mottagare.namn == \"Region Blekinge\" %}{{ mottagare.saknas }}{% endif %}\n");
+  fs::path out = t.parent_path() / "ut";
+  auto r = rvtest::sh(batch(t, "grupp = regioner", out));
+  INFO(r.out);
+  CHECK(r.code == 2);
+  CHECK(r.out.find("Region Blekinge: ") != std::string::npos);
+  CHECK(r.out.find("mall.md:2:") != std::string::npos);
+  CHECK(pdfs(out) == 20);
+  CHECK_FALSE(fs::exists(out / "Region Blekinge.pdf"));
+  CHECK(rvtest::read(out / "förteckning.csv").find("Region Blekinge") == std::string::npos);
+  CHECK(r.out.find("1 mottagare fick inget dokument") != std::string::npos);
+  fs::remove_all(t.parent_path());
+}
+
+TEST_CASE("batch: a misspelt field in --urval points at it and suggests the field",
+          "[batch][cli]") {
+  fs::path out = rvtest::temp_dir("batch_urval");
+  auto r = rvtest::sh(std::string(RV_BINARY) +
+                      " skapa aterbetalning data/nationell-2019 --per-mottagare --urval "
+                      "\"grupp = kommuner and oförbrukad > 0\" -o '" + out.string() + "'");
+  CHECK(r.code == 2);
+  CHECK(r.out.find("--urval:1:22: fel: okänt fält 'oförbrukad'; menade du 'oförbrukat'?") !=
+        std::string::npos);
+  CHECK(r.out.find("\n" + std::string(2 + 21, ' ') + "^") != std::string::npos);  // column 22
+  CHECK(pdfs(out) == 0);
+  auto alone = rvtest::sh(std::string(RV_BINARY) +
+                          " skapa aterbetalning data/nationell-2019 --urval \"oförbrukat > 0\"");
+  CHECK(alone.code == 2);
+  CHECK(alone.out.find("bara med --per-mottagare") != std::string::npos);
+  fs::remove_all(out);
+}
+
+TEST_CASE("brev: an empty addressee block is an error naming the recipient", "[batch][cli]") {
+  fs::path t = letter_template("batch_no_address", "Text.\n", "- \"{{ mottagare.organisation }}\"",
+                               "- \"{% if mottagare.adressat | finns %}x{% endif %}\"");
+  fs::path out = t.parent_path() / "ut";
+  auto r = rvtest::sh(batch(t, "namn = 'Region Gotland' or namn = 'Region Skåne'", out));
+  INFO(r.out);
+  CHECK(r.code == 2);
+  CHECK(r.out.find("Region Gotland: ") != std::string::npos);
+  CHECK(r.out.find("Region Skåne: ") != std::string::npos);
+  CHECK(r.out.find("mottagarblock") != std::string::npos);
+  CHECK(pdfs(out) == 0);
+  fs::remove_all(t.parent_path());
+}
+
+TEST_CASE("brev: 'Sida x (y)' only when the letter has more than one page", "[batch][cli]") {
+  fs::path one = rvtest::temp_dir("batch_one_page");
+  auto r = rvtest::sh(std::string(RV_BINARY) +
+                      " skapa aterbetalning data/nationell-2019 --per-mottagare --urval "
+                      "\"namn = 'Ale kommun'\" -o '" + one.string() + "'");
+  REQUIRE(r.code == 0);
+  auto text = rvtest::sh("pdftotext '" + (one / "Ale kommun.pdf").string() + "' -");
+  CHECK(text.out.find("Ale kommun") != std::string::npos);
+  CHECK(text.out.find("Sida") == std::string::npos);
+  fs::remove_all(one);
+
+  std::string longer;
+  for (int i = 0; i < 60; ++i) longer += "Ett stycke brödtext som fyller sidan, rad " + std::to_string(i) + ".\n\n";
+  fs::path t = letter_template("batch_two_pages", longer);
+  fs::path out = t.parent_path() / "ut";
+  r = rvtest::sh(batch(t, "namn = 'Ale kommun'", out));
+  REQUIRE(r.code == 0);
+  text = rvtest::sh("pdftotext '" + (out / "Ale kommun.pdf").string() + "' -");
+  CHECK(text.out.find("Sida 1 (") != std::string::npos);
+  CHECK(text.out.find("Sida 2 (") != std::string::npos);
+  fs::remove_all(t.parent_path());
+}
