@@ -35,8 +35,7 @@ class Selection {
   // Errors point into the condition: "--urval:1:5: fel: …", with "menade du …?" for a
   // field name not among `fields`.
   static std::optional<Selection> parse(std::string_view text,
-                                        const std::vector<std::string>& fields,
-                                        Diagnostics& diags);
+                                        const std::vector<std::string>& fields, Diagnostics& diags);
   bool matches(const tmpl::Value& record) const;
 
  private:
@@ -48,9 +47,9 @@ class Selection {
 // Every grant of every group (grupper.<g>.alla_rader, in the data set's group order and
 // Swedish alphabetical order within a group) as the record templates see as `mottagare`:
 // the row's figures plus grupp_etikett, grupp_singular, grupp_tidsfrister (the grant's
-// deadlines whose description starts with "<etikett>: ", without it), the allocation's key and amount (nyckel, belopp,
-// nyckel_text, minimibelopp, grundbelopp, when the group has a specification) and the
-// address fields (null: the data set has none yet).
+// deadlines whose description starts with "<etikett>: ", without it), the allocation's key and
+// amount (nyckel, belopp, nyckel_text, minimibelopp, grundbelopp, when the group has a
+// specification) and the address fields (null: the data set has none yet).
 std::vector<tmpl::Value> recipients(const tmpl::Value& context);
 // The field names a condition may use (the records' keys).
 std::vector<std::string> field_names(const std::vector<tmpl::Value>& records);

@@ -131,7 +131,8 @@ class Parser {
       return inner;
     }
     size_t start = pos_;
-    if (!word_char(static_cast<unsigned char>(s_[pos_])) || std::isdigit(static_cast<unsigned char>(s_[pos_])))
+    if (!word_char(static_cast<unsigned char>(s_[pos_])) ||
+        std::isdigit(static_cast<unsigned char>(s_[pos_])))
       return fail(pos_, "förväntade ett fält, inte '" + token_at(pos_) + "'");
     std::string field = token_at(pos_);
     pos_ += field.size();
@@ -159,7 +160,8 @@ class Parser {
   // The right-hand side: a number, a quoted text or a bare word.
   bool literal(Node& n) {
     skip();
-    if (pos_ >= s_.size()) return fail(pos_, "jämförelsen saknar ett värde efter '" + n.compare + "'"), false;
+    if (pos_ >= s_.size())
+      return fail(pos_, "jämförelsen saknar ett värde efter '" + n.compare + "'"), false;
     const char c = s_[pos_];
     if (c == '"' || c == '\'') {
       size_t open = pos_, close = s_.find(c, pos_ + 1);
@@ -269,7 +271,8 @@ bool eval(const Node& n, const Value& record) {
     have = v->as_bool() ? "ja" : "nej";
   else
     have = tmpl::to_text(*v);
-  if (n.compare == "=" || n.compare == "!=") return compare_result(have == n.text ? 0 : 1, n.compare);
+  if (n.compare == "=" || n.compare == "!=")
+    return compare_result(have == n.text ? 0 : 1, n.compare);
   return compare_result(have.compare(n.text), n.compare);
 }
 

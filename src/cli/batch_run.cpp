@@ -46,8 +46,8 @@ void print_condition_errors(const std::string& condition, const Diagnostics& dia
   for (const auto& d : diags.all()) {
     std::cerr << format_diagnostic(d) << "\n";
     if (d.span.file != "--urval" || d.span.col <= 0) continue;
-    std::cerr << "  " << condition << "\n  " << std::string(static_cast<size_t>(d.span.col - 1), ' ')
-              << "^\n";
+    std::cerr << "  " << condition << "\n  "
+              << std::string(static_cast<size_t>(d.span.col - 1), ' ') << "^\n";
   }
 }
 
@@ -60,7 +60,8 @@ class Progress {
     std::lock_guard lock(mutex_);
     ++done_;
     double elapsed = std::chrono::duration<double>(clock::now() - start_).count();
-    double left = done_ ? elapsed / static_cast<double>(done_) * static_cast<double>(total_ - done_) : 0;
+    double left =
+        done_ ? elapsed / static_cast<double>(done_) * static_cast<double>(total_ - done_) : 0;
     std::cerr << "\r\033[K" << done_ << "/" << total_ << " " << name;
     if (done_ < total_) std::cerr << " (ca " << static_cast<long>(left + 0.5) << " s kvar)";
     std::cerr << std::flush;

@@ -147,7 +147,8 @@ class Furniture {
            k);
     if (l.first) {
       float line = 140;
-      for (const auto& a : l.addressee) text(FontId::SansRegular, 11, left, line, a, false, k), line += 14;
+      for (const auto& a : l.addressee)
+        text(FontId::SansRegular, 11, left, line, a, false, k), line += 14;
     }
     if (!l.contact.empty()) {
       rule(left, style::kPageWidth - style::kMarginRight, H - style::kMarginBottom + 24);

@@ -405,10 +405,10 @@ void add_letter_signature(Renderer& r, const TemplateSettings& s, doc::Document&
   if (name.empty() && title.empty()) return;
   d.blocks.push_back(doc::Block{doc::Spacer{30, false, {}}});
   if (!name.empty())
-    d.blocks.push_back(
-        doc::Block{styled(name, 11, doc::Family::Serif, doc::FontStyle::Regular, doc::Align::Left, 0)});
-  if (!title.empty()) d.blocks.push_back(doc::Block{styled(title, 11, doc::Family::Serif,
-                                                           doc::FontStyle::Regular)});
+    d.blocks.push_back(doc::Block{
+        styled(name, 11, doc::Family::Serif, doc::FontStyle::Regular, doc::Align::Left, 0)});
+  if (!title.empty())
+    d.blocks.push_back(doc::Block{styled(title, 11, doc::Family::Serif, doc::FontStyle::Regular)});
 }
 
 // The data set's folder, for a message about what the data set lacks ("" when its files

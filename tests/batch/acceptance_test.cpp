@@ -37,10 +37,14 @@ std::string pdf_text(const fs::path& pdf) {
   REQUIRE(r.code == 0);
   std::string s = r.out, out;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s.compare(i, 2, "\xC2\xA0") == 0) out += ' ', ++i;               // NBSP
-    else if (s.compare(i, 3, "\xE2\x80\xAF") == 0) out += ' ', i += 2;  // narrow NBSP
-    else if (s.compare(i, 3, "\xE2\x80\x89") == 0) out += ' ', i += 2;  // thin space
-    else out += s[i];
+    if (s.compare(i, 2, "\xC2\xA0") == 0)
+      out += ' ', ++i;  // NBSP
+    else if (s.compare(i, 3, "\xE2\x80\xAF") == 0)
+      out += ' ', i += 2;  // narrow NBSP
+    else if (s.compare(i, 3, "\xE2\x80\x89") == 0)
+      out += ' ', i += 2;  // thin space
+    else
+      out += s[i];
   }
   return out;
 }
@@ -49,9 +53,12 @@ std::string kr(int64_t v) {
   std::string s = sv::amount(v, sv::AmountStyle::Kr);
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s.compare(i, 2, "\xC2\xA0") == 0) out += ' ', ++i;
-    else if (s.compare(i, 3, "\xE2\x80\xAF") == 0) out += ' ', i += 2;
-    else out += s[i];
+    if (s.compare(i, 2, "\xC2\xA0") == 0)
+      out += ' ', ++i;
+    else if (s.compare(i, 3, "\xE2\x80\xAF") == 0)
+      out += ' ', i += 2;
+    else
+      out += s[i];
   }
   return out;
 }
@@ -81,10 +88,14 @@ std::map<std::string, std::pair<std::string, std::string>> manifest(const fs::pa
     bool quoted = false;
     for (size_t i = 0; i < line.size(); ++i) {
       char c = line[i];
-      if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') f.back() += '"', ++i;
-      else if (c == '"') quoted = !quoted;
-      else if (c == ',' && !quoted) f.emplace_back();
-      else f.back() += c;
+      if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+        f.back() += '"', ++i;
+      else if (c == '"')
+        quoted = !quoted;
+      else if (c == ',' && !quoted)
+        f.emplace_back();
+      else
+        f.back() += c;
     }
     REQUIRE(f.size() == 5);
     out[f[1]] = {f[0], f[2]};
@@ -93,8 +104,8 @@ std::map<std::string, std::pair<std::string, std::string>> manifest(const fs::pa
 }
 
 std::string batch(const std::string& templ, const std::string& condition, const fs::path& out) {
-  return std::string(RV_BINARY) + " skapa " + templ + " " + kData +
-         " --per-mottagare --urval \"" + condition + "\" -o '" + out.string() + "'";
+  return std::string(RV_BINARY) + " skapa " + templ + " " + kData + " --per-mottagare --urval \"" +
+         condition + "\" -o '" + out.string() + "'";
 }
 
 }  // namespace
@@ -164,8 +175,9 @@ TEST_CASE("besked-fordelning: 290 notices whose amounts are the key column",
     CHECK(row.second == std::to_string(key[row.first]));
     sum += std::stoll(row.second);
     std::string text = pdf_text(dir / file);
-    CHECK(text.find("kan rekvirera " + kr(key[row.first]).substr(0, kr(key[row.first]).size() - 3)) !=
-          std::string::npos);
+    CHECK(
+        text.find("kan rekvirera " + kr(key[row.first]).substr(0, kr(key[row.first]).size() - 3)) !=
+        std::string::npos);
   }
   CHECK(sum == kommuner.key_total);
   fs::remove_all(dir);

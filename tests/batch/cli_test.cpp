@@ -25,8 +25,8 @@ fs::path letter_template(const std::string& tag, const std::string& body,
 
 std::string batch(const fs::path& templ, const std::string& condition, const fs::path& out) {
   return std::string(RV_BINARY) + " skapa '" + templ.string() +
-         "' data/nationell-2019 --per-mottagare --urval \"" + condition + "\" -o '" +
-         out.string() + "'";
+         "' data/nationell-2019 --per-mottagare --urval \"" + condition + "\" -o '" + out.string() +
+         "'";
 }
 
 size_t pdfs(const fs::path& dir) {
@@ -59,7 +59,8 @@ TEST_CASE("batch: a misspelt field in --urval points at it and suggests the fiel
   fs::path out = rvtest::temp_dir("batch_urval");
   auto r = rvtest::sh(std::string(RV_BINARY) +
                       " skapa aterbetalning data/nationell-2019 --per-mottagare --urval "
-                      "\"grupp = kommuner and oförbrukad > 0\" -o '" + out.string() + "'");
+                      "\"grupp = kommuner and oförbrukad > 0\" -o '" +
+                      out.string() + "'");
   CHECK(r.code == 2);
   CHECK(r.out.find("--urval:1:22: fel: okänt fält 'oförbrukad'; menade du 'oförbrukat'?") !=
         std::string::npos);
@@ -90,7 +91,8 @@ TEST_CASE("brev: 'Sida x (y)' only when the letter has more than one page", "[ba
   fs::path one = rvtest::temp_dir("batch_one_page");
   auto r = rvtest::sh(std::string(RV_BINARY) +
                       " skapa aterbetalning data/nationell-2019 --per-mottagare --urval "
-                      "\"namn = 'Ale kommun'\" -o '" + one.string() + "'");
+                      "\"namn = 'Ale kommun'\" -o '" +
+                      one.string() + "'");
   REQUIRE(r.code == 0);
   auto text = rvtest::sh("pdftotext '" + (one / "Ale kommun.pdf").string() + "' -");
   CHECK(text.out.find("Ale kommun") != std::string::npos);
@@ -98,7 +100,8 @@ TEST_CASE("brev: 'Sida x (y)' only when the letter has more than one page", "[ba
   fs::remove_all(one);
 
   std::string longer;
-  for (int i = 0; i < 60; ++i) longer += "Ett stycke brödtext som fyller sidan, rad " + std::to_string(i) + ".\n\n";
+  for (int i = 0; i < 60; ++i)
+    longer += "Ett stycke brödtext som fyller sidan, rad " + std::to_string(i) + ".\n\n";
   fs::path t = letter_template("batch_two_pages", longer);
   fs::path out = t.parent_path() / "ut";
   r = rvtest::sh(batch(t, "namn = 'Ale kommun'", out));

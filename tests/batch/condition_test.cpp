@@ -9,8 +9,8 @@ using rv::tmpl::Value;
 
 namespace {
 
-const std::vector<std::string> kFields = {"namn", "grupp", "oförbrukat", "fördelat",
-                                          "andel_förbrukat", "vill_ha_mer"};
+const std::vector<std::string> kFields = {"namn",     "grupp",           "oförbrukat",
+                                          "fördelat", "andel_förbrukat", "vill_ha_mer"};
 
 Value record(const std::string& name, const std::string& group, std::optional<int64_t> unspent,
              bool more = false) {
@@ -67,8 +67,7 @@ TEST_CASE("urval: errors point into the condition and suggest fields", "[batch][
         "--urval:1:1: fel: okänt fält 'oförbrukad'; menade du 'oförbrukat'?");
   CHECK(first_error("grupp = kommuner and (oförbrukat > 0") ==
         "--urval:1:22: fel: parentesen stängs aldrig (saknar ')')");
-  CHECK(first_error("oförbrukat >") ==
-        "--urval:1:13: fel: jämförelsen saknar ett värde efter '>'");
+  CHECK(first_error("oförbrukat >") == "--urval:1:13: fel: jämförelsen saknar ett värde efter '>'");
   CHECK(first_error("oförbrukat > 0 kommuner").find("--urval:1:16:") == 0);
   CHECK(first_error("namn = \"Ale").find("--urval:1:8: fel: texten stängs aldrig") == 0);
   CHECK(first_error("").find("villkoret är tomt") != std::string::npos);

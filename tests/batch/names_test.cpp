@@ -46,8 +46,9 @@ TEST_CASE("sha256: FIPS 180-4 test vectors", "[batch][sha256]") {
 }
 
 TEST_CASE("manifest: a name with a comma or quote stays one field", "[batch][manifest]") {
-  std::vector<ManifestRow> rows = {{"Ale kommun", "Ale kommun.pdf", 109021, 1, "ab"},
-                                   {"Stiftelsen \"X\", Y", "Stiftelsen -X-, Y.pdf", std::nullopt, 2, "cd"}};
+  std::vector<ManifestRow> rows = {
+      {"Ale kommun", "Ale kommun.pdf", 109021, 1, "ab"},
+      {"Stiftelsen \"X\", Y", "Stiftelsen -X-, Y.pdf", std::nullopt, 2, "cd"}};
   CHECK(manifest_csv(rows) ==
         "mottagare,fil,belopp,sidor,sha256\r\n"
         "Ale kommun,Ale kommun.pdf,109021,1,ab\r\n"
