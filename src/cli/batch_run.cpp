@@ -158,6 +158,14 @@ int run_batch(const BatchArgs& a) {
       progress.done(jobs[i].name);
     }
   };
+  // The first document on this thread alone: libraries' lazily set-up state (cmark-gfm
+  // registers its extensions on first use, without a lock) is then in place before the
+  // helpers start.
+  if (!jobs.empty()) {
+    render_one(*templ, folder, jobs[0]);
+    progress.done(jobs[0].name);
+    next = 1;
+  }
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::thread> helpers;
   for (unsigned k = 1; k < std::min<size_t>(cores, jobs.size()); ++k) {

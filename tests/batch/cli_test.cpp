@@ -111,3 +111,23 @@ TEST_CASE("brev: 'Sida x (y)' only when the letter has more than one page", "[ba
   CHECK(text.out.find("Sida 2 (") != std::string::npos);
   fs::remove_all(t.parent_path());
 }
+
+TEST_CASE("batch: parallel runs give the same files; no progress line without a terminal",
+          "[batch][cli]") {
+  fs::path dir = rvtest::temp_dir("batch_repeat");
+  std::string manifests[2];
+  for (int i = 0; i < 2; ++i) {
+    fs::path out = dir / std::to_string(i);
+    auto r = rvtest::sh(std::string(RV_BINARY) +
+                        " skapa aterbetalning data/nationell-2019 --per-mottagare --urval "
+                        "\"oförbrukat > 0\" -o '" +
+                        out.string() + "'");
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find('\r') == std::string::npos);
+    CHECK(r.out.find("Skrev 76 dokument") != std::string::npos);
+    manifests[i] = rvtest::read(out / "förteckning.csv");
+  }
+  CHECK(manifests[0] == manifests[1]);  // the same bytes, whichever thread wrote which letter
+  CHECK(manifests[0].find("Ale kommun,Ale kommun.pdf,109021,1,") != std::string::npos);
+  fs::remove_all(dir);
+}
