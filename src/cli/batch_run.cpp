@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "batch/batch.hpp"
+#include "batch/combine.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
 #include "layout/layout.hpp"
@@ -33,6 +34,7 @@ struct Job {
   Diagnostics diags;
   bool ok = false;
   int pages = 0;
+  std::optional<layout::Pages> kept;  // for --samlad
   std::string sha256;
 };
 
@@ -78,7 +80,32 @@ class Progress {
   clock::time_point start_ = clock::now();
 };
 
-void render_one(const tmpl::TemplateBatch& templ, const fs::path& folder, Job& job) {
+// The letters' own title without the recipient's name
+// ("Återbetalning av outnyttjade medel 2019: Ale kommun" → "… 2019").
+std::string title_without_name(const Job& job) {
+  std::string t = job.kept ? job.kept->meta.title : std::string();
+  const std::string suffix = ": " + job.name;
+  if (t.size() > suffix.size() && t.ends_with(suffix)) t.resize(t.size() - suffix.size());
+  return t;
+}
+
+// --samlad: the written letters joined, one outline entry per recipient.
+bool write_combined(std::vector<Job>& jobs, const outfile::Target& target, Diagnostics& diags) {
+  std::vector<batch::Part> parts;
+  std::string base;
+  for (Job& j : jobs)
+    if (j.ok && j.kept) {
+      if (parts.empty()) base = title_without_name(j);
+      parts.push_back({j.name, std::move(*j.kept)});
+      j.kept.reset();
+    }
+  if (parts.empty()) return false;
+  const std::string count = std::to_string(parts.size()) + " mottagare";
+  layout::Pages all = batch::combine(parts, base.empty() ? count : base + " – " + count);
+  return pdf::write_pdf(all, target, diags) == pdf::Written::Ok;
+}
+
+void render_one(const tmpl::TemplateBatch& templ, const fs::path& folder, bool keep, Job& job) {
   Diagnostics& d = job.diags;
   auto rendered = templ.render("mottagare", job.record, d);
   if (!rendered || d.has_errors()) return;
@@ -94,6 +121,7 @@ void render_one(const tmpl::TemplateBatch& templ, const fs::path& folder, Job& j
   if (!bytes) return;
   job.sha256 = batch::sha256_hex(*bytes);
   job.pages = static_cast<int>(pages->pages.size());
+  if (keep) job.kept = std::move(*pages);
   job.ok = true;
 }
 
@@ -113,6 +141,16 @@ int run_batch(const BatchArgs& a) {
                 "kan inte skapa mappen för breven" + (ec ? ": " + outfile::error_text(ec) : ""));
     print_errors_and_warning_count(diags);
     return InvalidInput;
+  }
+  // --samlad is checked before any work, like -o of a single document.
+  std::optional<outfile::Target> combined;
+  if (!a.combined.empty()) {
+    combined = outfile::check_target(a.combined, diags, /*create_folder=*/true);
+    if (!combined || combined->to_stdout) {
+      if (combined) diags.error(Span{}, "--samlad skriver en fil: ange en sökväg, inte -");
+      print_errors_and_warning_count(diags);
+      return InvalidInput;
+    }
   }
   sv::preload_hyphenation(load::cache_dir().value_or(""));
   auto params = parse_parameters(a.parameters, diags);
@@ -150,11 +188,12 @@ int run_batch(const BatchArgs& a) {
   }
 
   const fs::path folder(a.folder);
+  const bool keep = combined.has_value();
   Progress progress(jobs.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < jobs.size(); i = next++) {
-      render_one(*templ, folder, jobs[i]);
+      render_one(*templ, folder, keep, jobs[i]);
       progress.done(jobs[i].name);
     }
   };
@@ -162,7 +201,7 @@ int run_batch(const BatchArgs& a) {
   // registers its extensions on first use, without a lock) is then in place before the
   // helpers start.
   if (!jobs.empty()) {
-    render_one(*templ, folder, jobs[0]);
+    render_one(*templ, folder, keep, jobs[0]);
     progress.done(jobs[0].name);
     next = 1;
   }
@@ -210,6 +249,8 @@ int run_batch(const BatchArgs& a) {
     }
     rows.push_back(std::move(row));
   }
+  bool combined_ok = true;
+  if (combined) combined_ok = write_combined(jobs, *combined, warnings);
   const std::string manifest = (folder / "förteckning.csv").string();
   bool manifest_ok = outfile::write_file(manifest, batch::manifest_csv(rows), warnings);
   print_errors_and_warning_count(warnings);
@@ -220,12 +261,13 @@ int run_batch(const BatchArgs& a) {
   if (!rows.empty()) std::cout << ", summa " << sv::amount(sum, sv::AmountStyle::Kr);
   std::cout << ")";
   if (manifest_ok) std::cout << "; förteckning: " << manifest;
+  if (combined && combined_ok) std::cout << "; samlade: " << combined->shown;
   std::cout << "\n";
   if (failed)
     std::cout << failed << (failed == 1 ? " mottagare" : " mottagare")
               << " fick inget dokument; se felen ovan\n";
   std::cout.flush();
-  return failed || !manifest_ok ? InvalidInput : Ok;
+  return failed || !manifest_ok || !combined_ok ? InvalidInput : Ok;
 }
 
 }  // namespace rv::cli

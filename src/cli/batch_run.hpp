@@ -12,6 +12,7 @@ struct BatchArgs {
   std::vector<std::string> parameters;
   std::string condition;  // --urval; empty: every recipient
   std::string folder;     // -o
+  std::string combined;   // --samlad: every document also in one PDF; empty: none
 };
 
 // Writes one PDF per selected recipient and förteckning.csv; the process's exit code.

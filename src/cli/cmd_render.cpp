@@ -28,6 +28,7 @@ struct RenderArgs {
   std::string format;  // pdf | spår; empty: from -o's extension, else pdf
   bool per_recipient = false;
   std::string condition;  // --urval
+  std::string combined;   // --samlad
 };
 
 // RAPPORTVERK_TIDER=1 prints each stage's wall time to stderr (for bench/ and profiling).
@@ -71,10 +72,11 @@ std::string output_path(const RenderArgs& a, const std::string& format) {
 int run(const RenderArgs& args) {
   Diagnostics diags;
   if (args.per_recipient)
-    return run_batch(
-        BatchArgs{args.templ, args.data, args.parameters, args.condition, args.output});
-  if (!args.condition.empty()) {
-    diags.error(Span{}, "--urval väljer mottagare och gäller bara med --per-mottagare");
+    return run_batch(BatchArgs{args.templ, args.data, args.parameters, args.condition, args.output,
+                               args.combined});
+  if (!args.condition.empty() || !args.combined.empty()) {
+    diags.error(Span{}, std::string(args.condition.empty() ? "--samlad" : "--urval") +
+                            " gäller bara med --per-mottagare");
     print_errors_and_warning_count(diags);
     return InvalidInput;
   }
@@ -161,6 +163,9 @@ void add_render(CLI::App& app, Registry& reg) {
   sub->add_option("--urval", args->condition,
                   "Vilka mottagare med --per-mottagare, t.ex. \"oförbrukat > 0\" eller "
                   "\"grupp = kommuner and not vill_ha_mer\"");
+  sub->add_option("--samlad", args->combined,
+                  "Med --per-mottagare: skriv också alla dokument i en PDF, med ett bokmärke "
+                  "per mottagare");
   reg.push_back({sub, [args] { return run(*args); }});
 }
 

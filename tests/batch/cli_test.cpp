@@ -69,7 +69,7 @@ TEST_CASE("batch: a misspelt field in --urval points at it and suggests the fiel
   auto alone = rvtest::sh(std::string(RV_BINARY) +
                           " skapa aterbetalning data/nationell-2019 --urval \"oförbrukat > 0\"");
   CHECK(alone.code == 2);
-  CHECK(alone.out.find("bara med --per-mottagare") != std::string::npos);
+  CHECK(alone.out.find("--urval gäller bara med --per-mottagare") != std::string::npos);
   fs::remove_all(out);
 }
 
@@ -129,5 +129,31 @@ TEST_CASE("batch: parallel runs give the same files; no progress line without a 
   }
   CHECK(manifests[0] == manifests[1]);  // the same bytes, whichever thread wrote which letter
   CHECK(manifests[0].find("Ale kommun,Ale kommun.pdf,109021,1,") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("batch: --samlad joins the letters with one bookmark per recipient", "[batch][cli]") {
+  fs::path dir = rvtest::temp_dir("batch_samlad");
+  auto r = rvtest::sh(std::string(RV_BINARY) +
+                      " skapa besked-fordelning data/nationell-2019 --per-mottagare --urval "
+                      "\"grupp = regioner\" -o '" +
+                      (dir / "brev").string() + "' --samlad '" + (dir / "alla.pdf").string() +
+                      "'");
+  INFO(r.out);
+  REQUIRE(r.code == 0);
+  CHECK(rvtest::sh("qpdf --check '" + (dir / "alla.pdf").string() + "' >/dev/null").code == 0);
+  auto pages = rvtest::sh("qpdf --show-npages '" + (dir / "alla.pdf").string() + "'");
+  CHECK(pages.out == "21\n");
+  // The outline's first level: the recipients, in the manifest's order, each at its letter.
+  auto outline = rvtest::sh("qpdf --json --json-key=outlines '" + (dir / "alla.pdf").string() +
+                            "' | python3 -c 'import json,sys; "
+                            "[print(o[\"title\"], o[\"destpageposfrom1\"]) for o in "
+                            "json.load(sys.stdin)[\"outlines\"]]'");
+  REQUIRE(outline.code == 0);
+  CHECK(outline.out.find("Region Blekinge 1\nRegion Dalarna 2\n") == 0);
+  CHECK(outline.out.find("Västra Götalandsregionen 21\n") != std::string::npos);
+  auto text = rvtest::sh("pdftotext -f 21 -l 21 '" + (dir / "alla.pdf").string() + "' -");
+  CHECK(text.out.find("Västra Götalandsregionen") != std::string::npos);
+  CHECK(text.out.find("Sida") == std::string::npos);  // each letter keeps its own numbering
   fs::remove_all(dir);
 }
