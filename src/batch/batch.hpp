@@ -49,7 +49,7 @@ class Selection {
 // the row's figures plus grupp_etikett, grupp_singular, grupp_tidsfrister (the grant's
 // deadlines whose description starts with "<etikett>: ", without it), the allocation's key and
 // amount (nyckel, belopp, nyckel_text, minimibelopp, grundbelopp, when the group has a
-// specification) and the address fields (null: the data set has none yet).
+// specification) and the address fields (null where the data set gives none).
 std::vector<tmpl::Value> recipients(const tmpl::Value& context);
 // The field names a condition may use (the records' keys).
 std::vector<std::string> field_names(const std::vector<tmpl::Value>& records);

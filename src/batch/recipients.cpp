@@ -73,10 +73,10 @@ std::vector<Value> recipients(const Value& context) {
         m[k] = field_or_null(line, k);
       // Where there is no allocation specification the key column is the amount offered.
       if (!line) m["belopp"] = field_or_null(&row, "fördelningsnyckel");
-      // Postal address: not in the data set's schema yet. Present as null so that a
-      // template can test `mottagare.utdelningsadress | finns` and fall back to the name.
+      // The postal address is optional in the data set: a record without it has the
+      // fields as null, so that `mottagare.utdelningsadress | finns` tells.
       for (const char* k : {"adressat", "utdelningsadress", "postnummer", "postort"})
-        m[k] = Value();
+        m.emplace(k, Value());
       out.push_back(Value(std::move(m)));
     }
   }

@@ -137,8 +137,7 @@ TEST_CASE("batch: --samlad joins the letters with one bookmark per recipient", "
   auto r = rvtest::sh(std::string(RV_BINARY) +
                       " skapa besked-fordelning data/nationell-2019 --per-mottagare --urval "
                       "\"grupp = regioner\" -o '" +
-                      (dir / "brev").string() + "' --samlad '" + (dir / "alla.pdf").string() +
-                      "'");
+                      (dir / "brev").string() + "' --samlad '" + (dir / "alla.pdf").string() + "'");
   INFO(r.out);
   REQUIRE(r.code == 0);
   CHECK(rvtest::sh("qpdf --check '" + (dir / "alla.pdf").string() + "' >/dev/null").code == 0);
@@ -155,5 +154,46 @@ TEST_CASE("batch: --samlad joins the letters with one bookmark per recipient", "
   auto text = rvtest::sh("pdftotext -f 21 -l 21 '" + (dir / "alla.pdf").string() + "' -");
   CHECK(text.out.find("Västra Götalandsregionen") != std::string::npos);
   CHECK(text.out.find("Sida") == std::string::npos);  // each letter keeps its own numbering
+  fs::remove_all(dir);
+}
+
+TEST_CASE("brev: a postal address in the data set fills the addressee block and stays with init",
+          "[batch][cli][adress]") {
+  fs::path dir = rvtest::temp_dir("batch_address");
+  fs::copy(fs::path(RV_SOURCE_DIR) / "data" / "nationell-2019", dir / "data");
+  fs::path file = dir / "data" / "kommuner.yaml";
+  std::string yaml = rvtest::read(file);
+  const std::string row = "{namn: Ale kommun,";
+  auto at = yaml.find(row);
+  REQUIRE(at != std::string::npos);
+  yaml.insert(at + row.size(),
+              " adressat: Socialnämnden, utdelningsadress: Box 73, postnummer: 449 80, "
+              "postort: Alafors,");
+  rvtest::write(file, yaml);
+  auto r = rvtest::sh(std::string(RV_BINARY) + " skapa aterbetalning '" + (dir / "data").string() +
+                      "' --per-mottagare --urval \"namn = 'Ale kommun' or namn = 'Avesta "
+                      "kommun'\" -o '" +
+                      (dir / "ut").string() + "'");
+  INFO(r.out);
+  REQUIRE(r.code == 0);
+  auto ale = rvtest::sh("pdftotext -layout '" + (dir / "ut" / "Ale kommun.pdf").string() + "' -");
+  CHECK(ale.out.find("Ale kommun\n") != std::string::npos);
+  CHECK(ale.out.find("Socialnämnden\n") != std::string::npos);
+  CHECK(ale.out.find("Box 73\n") != std::string::npos);
+  CHECK(ale.out.find("449 80 Alafors\n") != std::string::npos);
+  // Without an address the block is the name alone: nothing is made up.
+  auto avesta =
+      rvtest::sh("pdftotext -layout '" + (dir / "ut" / "Avesta kommun.pdf").string() + "' -");
+  CHECK(avesta.out.find("Avesta kommun\n") != std::string::npos);
+  CHECK(avesta.out.find("Box") == std::string::npos);
+  CHECK(avesta.out.find("Socialnämnden") == std::string::npos);
+
+  auto init = rvtest::sh(std::string(RV_BINARY) + " init --från '" + (dir / "data").string() +
+                         "' '" + (dir / "nästa").string() + "'");
+  INFO(init.out);
+  REQUIRE(init.code == 0);
+  std::string next = rvtest::read(dir / "nästa" / "kommuner.yaml");
+  CHECK(next.find("adressat: Socialnämnden, utdelningsadress: Box 73, postnummer: \"449 80\", "
+                  "postort: Alafors") != std::string::npos);
   fs::remove_all(dir);
 }

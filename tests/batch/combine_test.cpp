@@ -1,7 +1,7 @@
 // --samlad's joining of laid-out letters: pages, structure nodes and outline renumbered.
-#include <catch2/catch.hpp>
-
 #include "batch/combine.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace rv;
 
