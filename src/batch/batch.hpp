@@ -34,8 +34,11 @@ class Selection {
  public:
   // Errors point into the condition: "--urval:1:5: fel: …", with "menade du …?" for a
   // field name not among `fields`.
+  // `origin`: where the condition was written (a template's `brev.urval` in mall.yaml);
+  // the default is the command line's --urval, line 1.
   static std::optional<Selection> parse(std::string_view text,
-                                        const std::vector<std::string>& fields, Diagnostics& diags);
+                                        const std::vector<std::string>& fields, Diagnostics& diags,
+                                        const Span& origin = Span{"--urval", 1, 1});
   bool matches(const tmpl::Value& record) const;
 
  private:

@@ -22,8 +22,6 @@ struct Node {
 
 namespace {
 
-constexpr const char* kFile = "--urval";
-
 bool word_char(unsigned char c) {
   return c >= 0x80 || std::isalnum(c) || c == '_' || c == '.' || c == '-';
 }
@@ -35,8 +33,9 @@ int compare_fractions(sv::Fraction a, sv::Fraction b) {
 
 class Parser {
  public:
-  Parser(std::string_view text, const std::vector<std::string>& fields, Diagnostics& diags)
-      : s_(text), fields_(fields), diags_(diags) {}
+  Parser(std::string_view text, const std::vector<std::string>& fields, Diagnostics& diags,
+         const Span& origin)
+      : s_(text), fields_(fields), diags_(diags), origin_(origin) {}
 
   std::shared_ptr<const Node> parse() {
     skip();
@@ -60,7 +59,8 @@ class Parser {
     return col;
   }
   std::shared_ptr<const Node> fail(size_t at, const std::string& message) {
-    if (!failed_) diags_.error(Span{kFile, 1, column(at)}, message);
+    if (!failed_)
+      diags_.error(Span{origin_.file, origin_.line, origin_.col + column(at) - 1}, message);
     failed_ = true;
     return nullptr;
   }
@@ -220,6 +220,7 @@ class Parser {
   std::string_view s_;
   const std::vector<std::string>& fields_;
   Diagnostics& diags_;
+  Span origin_;
   size_t pos_ = 0;
   bool failed_ = false;
 };
@@ -280,8 +281,8 @@ bool eval(const Node& n, const Value& record) {
 
 std::optional<Selection> Selection::parse(std::string_view text,
                                           const std::vector<std::string>& fields,
-                                          Diagnostics& diags) {
-  Parser p(text, fields, diags);
+                                          Diagnostics& diags, const Span& origin) {
+  Parser p(text, fields, diags, origin);
   auto root = p.parse();
   if (!root) return std::nullopt;
   Selection s;

@@ -65,7 +65,8 @@ class Progress {
     double left =
         done_ ? elapsed / static_cast<double>(done_) * static_cast<double>(total_ - done_) : 0;
     std::cerr << "\r\033[K" << done_ << "/" << total_ << " " << name;
-    if (done_ < total_) std::cerr << " (ca " << static_cast<long>(left + 0.5) << " s kvar)";
+    if (done_ < total_ && left >= 1)
+      std::cerr << " (ca " << static_cast<long>(left + 0.5) << " s kvar)";
     std::cerr << std::flush;
   }
   void clear() {
@@ -163,18 +164,31 @@ int run_batch(const BatchArgs& a) {
     return InvalidInput;
   }
   std::vector<Value> records = batch::recipients(templ->context());
-  std::optional<batch::Selection> selection;
-  if (!a.condition.empty()) {
+  // The template's own selection (brev.urval: whom the letter is for) and --urval's.
+  std::vector<batch::Selection> selections;
+  {
+    const auto fields = batch::field_names(records);
     Diagnostics cd;
-    selection = batch::Selection::parse(a.condition, batch::field_names(records), cd);
-    if (!selection) {
+    const std::string own = templ->letter_setting("urval");
+    if (!own.empty())
+      if (auto s = batch::Selection::parse(own, fields, cd, templ->letter_setting_span("urval")))
+        selections.push_back(std::move(*s));
+    if (!a.condition.empty())
+      if (auto s = batch::Selection::parse(a.condition, fields, cd))
+        selections.push_back(std::move(*s));
+    if (cd.has_errors()) {
       print_condition_errors(a.condition, cd);
       return InvalidInput;
     }
   }
+  auto selected = [&](const Value& r) {
+    for (const auto& s : selections)
+      if (!s.matches(r)) return false;
+    return true;
+  };
   std::vector<Job> jobs;
   for (const Value& r : records)
-    if (!selection || selection->matches(r)) {
+    if (selected(r)) {
       Job j;
       j.record = r;
       j.name = text_field(r, "namn");

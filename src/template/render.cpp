@@ -593,6 +593,12 @@ std::string TemplateBatch::letter_setting(const std::string& key) const {
   return it == l.end() ? std::string() : it->second.text;
 }
 
+Span TemplateBatch::letter_setting_span(const std::string& key) const {
+  const auto& l = impl_->stage.settings.letter;
+  auto it = l.find(key);
+  return it == l.end() ? Span{} : it->second.span;
+}
+
 std::optional<Rendered> TemplateBatch::render(const std::string& name, Value value,
                                               Diagnostics& diags) const {
   Map m = impl_->stage.context.as_map();

@@ -260,8 +260,8 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
   }
   if (auto lm = m.node("brev")) {
     static const std::vector<std::string_view> keys = {
-        "logotyp", "avsändare",     "avdelning", "datum",   "dnr",    "mottagare",
-        "ärende",  "undertecknare", "titel",     "kontakt", "sidord", "belopp"};
+        "logotyp",       "avsändare", "avdelning", "datum",  "dnr",    "mottagare", "ärende",
+        "undertecknare", "titel",     "kontakt",   "sidord", "belopp", "urval"};
     MapReader bm(f, *lm, "brevets inställningar", diags, keys);
     for (auto k : keys)
       if (k != "mottagare")

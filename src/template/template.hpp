@@ -63,6 +63,8 @@ class TemplateBatch {
   // A letter setting as written in mall.yaml (brev.<key>), e.g. `belopp: oförbrukat`: the
   // field of `mottagare` the manifest sums. Empty when not set.
   std::string letter_setting(const std::string& key) const;
+  // Where that setting's text starts in mall.yaml (for messages about it).
+  Span letter_setting_span(const std::string& key) const;
   std::optional<Rendered> render(const std::string& name, Value value, Diagnostics& diags) const;
 
  private:
