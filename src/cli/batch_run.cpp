@@ -126,88 +126,49 @@ void render_one(const tmpl::TemplateBatch& templ, const fs::path& folder, bool k
   job.ok = true;
 }
 
-}  // namespace
-
-int run_batch(const BatchArgs& a) {
-  Diagnostics diags;
-  if (a.folder.empty() || a.folder == "-") {
-    diags.error(Span{}, "--per-mottagare skriver en fil per mottagare: ange en mapp med -o <mapp>");
-    print_errors_and_warning_count(diags);
-    return InvalidInput;
-  }
-  std::error_code ec;
-  fs::create_directories(a.folder, ec);
-  if (!fs::is_directory(a.folder, ec)) {
-    diags.error(Span{a.folder, 0, 0},
-                "kan inte skapa mappen för breven" + (ec ? ": " + outfile::error_text(ec) : ""));
-    print_errors_and_warning_count(diags);
-    return InvalidInput;
-  }
-  // --samlad is checked before any work, like -o of a single document.
-  std::optional<outfile::Target> combined;
-  if (!a.combined.empty()) {
-    combined = outfile::check_target(a.combined, diags, /*create_folder=*/true);
-    if (!combined || combined->to_stdout) {
-      if (combined) diags.error(Span{}, "--samlad skriver en fil: ange en sökväg, inte -");
-      print_errors_and_warning_count(diags);
-      return InvalidInput;
-    }
-  }
-  sv::preload_hyphenation(load::cache_dir().value_or(""));
-  auto params = parse_parameters(a.parameters, diags);
-  std::optional<GrantYear> year;
-  if (params) year = load_year(a.data, diags);
-  std::optional<tmpl::TemplateBatch> templ;
-  if (year) templ = tmpl::TemplateBatch::open(resolve_template(a.templ), *year, diags, *params);
-  if (!templ) {
-    print_errors_and_warning_count(diags);
-    return InvalidInput;
-  }
-  std::vector<Value> records = batch::recipients(templ->context());
-  // The template's own selection (brev.urval: whom the letter is for) and --urval's.
+// The recipients both the template's own selection (brev.urval: whom the letter is for)
+// and --urval choose, with their file names; nullopt after printing a condition's error.
+std::optional<std::vector<Job>> select_jobs(const tmpl::TemplateBatch& templ,
+                                            const std::vector<Value>& records,
+                                            const std::string& condition) {
   std::vector<batch::Selection> selections;
-  {
-    const auto fields = batch::field_names(records);
-    Diagnostics cd;
-    const std::string own = templ->letter_setting("urval");
-    if (!own.empty())
-      if (auto s = batch::Selection::parse(own, fields, cd, templ->letter_setting_span("urval")))
-        selections.push_back(std::move(*s));
-    if (!a.condition.empty())
-      if (auto s = batch::Selection::parse(a.condition, fields, cd))
-        selections.push_back(std::move(*s));
-    if (cd.has_errors()) {
-      print_condition_errors(a.condition, cd);
-      return InvalidInput;
-    }
+  const auto fields = batch::field_names(records);
+  Diagnostics cd;
+  if (std::string own = templ.letter_setting("urval"); !own.empty())
+    if (auto s = batch::Selection::parse(own, fields, cd, templ.letter_setting_span("urval")))
+      selections.push_back(std::move(*s));
+  if (!condition.empty())
+    if (auto s = batch::Selection::parse(condition, fields, cd))
+      selections.push_back(std::move(*s));
+  if (cd.has_errors()) {
+    print_condition_errors(condition, cd);
+    return std::nullopt;
   }
-  auto selected = [&](const Value& r) {
-    for (const auto& s : selections)
-      if (!s.matches(r)) return false;
-    return true;
-  };
   std::vector<Job> jobs;
-  for (const Value& r : records)
-    if (selected(r)) {
-      Job j;
-      j.record = r;
-      j.name = text_field(r, "namn");
-      jobs.push_back(std::move(j));
-    }
-  {
-    std::vector<std::string> names;
-    for (const auto& j : jobs) names.push_back(j.name);
-    auto files = batch::unique_file_names(names, ".pdf");
-    for (size_t i = 0; i < jobs.size(); ++i) jobs[i].file = files[i];
+  std::vector<std::string> names;
+  for (const Value& r : records) {
+    bool chosen = true;
+    for (const auto& sel : selections) chosen = chosen && sel.matches(r);
+    if (!chosen) continue;
+    Job j;
+    j.record = r;
+    j.name = text_field(r, "namn");
+    names.push_back(j.name);
+    jobs.push_back(std::move(j));
   }
+  auto files = batch::unique_file_names(names, ".pdf");
+  for (size_t i = 0; i < jobs.size(); ++i) jobs[i].file = files[i];
+  return jobs;
+}
 
-  const fs::path folder(a.folder);
-  const bool keep = combined.has_value();
+// Every job on every core: each thread takes the next recipient until none is left.
+void render_all(const tmpl::TemplateBatch& templ, const fs::path& folder, bool keep,
+                std::vector<Job>& jobs) {
   Progress progress(jobs.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < jobs.size(); i = next++) {
-      render_one(*templ, folder, keep, jobs[i]);
+      render_one(templ, folder, keep, jobs[i]);
       progress.done(jobs[i].name);
     }
   };
@@ -215,7 +176,7 @@ int run_batch(const BatchArgs& a) {
   // registers its extensions on first use, without a lock) is then in place before the
   // helpers start.
   if (!jobs.empty()) {
-    render_one(*templ, folder, keep, jobs[0]);
+    render_one(templ, folder, keep, jobs[0]);
     progress.done(jobs[0].name);
     next = 1;
   }
@@ -231,15 +192,13 @@ int run_batch(const BatchArgs& a) {
   work();
   for (std::thread& t : helpers) t.join();
   progress.clear();
-  sv::save_hyphenation_store();
+}
 
-  // Each failure with the recipient's name; warnings the recipients share counted once.
+// Each failure with the recipient's name first; warnings the recipients share once (in
+// `warnings`). The manifest's rows: the documents written, in the recipients' order.
+std::vector<batch::ManifestRow> collect(const std::vector<Job>& jobs, const std::string& amount,
+                                        Diagnostics& warnings, size_t& failed, int64_t& sum) {
   std::vector<batch::ManifestRow> rows;
-  std::string amount_field = templ->letter_setting("belopp");
-  if (amount_field.empty()) amount_field = "belopp";
-  size_t failed = 0;
-  int64_t sum = 0;
-  Diagnostics warnings = diags;
   std::vector<std::string> seen;
   for (const Job& j : jobs) {
     for (const auto& d : j.diags.all()) {
@@ -252,34 +211,92 @@ int run_batch(const BatchArgs& a) {
       }
     }
     if (!j.ok) {
-      if (!j.diags.has_errors()) std::cerr << j.name << ": fel: brevet kunde inte skapas\n";
+      if (!j.diags.has_errors()) std::cerr << j.name << ": fel: dokumentet kunde inte skapas\n";
       ++failed;
       continue;
     }
     batch::ManifestRow row{j.name, j.file, std::nullopt, j.pages, j.sha256};
-    if (const Value* v = j.record.get(amount_field); v && v->is_int()) {
+    if (const Value* v = j.record.get(amount); v && v->is_int()) {
       row.amount = v->as_int();
       sum += v->as_int();
     }
     rows.push_back(std::move(row));
   }
-  bool combined_ok = true;
-  if (combined) combined_ok = write_combined(jobs, *combined, warnings);
+  return rows;
+}
+
+// The folder for the documents, made when missing; false after printing why not.
+bool make_folder(const std::string& folder) {
+  Diagnostics diags;
+  std::error_code made, is_dir;
+  if (folder.empty() || folder == "-") {
+    diags.error(Span{}, "--per-mottagare skriver en fil per mottagare: ange en mapp med -o <mapp>");
+  } else {
+    fs::create_directories(folder, made);
+    if (!fs::is_directory(folder, is_dir))
+      diags.error(Span{folder, 0, 0},
+                  made ? "kan inte skapa mappen för dokumenten: " + outfile::error_text(made)
+                       : "finns redan men är ingen mapp");
+  }
+  if (!diags.has_errors()) return true;
+  print_errors_and_warning_count(diags);
+  return false;
+}
+
+}  // namespace
+
+int run_batch(const BatchArgs& a) {
+  if (!make_folder(a.folder)) return InvalidInput;
+  Diagnostics diags;
+  // --samlad is checked before any work, like -o of a single document.
+  std::optional<outfile::Target> combined;
+  if (!a.combined.empty()) {
+    combined = outfile::check_target(a.combined, diags, /*create_folder=*/true);
+    if (combined && combined->to_stdout) {
+      diags.error(Span{}, "--samlad skriver en fil: ange en sökväg, inte -");
+      combined.reset();
+    }
+    if (!combined) {
+      print_errors_and_warning_count(diags);
+      return InvalidInput;
+    }
+  }
+  sv::preload_hyphenation(load::cache_dir().value_or(""));
+  auto params = parse_parameters(a.parameters, diags);
+  std::optional<GrantYear> year;
+  if (params) year = load_year(a.data, diags);
+  std::optional<tmpl::TemplateBatch> templ;
+  if (year) templ = tmpl::TemplateBatch::open(resolve_template(a.templ), *year, diags, *params);
+  if (!templ) {
+    print_errors_and_warning_count(diags);
+    return InvalidInput;
+  }
+  const std::vector<Value> records = batch::recipients(templ->context());
+  auto jobs = select_jobs(*templ, records, a.condition);
+  if (!jobs) return InvalidInput;
+
+  const fs::path folder(a.folder);
+  render_all(*templ, folder, combined.has_value(), *jobs);
+  sv::save_hyphenation_store();
+
+  std::string amount = templ->letter_setting("belopp");
+  size_t failed = 0;
+  int64_t sum = 0;
+  Diagnostics warnings = diags;
+  auto rows = collect(*jobs, amount.empty() ? "belopp" : amount, warnings, failed, sum);
+  const bool combined_ok = !combined || write_combined(*jobs, *combined, warnings);
   const std::string manifest = (folder / "förteckning.csv").string();
-  bool manifest_ok = outfile::write_file(manifest, batch::manifest_csv(rows), warnings);
+  const bool manifest_ok = outfile::write_file(manifest, batch::manifest_csv(rows), warnings);
   print_errors_and_warning_count(warnings);
 
-  const size_t written = jobs.size() - failed;
-  std::cout << "Skrev " << written << (written == 1 ? " dokument" : " dokument") << " i "
-            << a.folder << " (" << jobs.size() << " av " << records.size() << " mottagare valda";
+  std::cout << "Skrev " << rows.size() << " dokument i " << a.folder << " (" << jobs->size()
+            << " av " << records.size() << " mottagare valda";
   if (!rows.empty()) std::cout << ", summa " << sv::amount(sum, sv::AmountStyle::Kr);
   std::cout << ")";
   if (manifest_ok) std::cout << "; förteckning: " << manifest;
   if (combined && combined_ok) std::cout << "; samlade: " << combined->shown;
   std::cout << "\n";
-  if (failed)
-    std::cout << failed << (failed == 1 ? " mottagare" : " mottagare")
-              << " fick inget dokument; se felen ovan\n";
+  if (failed) std::cout << failed << " mottagare fick inget dokument; se felen ovan\n";
   std::cout.flush();
   return failed || !manifest_ok || !combined_ok ? InvalidInput : Ok;
 }

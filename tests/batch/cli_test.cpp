@@ -247,3 +247,21 @@ TEST_CASE("brev: the template's own urval applies, and its errors point into mal
         std::string::npos);
   fs::remove_all(t.parent_path());
 }
+
+TEST_CASE("batch: -o must be a folder; --samlad a file", "[batch][cli]") {
+  fs::path dir = rvtest::temp_dir("batch_targets");
+  rvtest::write(dir / "fil", "x");
+  const std::string cmd =
+      std::string(RV_BINARY) + " skapa aterbetalning data/nationell-2019 --per-mottagare";
+  auto none = rvtest::sh(cmd);
+  CHECK(none.code == 2);
+  CHECK(none.out.find("ange en mapp med -o <mapp>") != std::string::npos);
+  auto file = rvtest::sh(cmd + " -o '" + (dir / "fil").string() + "'");
+  CHECK(file.code == 2);
+  CHECK(file.out.find("kan inte skapa mappen för dokumenten") != std::string::npos);
+  auto stdout_combined = rvtest::sh(cmd + " -o '" + (dir / "ut").string() + "' --samlad -");
+  CHECK(stdout_combined.code == 2);
+  CHECK(stdout_combined.out.find("--samlad skriver en fil") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "ut" / "förteckning.csv"));  // refused before any work
+  fs::remove_all(dir);
+}
