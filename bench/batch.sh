@@ -34,9 +34,9 @@ one_per_process() {  # mall urval: each recipient of the batch's manifest, one p
   local n; n=$(wc -l <"$out/names")
   local t0; t0=$(now)
   while IFS= read -r name; do
-    q=${name//\'/\\\'}
-    $rv skapa "$1" data/nationell-2019 --per-mottagare --urval "namn = '$q'" -o "$out/p" \
-      >/dev/null 2>&1
+    # The condition language has no escapes: a name is quoted with the quote it lacks.
+    if [[ $name == *\"* ]]; then cond="namn = '$name'"; else cond="namn = \"$name\""; fi
+    $rv skapa "$1" data/nationell-2019 --per-mottagare --urval "$cond" -o "$out/p" >/dev/null 2>&1
   done <"$out/names"
   echo "$n $(echo "$(now) - $t0" | bc)"
 }
