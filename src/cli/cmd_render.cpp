@@ -69,6 +69,18 @@ std::string output_path(const RenderArgs& a, const std::string& format) {
   return "output/" + name + (format == "pdf" ? ".pdf" : ".txt");
 }
 
+// A template that speaks of `mottagare` (a letter) run without --per-mottagare: say
+// how to run it, once, instead of leaving only a list of unknown variables.
+void hint_per_recipient(Diagnostics& diags) {
+  for (const auto& d : diags.all())
+    if (d.message.starts_with("okänd variabel 'mottagare'")) {
+      diags.error(Span{},
+                  "mallen skriver ett dokument per mottagare: kör den med "
+                  "--per-mottagare -o <mapp> (docs/brev.md)");
+      return;
+    }
+}
+
 int run(const RenderArgs& args) {
   Diagnostics diags;
   if (args.per_recipient)
@@ -106,6 +118,7 @@ int run(const RenderArgs& args) {
   auto prepared = prepare(a.templ, a.data, a.parameters, diags);
   timer.mark("data och mall");
   if (!prepared) {
+    hint_per_recipient(diags);
     print_errors_and_warning_count(diags);
     return InvalidInput;
   }

@@ -265,3 +265,13 @@ TEST_CASE("batch: -o must be a folder; --samlad a file", "[batch][cli]") {
   CHECK_FALSE(fs::exists(dir / "ut" / "förteckning.csv"));  // refused before any work
   fs::remove_all(dir);
 }
+
+TEST_CASE("brev: a letter template without --per-mottagare says how to run it", "[batch][cli]") {
+  fs::path dir = rvtest::temp_dir("batch_hint");
+  auto r = rvtest::sh(std::string(RV_BINARY) + " skapa aterbetalning data/nationell-2019 -o '" +
+                      (dir / "x.pdf").string() + "'");
+  CHECK(r.code == 2);
+  CHECK(r.out.find("kör den med --per-mottagare -o <mapp>") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "x.pdf"));
+  fs::remove_all(dir);
+}
