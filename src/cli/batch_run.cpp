@@ -53,6 +53,14 @@ void print_condition_errors(const std::string& condition, const Diagnostics& dia
   }
 }
 
+// At most 48 characters (a longer line would wrap, and \r then rewrites only its end).
+std::string shortened(const std::string& name) {
+  size_t chars = 0, at = 0;
+  for (; at < name.size(); ++at)
+    if ((static_cast<unsigned char>(name[at]) & 0xC0) != 0x80 && ++chars > 47) break;
+  return at < name.size() ? name.substr(0, at) + "…" : name;
+}
+
 // One line on a terminal, rewritten in place: "12/76 Ale kommun (ca 3 s kvar)".
 class Progress {
  public:
@@ -64,7 +72,7 @@ class Progress {
     double elapsed = std::chrono::duration<double>(clock::now() - start_).count();
     double left =
         done_ ? elapsed / static_cast<double>(done_) * static_cast<double>(total_ - done_) : 0;
-    std::cerr << "\r\033[K" << done_ << "/" << total_ << " " << name;
+    std::cerr << "\r\033[K" << done_ << "/" << total_ << " " << shortened(name);
     if (done_ < total_ && left >= 1)
       std::cerr << " (ca " << static_cast<long>(left + 0.5) << " s kvar)";
     std::cerr << std::flush;
