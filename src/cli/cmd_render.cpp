@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/batch_run.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
 #include "layout/layout.hpp"
@@ -25,6 +26,9 @@ struct RenderArgs {
   std::vector<std::string> parameters;
   std::string output;
   std::string format;  // pdf | spår; empty: from -o's extension, else pdf
+  bool per_recipient = false;
+  std::string condition;  // --urval
+  std::string combined;   // --samlad
 };
 
 // RAPPORTVERK_TIDER=1 prints each stage's wall time to stderr (for bench/ and profiling).
@@ -65,8 +69,29 @@ std::string output_path(const RenderArgs& a, const std::string& format) {
   return "output/" + name + (format == "pdf" ? ".pdf" : ".txt");
 }
 
+// A template that speaks of `mottagare` (a letter) run without --per-mottagare: say
+// how to run it, once, instead of leaving only a list of unknown variables.
+void hint_per_recipient(Diagnostics& diags) {
+  for (const auto& d : diags.all())
+    if (d.message.starts_with("okänd variabel 'mottagare'")) {
+      diags.error(Span{},
+                  "mallen skriver ett dokument per mottagare: kör den med "
+                  "--per-mottagare -o <mapp> (docs/brev.md)");
+      return;
+    }
+}
+
 int run(const RenderArgs& args) {
   Diagnostics diags;
+  if (args.per_recipient)
+    return run_batch(BatchArgs{args.templ, args.data, args.parameters, args.condition, args.output,
+                               args.combined});
+  if (!args.condition.empty() || !args.combined.empty()) {
+    diags.error(Span{}, std::string(args.condition.empty() ? "--samlad" : "--urval") +
+                            " gäller bara med --per-mottagare");
+    print_errors_and_warning_count(diags);
+    return InvalidInput;
+  }
   RenderArgs a = args;
   a.format = output_format(a.output, args.format,
                            {{".pdf", "pdf", "PDF"},
@@ -93,6 +118,7 @@ int run(const RenderArgs& args) {
   auto prepared = prepare(a.templ, a.data, a.parameters, diags);
   timer.mark("data och mall");
   if (!prepared) {
+    hint_per_recipient(diags);
     print_errors_and_warning_count(diags);
     return InvalidInput;
   }
@@ -144,6 +170,15 @@ void add_render(CLI::App& app, Registry& reg) {
   sub->add_option("--format", args->format,
                   "pdf eller spår (sidmodellen som text); standard: utfilens ändelse, annars pdf")
       ->check(CLI::IsMember({"pdf", "spår"}));
+  sub->add_flag("--per-mottagare", args->per_recipient,
+                "Ett dokument per mottagare (ett bidrag) i mappen som -o anger, och en "
+                "förteckning.csv (se docs/brev.md)");
+  sub->add_option("--urval", args->condition,
+                  "Vilka mottagare med --per-mottagare, t.ex. \"oförbrukat > 0\" eller "
+                  "\"grupp = kommuner and not vill_ha_mer\"");
+  sub->add_option("--samlad", args->combined,
+                  "Med --per-mottagare: skriv också alla dokument i en PDF, med ett bokmärke "
+                  "per mottagare");
   reg.push_back({sub, [args] { return run(*args); }});
 }
 

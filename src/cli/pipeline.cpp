@@ -42,12 +42,7 @@ std::optional<std::map<std::string, std::string>> parse_parameters(
   return params;
 }
 
-std::optional<Prepared> prepare(const std::string& template_name,
-                                const std::vector<std::string>& data,
-                                const std::vector<std::string>& parameters, Diagnostics& diags) {
-  auto parsed = parse_parameters(parameters, diags);
-  if (!parsed) return std::nullopt;
-  const std::map<std::string, std::string>& params = *parsed;
+std::optional<GrantYear> load_year(const std::vector<std::string>& data, Diagnostics& diags) {
   auto t0 = std::chrono::steady_clock::now();
   LoadResult loaded = load_data_set(data);
   if (std::getenv("RAPPORTVERK_TIDER"))
@@ -57,14 +52,25 @@ std::optional<Prepared> prepare(const std::string& template_name,
         << " ms\n";
   diags.append(loaded.diags);
   if (!loaded.ok()) return std::nullopt;
-  Prepared p;
-  p.year = std::move(loaded.data);
+  GrantYear year = std::move(loaded.data);
   // Keys computed by a group's specification, before anything reads them.
-  stats::apply_group_allocations(p.year, diags);
+  stats::apply_group_allocations(year, diags);
   // Files that contradict each other would give a memo that contradicts itself.
-  stats::check_allocations(p.year, diags);
+  stats::check_allocations(year, diags);
   if (diags.has_errors()) return std::nullopt;
-  auto rendered = tmpl::render_template(resolve_template(template_name), p.year, diags, params);
+  return year;
+}
+
+std::optional<Prepared> prepare(const std::string& template_name,
+                                const std::vector<std::string>& data,
+                                const std::vector<std::string>& parameters, Diagnostics& diags) {
+  auto params = parse_parameters(parameters, diags);
+  if (!params) return std::nullopt;
+  auto year = load_year(data, diags);
+  if (!year) return std::nullopt;
+  Prepared p;
+  p.year = std::move(*year);
+  auto rendered = tmpl::render_template(resolve_template(template_name), p.year, diags, *params);
   if (!rendered || diags.has_errors()) return std::nullopt;
   p.rendered = std::move(*rendered);
   return p;

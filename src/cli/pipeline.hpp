@@ -18,14 +18,17 @@ namespace rv::cli {
 // A template given as a folder path, or by name from the bundled templates/.
 std::string resolve_template(const std::string& name_or_path);
 
-// "namn=värde" strings from the command line (-p) as a map; nullopt after an error.
-std::optional<std::map<std::string, std::string>> parse_parameters(
-    const std::vector<std::string>& parameters, Diagnostics& diags);
-
 struct Prepared {
   GrantYear year;
   tmpl::Rendered rendered;
 };
+
+// "namn=värde" strings → a map; a malformed or repeated one is an error.
+std::optional<std::map<std::string, std::string>> parse_parameters(
+    const std::vector<std::string>& parameters, Diagnostics& diags);
+// Loads the data set, applies its groups' allocation specifications and checks the files
+// against each other (stats/consistency.hpp).
+std::optional<GrantYear> load_year(const std::vector<std::string>& data, Diagnostics& diags);
 
 // Loads the data and evaluates the template; nullopt when there were errors (in diags).
 // `parameters`: "namn=värde" strings from the command line.

@@ -76,6 +76,21 @@ struct OfficialHeader {
   Span span;
 };
 
+// The letterhead of a letter (typ: brev): the sender and its logo area, date and Dnr at
+// the top, the addressee block on the first page, a contact line at the foot of every page.
+// "Sida x (y)" only when the letter has more than one page. All fields are final text.
+struct LetterHead {
+  std::string logo;    // the logo area: the authority's word mark, "SOCIALSTYRELSEN"
+  std::string sender;  // "Socialstyrelsen"
+  std::string department;
+  std::string date;                    // "Datum 2019-04-15"
+  std::string dnr;                     // "Dnr 1.2-1234/2019"
+  std::vector<std::string> addressee;  // first page only
+  std::string contact;                 // foot line: telephone, e-mail, web
+  std::string page_word = "Sida";
+  bool first = true;  // the first page: addressee block and the body further down
+};
+
 struct PageStyle {
   std::string name;  // referred to by Document::first_style and PageBreak::style
   std::string next;  // style of the page after this one; empty: the same style
@@ -83,6 +98,7 @@ struct PageStyle {
   RunningText footer;
   std::optional<OfficialHeader> official;
   Span span;
+  std::optional<LetterHead> letter;
 };
 
 // ---- inline content ------------------------------------------------------------------

@@ -122,13 +122,18 @@ GrantYear advance(const GrantYear& last) {
     next.groups.push_back(grp);
   }
 
-  // mottagare: the name (and which application) only; every other field is this year's.
+  // mottagare: the name (and which application) and the postal address, which outlives
+  // the year; every other field is this year's.
   for (const Recipient& r : last.recipients) {
     Recipient n;
     n.name = r.name;
     n.group = r.group;
     n.application = r.application;
     n.span = r.span;
+    n.addressee = r.addressee;
+    n.street = r.street;
+    n.postcode = r.postcode;
+    n.town = r.town;
     next.recipients.push_back(n);
   }
 

@@ -165,6 +165,11 @@ std::string recipients(const std::vector<const Recipient*>& rows,
       if (r->reported) l += std::string(", återrapporterat: ") + (*r->reported ? "ja" : "nej");
       if (!r->status.empty()) l += ", status: " + yaml_scalar(r->status);
       if (!r->note.empty()) l += ", anmärkning: " + yaml_scalar(r->note);
+      // The address stays from year to year.
+      if (!r->addressee.empty()) l += ", adressat: " + yaml_scalar(r->addressee);
+      if (!r->street.empty()) l += ", utdelningsadress: " + yaml_scalar(r->street);
+      if (!r->postcode.empty()) l += ", postnummer: " + yaml_scalar(r->postcode);
+      if (!r->town.empty()) l += ", postort: " + yaml_scalar(r->town);
       out += l + "}\n";
     }
   }

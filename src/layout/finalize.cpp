@@ -129,6 +129,33 @@ class Furniture {
     text(FontId::SansRegular, 9, col, 125, o.meeting, false, k);
   }
 
+  // A letter's letterhead: logo area and sender at the left, date, Dnr and page at the
+  // right, the addressee block (first page) and the contact line at the foot.
+  void letter(const doc::LetterHead& l, int number, int total) {
+    const float left = style::kMarginLeft, col = 340;
+    const Color k = style::kText;
+    float y = 52;
+    if (!l.logo.empty()) text(FontId::SansBold, 15, left, y, l.logo, false, k), y += 18;
+    text(FontId::SansBold, 10, left, y, l.sender, false, k);
+    text(FontId::SansRegular, 9, left, y + 12, l.department, false, k);
+    text(FontId::SansRegular, 9, col, 52, l.date, false, k);
+    text(FontId::SansRegular, 9, col, 64, l.dnr, false, k);
+    // A one-page letter carries no page number.
+    if (total > 1)
+      text(FontId::SansRegular, 9, col, 76,
+           l.page_word + " " + std::to_string(number) + " (" + std::to_string(total) + ")", false,
+           k);
+    if (l.first) {
+      float line = 140;
+      for (const auto& a : l.addressee)
+        text(FontId::SansRegular, 11, left, line, a, false, k), line += 14;
+    }
+    if (!l.contact.empty()) {
+      rule(left, style::kPageWidth - style::kMarginRight, H - style::kMarginBottom + 24);
+      text(FontId::SansRegular, 8, left, H - style::kMarginBottom + 36, l.contact, false, k);
+    }
+  }
+
  private:
   const FontSet& fonts_;
   Page& page_;
@@ -219,6 +246,7 @@ void finalize(Flow& flow, const std::vector<PagePlan>& plans, const FontSet& fon
     Furniture f(fonts, page);
     if (plan.style) {
       if (plan.style->official) f.official(*plan.style->official, number, total);
+      if (plan.style->letter) f.letter(*plan.style->letter, number, total);
       f.running(plan.style->header, true, number, total);
       f.running(plan.style->footer, false, number, total);
     }

@@ -44,6 +44,7 @@ const doc::PageStyle* StyleTable::next(const doc::PageStyle* s) const {
 
 float body_top(const doc::PageStyle& s) {
   if (s.official) return s.official->full ? 180.0f : 118.0f;
+  if (s.letter) return s.letter->first ? 220.0f : 118.0f;
   return style::kMarginTop;
 }
 

@@ -88,7 +88,7 @@ template <typename A>
 void io(A& a, Recipient& r) {
   a(r.name), a(r.group), a(r.application), io(a, r.key), io(a, r.applied), io(a, r.granted);
   io(a, r.reallocated), io(a, r.spent), io(a, r.unspent), io(a, r.wants_more), io(a, r.reported);
-  a(r.status), a(r.note), io(a, r.span);
+  a(r.status), a(r.note), a(r.addressee), a(r.street), a(r.postcode), a(r.town), io(a, r.span);
 }
 template <typename A>
 void io(A& a, Option& o) {

@@ -123,10 +123,11 @@ void read_recipients(LoadState& st, const SourceFile& f, const YAML::Node& n) {
       continue;
     }
     for (const auto& item : list) {
-      MapReader m(f, item, "mottagaren", st.diags,
-                  {"namn", "ansökan", "fördelningsnyckel", "sökt", "rekvirerat", "beviljat",
-                   "omfördelat", "fördelat", "förbrukat", "oförbrukat", "vill_ha_mer",
-                   "återrapporterat", "status", "anmärkning"});
+      MapReader m(
+          f, item, "mottagaren", st.diags,
+          {"namn", "ansökan", "fördelningsnyckel", "sökt", "rekvirerat", "beviljat", "omfördelat",
+           "fördelat", "förbrukat", "oförbrukat", "vill_ha_mer", "återrapporterat", "status",
+           "anmärkning", "adressat", "utdelningsadress", "postnummer", "postort"});
       if (!m.is_map()) continue;
       Recipient r;
       r.span = m.span();
@@ -148,6 +149,10 @@ void read_recipients(LoadState& st, const SourceFile& f, const YAML::Node& n) {
         r.status = *v;
       }
       if (auto v = m.text("anmärkning")) r.note = *v;
+      if (auto v = m.text("adressat")) r.addressee = *v;
+      if (auto v = m.text("utdelningsadress")) r.street = *v;
+      if (auto v = m.text("postnummer")) r.postcode = *v;
+      if (auto v = m.text("postort")) r.town = *v;
       if (r.name.empty()) continue;
       // Consistency checks on unreadable amounts would only repeat the first error.
       // So would checks on figures a comma inside {…} cut short ("1,5e6" read as 1).

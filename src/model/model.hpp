@@ -141,6 +141,10 @@ struct Recipient {
   std::string status;                 // status: "" | "avslagen" | "återkallad"
   std::string note;                   // anmärkning
   Span span;
+  // Postal address for letters, all optional and never invented: adressat
+  // ("Socialnämnden"), utdelningsadress, postnummer, postort. (After span, so that
+  // aggregate initialisations written before them stay valid.)
+  std::string addressee, street, postcode, town;
 
   // allocated = granted + reallocated (0 where missing)
   Amount allocated() const { return checked_add(granted.value_or(0), reallocated.value_or(0)); }

@@ -39,10 +39,16 @@ Value names(const std::vector<std::string>& v) {
 
 Value share(const std::optional<sv::Fraction>& f) { return f ? Value(*f) : Value(); }
 
+// An optional text of the record: null when not given, so `| finns` tells.
+Value optional_text(const Recipient* src, std::string Recipient::*field) {
+  return src && !(src->*field).empty() ? Value(src->*field) : Value();
+}
+
 Value recipient_value(const stats::RecipientFigures& r) {
   const Recipient* src = r.source;
   // In key (byte) order: there is one of these per recipient.
   return record({
+      {"adressat", optional_text(src, &Recipient::addressee)},
       {"andel_förbrukat", share(r.share_spent)},
       {"andel_oförbrukat", share(r.share_unspent)},
       {"anmärkning", Value(src ? src->note : std::string())},
@@ -57,9 +63,12 @@ Value recipient_value(const stats::RecipientFigures& r) {
       {"oförbrukat", Value(r.unspent)},
       {"omfördelat", Value(r.reallocated)},
       {"organisation", Value(src ? src->name : r.name)},
+      {"postnummer", optional_text(src, &Recipient::postcode)},
+      {"postort", optional_text(src, &Recipient::town)},
       {"rekvirerat", Value(r.granted)},
       {"status", Value(src ? src->status : std::string())},
       {"sökt", Value(r.applied)},
+      {"utdelningsadress", optional_text(src, &Recipient::street)},
       {"vill_ha_mer", Value(src && src->wants_more.value_or(false))},
       {"återrapporterat", Value(src ? src->reported.value_or(true) : true)},
   });

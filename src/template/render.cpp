@@ -63,6 +63,8 @@ class Renderer {
     return out;
   }
 
+  void error(const Span& span, std::string message) { diags_.error(span, std::move(message)); }
+
   std::string format(const Value& v, const std::string& fmt) {
     if (v.is_null()) return "–";  // accessible tables have no empty cells
     if (fmt == "text") return to_text(v);
@@ -373,6 +375,52 @@ void add_appendix_front(Renderer& r, const TemplateSettings& s, doc::Document& d
   d.first_style = "bilaga";
 }
 
+std::string letter_field(Renderer& r, const TemplateSettings& s, const char* key) {
+  auto it = s.letter.find(key);
+  return it == s.letter.end() ? std::string() : r.text(it->second);
+}
+
+// A letter (typ: brev): the letterhead and addressee block as page furniture, the subject
+// line as the body's first paragraph.
+void add_letter_front(Renderer& r, const TemplateSettings& s, doc::Document& d) {
+  doc::LetterHead h;
+  h.logo = letter_field(r, s, "logotyp");
+  h.sender = letter_field(r, s, "avsändare");
+  h.department = letter_field(r, s, "avdelning");
+  h.date = letter_field(r, s, "datum");
+  h.dnr = letter_field(r, s, "dnr");
+  h.contact = letter_field(r, s, "kontakt");
+  if (std::string w = letter_field(r, s, "sidord"); !w.empty()) h.page_word = w;
+  // An empty line (an address field the data set lacks, tested with `| finns`) is left
+  // out: the block then is just the name. A block with nothing at all is an error.
+  for (const auto& line : s.letter_address)
+    if (std::string t = r.text(line); !t.empty()) h.addressee.push_back(std::move(t));
+  if (h.addressee.empty())
+    r.error(s.letter_address.empty() ? Span{s.file, 0, 0} : s.letter_address.front().span,
+            "brevets mottagarblock (brev.mottagare) blir tomt: mottagarens namn saknas");
+  doc::LetterHead next = h;
+  next.first = false;
+  next.addressee.clear();
+  d.page_styles = {doc::PageStyle{"brev_första", "brev", {}, {}, std::nullopt, {}, h},
+                   doc::PageStyle{"brev", "", {}, {}, std::nullopt, {}, next}};
+  d.first_style = "brev_första";
+  if (std::string subject = letter_field(r, s, "ärende"); !subject.empty())
+    d.blocks.push_back(doc::Block{
+        styled(subject, 12, doc::Family::Sans, doc::FontStyle::Bold, doc::Align::Left, 10)});
+}
+
+// The signature block after the body: the signatory's name and title.
+void add_letter_signature(Renderer& r, const TemplateSettings& s, doc::Document& d) {
+  std::string name = letter_field(r, s, "undertecknare"), title = letter_field(r, s, "titel");
+  if (name.empty() && title.empty()) return;
+  d.blocks.push_back(doc::Block{doc::Spacer{30, false, {}}});
+  if (!name.empty())
+    d.blocks.push_back(doc::Block{
+        styled(name, 11, doc::Family::Serif, doc::FontStyle::Regular, doc::Align::Left, 0)});
+  if (!title.empty())
+    d.blocks.push_back(doc::Block{styled(title, 11, doc::Family::Serif, doc::FontStyle::Regular)});
+}
+
 // The data set's folder, for a message about what the data set lacks ("" when its files
 // lie in several folders).
 std::string data_set_place(const GrantYear& year) {
@@ -410,23 +458,31 @@ void warn_missing_requirements(const TemplateSettings& s, const Value& context,
   }
 }
 
-}  // namespace
+// What every document from one template and one data set shares: the settings, the
+// hyphenation exceptions and the bound data.
+struct TemplateStage {
+  TemplateSettings settings;
+  Value context;
+  bool settings_failed = false;
+};
 
-std::optional<Rendered> render_template(const std::string& dir, const GrantYear& year,
-                                        Diagnostics& diags,
-                                        const std::map<std::string, std::string>& parameters) {
+std::optional<TemplateStage> prepare_stage(const std::string& dir, const GrantYear& year,
+                                           Diagnostics& diags,
+                                           const std::map<std::string, std::string>& parameters) {
   size_t errors_before = diags.error_count();
   auto settings = read_settings(dir, diags);
   if (!settings) return std::nullopt;
-  const TemplateSettings& s = *settings;
+  TemplateStage st;
+  st.settings = std::move(*settings);
+  const TemplateSettings& s = st.settings;
   // A name leading out of the folder was reported by read_settings, at its line.
-  const bool settings_failed = diags.error_count() > errors_before;
+  st.settings_failed = diags.error_count() > errors_before;
   if (!s.hyphenation_file.empty()) {
     std::string why;
     bool outside = false;
     if (file_in_template(dir, s.hyphenation_file, why, &outside))
       sv::load_hyphenation_exceptions((fs::path(dir) / s.hyphenation_file).string(), diags);
-    else if (!outside || !settings_failed)
+    else if (!outside || !st.settings_failed)
       diags.error(Span{s.file, 0, 0}, "avstavningslistan: " + why);
   }
 
@@ -434,11 +490,17 @@ std::optional<Rendered> render_template(const std::string& dir, const GrantYear&
   if (!params) return std::nullopt;
   Value context = bind_context(year, diags);
   warn_missing_requirements(s, context, year, diags);
-  {
-    Map with_parameters = context.as_map();
-    with_parameters["parametrar"] = Value(std::move(*params));
-    context = Value(std::move(with_parameters));
-  }
+  Map with_parameters = context.as_map();
+  with_parameters["parametrar"] = Value(std::move(*params));
+  st.context = Value(std::move(with_parameters));
+  return st;
+}
+
+// Reads nothing shared but the template's files: safe to run on several threads at once.
+std::optional<Rendered> render_stage(const std::string& dir, const GrantYear& year,
+                                     const TemplateStage& st, Value context, Diagnostics& diags) {
+  size_t errors_before = diags.error_count();
+  const TemplateSettings& s = st.settings;
   Renderer r(s, context, diags);
   const DataPositions positions = data_positions(year);
   r.set_data_positions(&positions);
@@ -447,7 +509,7 @@ std::optional<Rendered> render_template(const std::string& dir, const GrantYear&
   bool outside = false;
   auto body_file = file_in_template(dir, s.body, why, &outside);
   if (!body_file || !read_text(*body_file, body_text)) {
-    if (!outside || !settings_failed)
+    if (!outside || !st.settings_failed)
       diags.error(Span{s.file, 0, 0}, "brödtexten: " + (why.empty() ? "kan inte läsas" : why));
     return std::nullopt;
   }
@@ -486,14 +548,75 @@ std::optional<Rendered> render_template(const std::string& dir, const GrantYear&
     case DocKind::Appendix:
       add_appendix_front(r, s, d);
       break;
+    case DocKind::Letter:
+      add_letter_front(r, s, d);
+      break;
   }
   auto blocks = markdown_to_blocks(
       expansion, [&](const BlockRequest& req) { return r.build(req); }, diags);
   for (auto& b : blocks) d.blocks.push_back(std::move(b));
+  if (s.kind == DocKind::Letter) add_letter_signature(r, s, d);
   out.tables = std::move(r.tables_);
   out.context = std::move(context);
   if (diags.error_count() > errors_before) return std::nullopt;
   return out;
+}
+
+}  // namespace
+
+std::optional<Rendered> render_template(const std::string& dir, const GrantYear& year,
+                                        Diagnostics& diags,
+                                        const std::map<std::string, std::string>& parameters) {
+  size_t errors_before = diags.error_count();
+  auto st = prepare_stage(dir, year, diags, parameters);
+  if (!st) return std::nullopt;
+  Value context = st->context;
+  auto out = render_stage(dir, year, *st, std::move(context), diags);
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return out;
+}
+
+struct TemplateBatch::Impl {
+  std::string dir;
+  const GrantYear* year = nullptr;
+  TemplateStage stage;
+};
+
+TemplateBatch::TemplateBatch() = default;
+TemplateBatch::TemplateBatch(TemplateBatch&&) noexcept = default;
+TemplateBatch& TemplateBatch::operator=(TemplateBatch&&) noexcept = default;
+TemplateBatch::~TemplateBatch() = default;
+
+std::optional<TemplateBatch> TemplateBatch::open(
+    const std::string& dir, const GrantYear& year, Diagnostics& diags,
+    const std::map<std::string, std::string>& parameters) {
+  size_t errors_before = diags.error_count();
+  auto st = prepare_stage(dir, year, diags, parameters);
+  if (!st || diags.error_count() > errors_before) return std::nullopt;
+  TemplateBatch b;
+  b.impl_ = std::make_unique<Impl>(Impl{dir, &year, std::move(*st)});
+  return b;
+}
+
+const Value& TemplateBatch::context() const { return impl_->stage.context; }
+
+std::string TemplateBatch::letter_setting(const std::string& key) const {
+  const auto& l = impl_->stage.settings.letter;
+  auto it = l.find(key);
+  return it == l.end() ? std::string() : it->second.text;
+}
+
+Span TemplateBatch::letter_setting_span(const std::string& key) const {
+  const auto& l = impl_->stage.settings.letter;
+  auto it = l.find(key);
+  return it == l.end() ? Span{} : it->second.span;
+}
+
+std::optional<Rendered> TemplateBatch::render(const std::string& name, Value value,
+                                              Diagnostics& diags) const {
+  Map m = impl_->stage.context.as_map();
+  m[name] = std::move(value);
+  return render_stage(impl_->dir, *impl_->year, impl_->stage, Value(std::move(m)), diags);
 }
 
 std::vector<std::string> table_ids(const std::string& dir, Diagnostics& diags) {

@@ -193,7 +193,7 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
   MapReader m(
       f, root, "mallens inställningar", diags,
       {"typ", "brödtext", "metadata", "sidhuvud", "sidnummer", "husstil", "numrering", "titelsida",
-       "tjänsteutlåtande", "avstavning", "tabeller", "diagram", "parametrar", "kräver"});
+       "tjänsteutlåtande", "brev", "avstavning", "tabeller", "diagram", "parametrar", "kräver"});
   if (!m.is_map()) return std::nullopt;
   if (auto t = m.text("typ", true)) {
     if (*t == "rapport")
@@ -202,8 +202,11 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
       s.kind = DocKind::Memo;
     else if (*t == "bilaga")
       s.kind = DocKind::Appendix;
+    else if (*t == "brev")
+      s.kind = DocKind::Letter;
     else
-      m.error_at("typ", "'typ' ska vara rapport, tjänsteutlåtande eller bilaga, inte '" + *t + "'");
+      m.error_at("typ",
+                 "'typ' ska vara rapport, tjänsteutlåtande, bilaga eller brev, inte '" + *t + "'");
   }
   // Files the settings name must lie in the template's folder (checked again, and their
   // existence, when they are read).
@@ -254,6 +257,16 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
     MapReader om(f, *oh, "tjänsteutlåtandets sidhuvud", diags, keys);
     for (auto k : keys)
       if (auto v = text_field(om, k)) s.official[std::string(k)] = *v;
+  }
+  if (auto lm = m.node("brev")) {
+    static const std::vector<std::string_view> keys = {
+        "logotyp",       "avsändare", "avdelning", "datum",  "dnr",    "mottagare", "ärende",
+        "undertecknare", "titel",     "kontakt",   "sidord", "belopp", "urval"};
+    MapReader bm(f, *lm, "brevets inställningar", diags, keys);
+    for (auto k : keys)
+      if (k != "mottagare")
+        if (auto v = text_field(bm, k)) s.letter[std::string(k)] = *v;
+    s.letter_address = text_list(f, bm, "mottagare", diags);
   }
   if (auto a = m.text("avstavning")) {
     s.hyphenation_file = *a;

@@ -77,7 +77,7 @@ struct Requirement {
   Span span;
 };
 
-enum class DocKind : uint8_t { Report = 0, Memo, Appendix };
+enum class DocKind : uint8_t { Report = 0, Memo, Appendix, Letter };
 
 struct TemplateSettings {
   std::string dir;
@@ -95,6 +95,10 @@ struct TemplateSettings {
   std::vector<TextTemplate> colophon;
   // The header block of a tjänsteutlåtande (memos).
   std::map<std::string, TextTemplate> official;
+  // A letter (brev:): letterhead, subject, signature and contact fields, and the addressee
+  // block's lines (mottagare:); every line must give text for each recipient.
+  std::map<std::string, TextTemplate> letter;
+  std::vector<TextTemplate> letter_address;
   std::string hyphenation_file;
   std::map<std::string, TableDef> tables;
   std::map<std::string, ChartDef> charts;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,32 @@ struct Rendered {
 std::optional<Rendered> render_template(const std::string& template_dir, const GrantYear& year,
                                         Diagnostics& diags,
                                         const std::map<std::string, std::string>& parameters = {});
+
+// One template over one data set for many documents (skapa --per-mottagare): the
+// settings, hyphenation exceptions and bound data are read once; each render() adds one
+// top-level entry (`mottagare`) to the context. render() may run on several threads at once.
+class TemplateBatch {
+ public:
+  // `year` must outlive the batch. nullopt when there were errors (in diags).
+  static std::optional<TemplateBatch> open(const std::string& template_dir, const GrantYear& year,
+                                           Diagnostics& diags,
+                                           const std::map<std::string, std::string>& parameters);
+  TemplateBatch(TemplateBatch&&) noexcept;
+  TemplateBatch& operator=(TemplateBatch&&) noexcept;
+  ~TemplateBatch();
+  const Value& context() const;  // the bound data, without the per-document entry
+  // A letter setting as written in mall.yaml (brev.<key>), e.g. `belopp: oförbrukat`: the
+  // field of `mottagare` the manifest sums. Empty when not set.
+  std::string letter_setting(const std::string& key) const;
+  // Where that setting's text starts in mall.yaml (for messages about it).
+  Span letter_setting_span(const std::string& key) const;
+  std::optional<Rendered> render(const std::string& name, Value value, Diagnostics& diags) const;
+
+ private:
+  TemplateBatch();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // The ids of a template's data-bound tables (for `exportera --lista`).
 std::vector<std::string> table_ids(const std::string& template_dir, Diagnostics& diags);

@@ -1,0 +1,21 @@
+// skapa <mall> <data> --per-mottagare [--urval <villkor>] -o <mapp> (src/batch).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace rv::cli {
+
+struct BatchArgs {
+  std::string templ;
+  std::vector<std::string> data;
+  std::vector<std::string> parameters;
+  std::string condition;  // --urval; empty: every recipient
+  std::string folder;     // -o
+  std::string combined;   // --samlad: every document also in one PDF; empty: none
+};
+
+// Writes one PDF per selected recipient and förteckning.csv; the process's exit code.
+int run_batch(const BatchArgs& args);
+
+}  // namespace rv::cli
