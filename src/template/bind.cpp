@@ -269,6 +269,14 @@ Value document_value(const DocumentMeta& d) {
     signatories.push_back(record({{"namn", Value(s.name)}, {"titel", Value(s.title)}}));
   Map extra;
   for (const auto& [k, v] : d.extra) extra[k] = Value(v);
+  List consultations;
+  for (const auto& c : d.consultations)
+    consultations.push_back(
+        record({{"namn", Value(c.name)}, {"datum", Value(c.date)}, {"sätt", Value(c.kind)}}));
+  Map headings;
+  for (const auto& [role, heading] : d.column_headings) headings[role] = Value(heading);
+  List appendices;
+  for (const auto& a : d.appendices) appendices.push_back(Value(a));
   return record({{"titel", Value(d.title)},
                  {"undertitel", Value(d.subtitle)},
                  {"dnr", Value(d.dnr)},
@@ -284,7 +292,14 @@ Value document_value(const DocumentMeta& d) {
                  {"undertecknare", Value(std::move(signatories))},
                  {"författare", Value(d.author)},
                  {"artikelnummer", Value(d.article_number)},
-                 {"övrigt", Value(std::move(extra))}});
+                 {"övrigt", Value(std::move(extra))},
+                 {"kommun", Value(d.municipality)},
+                 {"kommun_i_text", Value(d.municipality_in_text)},
+                 {"förvaltning_i_text", Value(d.organisation_in_text)},
+                 {"beredning", Value(std::move(consultations))},
+                 {"bakgrund", Value(d.background)},
+                 {"kolumnrubriker", Value(std::move(headings))},
+                 {"bilagor", Value(std::move(appendices))}});
 }
 
 // tidsfrist.<typ>: the date of each kind of deadline, for one group (its own deadline of that
