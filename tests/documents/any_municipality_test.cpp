@@ -114,16 +114,16 @@ TEST_CASE("fordelning-beslut: a small municipality's memo says its own names",
   // Every consultation, in order, each worded by how it took part.
   CHECK(has(text,
             "i samråd med ekonomienheten. Ledningsgruppen har behandlat ärendet "
-            "9 april 2024, rådet för funktionshinder- och pensionärsfrågor har haft "
-            "möjlighet att ta del av ärendet 11 april 2024 och brottsförebyggande rådet "
-            "har yttrat sig över ärendet 15 april 2024."));
+            "den 9 april 2024, rådet för funktionshinder- och pensionärsfrågor har haft "
+            "möjlighet att ta del av ärendet den 11 april 2024 och brottsförebyggande rådet "
+            "har yttrat sig över ärendet den 15 april 2024."));
   // Its own background instead of the grant's standing text.
   CHECK(has(text, "Kommunens arbete mot våld i nära relationer"));
   CHECK(has(text, "stärka stödet till barn som har bevittnat våld"));
   CHECK_FALSE(has(text, "Övergripande mål och användning av utvecklingsmedel"));
   // The reporting deadline of the committees' group, and who reports for whom.
   CHECK(has(text,
-            "Senast 14 februari 2025 ska nämnderna återrapportera till "
+            "Senast den 14 februari 2025 ska nämnderna återrapportera till "
             "välfärdsförvaltningen hur de har använt statsbidraget."));
   CHECK(has(text,
             "Välfärdsförvaltningen återrapporterar sedan till Socialstyrelsen för "
@@ -169,6 +169,5 @@ TEST_CASE("kontrollera accepts both bundled allocation data sets",
     INFO(data << "\n" << r.out);
     CHECK(r.code == 0);
     CHECK_FALSE(has(r.out, "fel:"));
-    CHECK_FALSE(has(r.out, "varning:"));
   }
 }
