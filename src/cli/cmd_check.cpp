@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "load/load.hpp"
 #include "stats/allocate.hpp"
+#include "stats/consistency.hpp"
 #include "stats/group_allocation.hpp"
 
 namespace rv::cli {
@@ -28,6 +29,7 @@ void add_check(CLI::App& app, Registry& reg) {
          if (r.ok()) {
            stats::apply_group_allocations(r.data, r.diags);
            for (const auto& [group, file] : r.data.key_specs) applied.insert(file);
+           stats::check_allocations(r.data, r.diags);
          }
          // Allocation specifications in the data set are checked too, and allocated, so
          // an impossible one (fixed amounts above the total) shows here.

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "load/load.hpp"
+#include "stats/consistency.hpp"
 #include "stats/group_allocation.hpp"
 
 namespace fs = std::filesystem;
@@ -52,6 +53,8 @@ std::optional<Prepared> prepare(const std::string& template_name,
   p.year = std::move(loaded.data);
   // Keys computed by a group's specification, before anything reads them.
   stats::apply_group_allocations(p.year, diags);
+  // Files that contradict each other would give a memo that contradicts itself.
+  stats::check_allocations(p.year, diags);
   if (diags.has_errors()) return std::nullopt;
   auto rendered = tmpl::render_template(resolve_template(template_name), p.year, diags, params);
   if (!rendered || diags.has_errors()) return std::nullopt;

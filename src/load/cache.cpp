@@ -76,6 +76,7 @@ void io(A& a, Grant& g) {
   a(g.name), a(g.year), a(g.authority), io(a, g.period_start), io(a, g.period_end);
   io(a, g.deadlines), io(a, g.requisitioned_total), io(a, g.undistributed);
   io(a, g.undistributed_spent), io(a, g.decisions), io(a, g.span);
+  io(a, g.requisitioned_span);
 }
 template <typename A>
 void io(A& a, Group& g) {

@@ -86,6 +86,7 @@ void read_previous(LoadState& st, const SourceFile& f, const YAML::Node& n) {
                            "'" + name + "' förekommer två gånger i den tidigare fördelningen");
             continue;
           }
+          st.previous_names.emplace_back(name, f.span(kv.first));
           if (auto a = as_amount(f, kv.second, st.diags, name)) {
             p.per_recipient[name] = *a;
             sum += *a;

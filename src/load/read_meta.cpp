@@ -130,6 +130,8 @@ void read_grant(LoadState& st, const SourceFile& f, const YAML::Node& n) {
   }
   if (auto b = m.node("beslut")) read_decisions(st, f, *b, g.decisions);
   claim_amount(st, m, "bidrag", "rekvirerat_totalt", g.requisitioned_total);
+  if (m.has("rekvirerat_totalt") && g.requisitioned_span.file.empty())
+    g.requisitioned_span = m.value_span("rekvirerat_totalt");
   claim_amount(st, m, "bidrag", "ej_fördelat", g.undistributed);
   claim_amount(st, m, "bidrag", "ej_fördelat_förbrukat", g.undistributed_spent);
   if (g.undistributed && g.undistributed_spent && *g.undistributed_spent > *g.undistributed)

@@ -26,8 +26,9 @@ struct LoadState {
   // Groups named by a deadline: a data set may hold only some of the grant's groups (one
   // group's own folder), so a deadline for a group it lacks is a warning, not an error.
   std::vector<std::pair<std::string, Span>> deadline_group_refs;
-  std::map<std::string, Span> declared_spans;            // group id → deklarerad_summa
-  std::map<std::string, Span> recipient_group_key;       // recipient index → group key span
+  std::vector<std::pair<std::string, Span>> previous_names;  // tidigare_fördelning's names
+  std::map<std::string, Span> declared_spans;                // group id → deklarerad_summa
+  std::map<std::string, Span> recipient_group_key;           // recipient index → group key span
   std::vector<size_t> without_amount;  // recipients written with neither rekvirerat nor beviljat
 
   size_t suggestion_work = 0;  // known words compared for "menade du …?" (validate.cpp)
@@ -55,5 +56,7 @@ void read_memo_wording(LoadState& st, const SourceFile& f, MapReader& m, Documen
 
 // Checks that need the whole data set: references between files, declared totals.
 void validate(LoadState& st);
+// Dates against the data set's year and the order of the process (check_dates.cpp).
+void check_dates(LoadState& st);
 
 }  // namespace rv::load

@@ -16,3 +16,16 @@ std::optional<std::string> closest(std::string_view word,
                                    const std::vector<std::string_view>& known);
 
 }  // namespace rv::load
+
+namespace rv::load {
+
+// A name as compared for a suggestion (never for a match): Unicode NFC, case folded,
+// spaces and dashes removed.
+std::string name_key(std::string_view name);
+
+// The known name that is the same as `name` but for case, spaces, dashes or Unicode form,
+// else the closest likely typo, else nothing.
+std::optional<std::string> closest_name(std::string_view name,
+                                        const std::vector<std::string_view>& known);
+
+}  // namespace rv::load

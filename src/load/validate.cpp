@@ -309,6 +309,29 @@ void check_grant_total(LoadState& st) {
                          kr(*g.requisitioned_total));
 }
 
+// Last year's allocation names this year's recipients: a name written another way would
+// compare as one recipient dropped and another added, and the memo would say so.
+void check_previous_names(LoadState& st) {
+  if (st.year.recipients.empty()) return;
+  std::set<std::string, std::less<>> names;
+  std::vector<std::string> known;
+  // A recipient with two applications is named with its application ("… – ansökan 1").
+  for (const auto& r : st.year.recipients)
+    for (const std::string& n : {r.name, r.display_name()})
+      if (names.insert(n).second) known.push_back(n);
+  std::vector<std::string_view> views(known.begin(), known.end());
+  for (const auto& [name, span] : st.previous_names) {
+    if (names.count(name)) continue;
+    auto s = closest_name(name, views);
+    st.diags.error(span, "'" + name +
+                             "' i den tidigare fördelningen finns inte bland "
+                             "datasetets mottagare" +
+                             (s ? " (menade du '" + *s + "'?)" : "") +
+                             "; jämförelsen med förra året skulle annars läsa det som två "
+                             "olika mottagare");
+  }
+}
+
 void validate(LoadState& st) {
   bool totals_fit = check_totals(st);
   if (totals_fit) check_grant_total(st);
@@ -317,6 +340,8 @@ void validate(LoadState& st) {
   check_conditions(st);
   check_responses(st);
   check_missing_amounts(st);
+  check_previous_names(st);
+  check_dates(st);
 }
 
 }  // namespace rv::load

@@ -101,6 +101,7 @@ struct Grant {
   std::optional<Amount> undistributed_spent;  // ej_fördelat_förbrukat
   std::vector<Decision> decisions;            // beslut: the year's government decisions
   Span span;
+  Span requisitioned_span;  // where rekvirerat_totalt is written (checks between files)
 
   bool operator==(const Grant&) const = default;
 };

@@ -179,9 +179,47 @@ Amount scale_decimal(const Decimal& d, int decimals) {
   return std::stoll(digits);
 }
 
+// A scaled key sum as written in Swedish: 10012 with two decimals → "100,12".
+std::string scaled_text(__int128 v, int decimals) {
+  std::string digits = std::to_string(static_cast<long long>(v));
+  if (decimals == 0) return digits;
+  while (digits.size() <= static_cast<size_t>(decimals)) digits.insert(0, "0");
+  std::string frac = digits.substr(digits.size() - decimals);
+  while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  std::string whole = digits.substr(0, digits.size() - decimals);
+  return frac.empty() ? whole : whole + "," + frac;
+}
+
+// The keys against their declared sum: a key in percent that adds up to 100,12 would
+// otherwise be rescaled without a word. Without a declared sum, a key named in percent
+// that does not add up to 100 gets a warning. False when the sum is wrong.
+bool check_key_sum(Diagnostics& d, const AllocationSpec& s, __int128 key_sum,
+                   const std::optional<Decimal>& declared, Span declared_span, Span keys_span) {
+  if (s.recipients.empty()) return true;
+  if (declared) {
+    __int128 want = scale_decimal(*declared, s.key_decimals);
+    if (want == key_sum) return true;
+    d.error(declared_span, "nycklarna summerar till " + scaled_text(key_sum, s.key_decimals) +
+                               ", men 'nyckelns_summa' är " + scaled_text(want, s.key_decimals) +
+                               "; rätta nycklarna eller summan");
+    return false;
+  }
+  __int128 hundred = 100;
+  for (int i = 0; i < s.key_decimals; ++i) hundred *= 10;
+  const bool percent =
+      s.key_name.find('%') != std::string::npos || s.key_name.find("procent") != std::string::npos;
+  if (percent && key_sum != hundred)
+    d.warning(keys_span, "nycklarna (" + s.key_name + ") summerar till " +
+                             scaled_text(key_sum, s.key_decimals) +
+                             ", inte 100; andelarna räknas mot summan. Skriv 'nyckelns_summa: "
+                             "100' så blir en annan summa ett fel");
+  return true;
+}
+
 const std::vector<std::string> kSpecKeys = {
-    "rubrik",  "belopp",  "regel",        "nyckelns_namn", "grundbelopp", "minimibelopp", "tröskel",
-    "ordning", "visning", "fasta_belopp", "mottagare",     "grupp",       "grund"};
+    "rubrik",       "belopp",  "regel",   "nyckelns_namn", "grundbelopp",
+    "minimibelopp", "tröskel", "ordning", "visning",       "fasta_belopp",
+    "mottagare",    "grupp",   "grund",   "nyckelns_summa"};
 
 void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
   Diagnostics& d = rd.diags();
@@ -292,6 +330,14 @@ void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
       s.minimum = *a;
     else
       ok = false;
+  }
+  // nyckelns_summa: what the keys are declared to add up to (100 for a key in percent).
+  std::optional<Decimal> declared_sum;
+  Span declared_sum_span;
+  if (Reader::has(f, "nyckelns_summa")) {
+    declared_sum_span = src.span(Reader::get(f, "nyckelns_summa"));
+    declared_sum = rd.decimal(Reader::get(f, "nyckelns_summa"), "nyckelns_summa");
+    if (!declared_sum) ok = false;
   }
   std::optional<Decimal> threshold;
   if (rule_param("tröskel", AllocationRule::BaseAmount, AllocationRule::Minimum, true)) {
@@ -434,6 +480,7 @@ void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
   for (const auto& k : keys)
     if (k) decimals = std::max(decimals, static_cast<int>(k->fraction.size()));
   if (threshold) decimals = std::max(decimals, static_cast<int>(threshold->fraction.size()));
+  if (declared_sum) decimals = std::max(decimals, static_cast<int>(declared_sum->fraction.size()));
   s.key_decimals = decimals;
   __int128 key_sum = 0;
   for (size_t i = 0; i < keys.size(); ++i)
@@ -452,6 +499,8 @@ void read_spec(Reader& rd, const YAML::Node& root, SpecRead& out) {
     s.threshold = scale_decimal(*threshold, decimals);
     s.threshold_text = threshold->text;
   }
+  if (!check_key_sum(d, s, key_sum, declared_sum, declared_sum_span, rd.key_span(f, "mottagare")))
+    return;
   out.spec = std::move(s);
 }
 

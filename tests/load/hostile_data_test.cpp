@@ -136,7 +136,9 @@ TEST_CASE("dates with an implausible year are rejected with the range") {
                "och 2200)") != std::string::npos);
   CHECK(e.find("6:22: 'sammanträdesdatum' har ett orimligt årtal: 9999-12-31") !=
         std::string::npos);
-  CHECK(e.find("rådsdatum") == std::string::npos);
+  // 29 February 2024 is a real date: not reported as implausible (the new year rules of
+  // check_dates.cpp may still say that 2024 is not this data set's year).
+  CHECK(e.find("'rådsdatum'") == std::string::npos);
 }
 
 TEST_CASE("invalid UTF-8, control and bidi characters in names are errors at the character") {
