@@ -70,7 +70,7 @@ TEST_CASE("dokument: no consultations and no appendices are allowed") {
 TEST_CASE("dokument: an unknown way of consulting is an error with a suggestion") {
   auto r = load_document("  beredning:\n    - {namn: Rådet, datum: 2019-04-11, sätt: tagit del}\n");
   std::string e = only_error(r);
-  CHECK(e.rfind("7:", 0) == 0);
+  CHECK(e.rfind("6:", 0) == 0);
   CHECK(e.find("okänt sätt 'tagit del'; menade du 'tagit_del'?") != std::string::npos);
   CHECK(e.find("behandlat, tagit_del och yttrat") != std::string::npos);
 }
@@ -78,7 +78,7 @@ TEST_CASE("dokument: an unknown way of consulting is an error with a suggestion"
 TEST_CASE("dokument: a consultation needs a name, a date and a way") {
   auto r = load_document("  beredning:\n    - {namn: Rådet, sätt: behandlat}\n");
   std::string e = only_error(r);
-  CHECK(e.rfind("7:", 0) == 0);
+  CHECK(e.rfind("6:", 0) == 0);
   CHECK(e.find("datum") != std::string::npos);
 }
 
@@ -86,7 +86,7 @@ TEST_CASE("dokument: misspelt keys of the memo wording get suggestions") {
   SECTION("a section key") {
     auto r = load_document("  bilaggor:\n    - Anvisningarna\n");
     std::string e = only_error(r);
-    CHECK(e.rfind("6:3: ", 0) == 0);
+    CHECK(e.rfind("5:3: ", 0) == 0);
     CHECK(e.find("'bilaggor'") != std::string::npos);
     CHECK(e.find("menade du 'bilagor'?") != std::string::npos);
   }
@@ -101,4 +101,25 @@ TEST_CASE("dokument: misspelt keys of the memo wording get suggestions") {
     std::string e = only_error(r);
     CHECK(e.find("'beredning' ska vara en lista") != std::string::npos);
   }
+}
+
+TEST_CASE("dokument: a consultation after the memo it is reported in is an error") {
+  auto r = load_document(
+      "  datum: 2019-04-10\n"
+      "  sammanträdesdatum: 2019-05-07\n"
+      "  beredning:\n"
+      "    - {namn: Ledningsgruppen, datum: 2019-04-09, sätt: behandlat}\n"
+      "    - {namn: rådet, datum: 2019-04-11, sätt: tagit_del}\n");
+  std::string e = only_error(r);
+  CHECK(e.rfind("5:10: ", 0) == 0);  // at dokument.datum, naming the consultation's place
+  CHECK(e.find("'dokument.datum' (2019-04-10) ligger före 'dokument.beredning' (2019-04-11, "
+               "d.yaml:9:7)") != std::string::npos);
+  CHECK(e.find("rådet redan har tagit del av ärendet") != std::string::npos);
+}
+
+TEST_CASE("dokument: a consultation in another year is an error") {
+  auto r = load_document("  beredning:\n    - {namn: Rådet, datum: 2017-04-11, sätt: behandlat}\n");
+  std::string e = only_error(r);
+  CHECK(e.rfind("6:7: ", 0) == 0);
+  CHECK(e.find("är datasetet kopierat från ett annat år?") != std::string::npos);
 }
