@@ -150,9 +150,9 @@ TEST_CASE("fordelning-beslut: consultations, appendices and the deadline may be 
   cut("  beredning:", "  undertecknare:");
   cut("  bilagor:", "  övrigt:");
   write(data / "dokument.yaml", doc);
-  edit(data / "bidrag.yaml", "typ: återrapportering, grupp: namnder", "typ: användning");
-  edit(data / "bidrag.yaml", "kommunens återrapportering till Socialstyrelsen", "x");
-  edit(data / "bidrag.yaml", "typ: återrapportering}", "typ: användning}");
+  // The two reporting deadlines, kept as deadlines without a kind.
+  edit(data / "bidrag.yaml", ",\n       typ: återrapportering, grupp: namnder}", "}");
+  edit(data / "bidrag.yaml", ",\n       typ: återrapportering}", "}");
 
   const std::string text = memo_text(data.string(), "bare");
   INFO(text);
