@@ -3,6 +3,7 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/pipeline.hpp"
 #include "load/load.hpp"
 #include "stats/allocate.hpp"
 #include "stats/consistency.hpp"
@@ -19,8 +20,17 @@ void add_check(CLI::App& app, Registry& reg) {
   sub->add_option("data", *paths, "YAML-filer eller mappar som tillsammans utgör ett bidragsår")
       ->required()
       ->type_name("FIL|MAPP");
+  auto templ = std::make_shared<std::string>();
+  auto parameters = std::make_shared<std::vector<std::string>>();
+  sub->add_option("--mall", *templ,
+                  "Kontrollera också att datasetet har allt som mallen behöver (samma kontroll "
+                  "som skapa gör först); det som saknas visas där det ska stå i datat")
+      ->type_name("MALL");
+  sub->add_option("-p,--parameter", *parameters,
+                  "Mallparameter namn=värde för --mall, t.ex. grupp=kommuner")
+      ->type_name("NAMN=VÄRDE");
   reg.push_back(
-      {sub, [paths] {
+      {sub, [paths, templ, parameters] {
          LoadResult r = load_data_set(*paths);
          // A group's keys come from its specification (and are compared with stated ones).
          // (With errors in the data the recipients may be incomplete: the specifications
@@ -38,6 +48,12 @@ void add_check(CLI::App& app, Registry& reg) {
            stats::SpecRead spec = stats::read_allocation_spec(spec_file);
            r.diags.append(spec.diags);
            if (spec.ok()) r.diags.append(stats::allocate(*spec.spec).diags);
+         }
+         // With --mall: the template evaluated on the data set, as skapa does before it lays
+         // anything out; a field it needs and the data lacks is reported in the data.
+         if (!templ->empty() && r.ok()) {
+           if (auto params = parse_parameters(*parameters, r.diags))
+             tmpl::render_template(resolve_template(*templ), r.data, r.diags, *params);
          }
          print_diagnostics(r.diags);
          if (!r.ok()) return static_cast<int>(InvalidInput);

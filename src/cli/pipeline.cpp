@@ -23,9 +23,8 @@ std::string resolve_template(const std::string& name) {
   return name;
 }
 
-std::optional<Prepared> prepare(const std::string& template_name,
-                                const std::vector<std::string>& data,
-                                const std::vector<std::string>& parameters, Diagnostics& diags) {
+std::optional<std::map<std::string, std::string>> parse_parameters(
+    const std::vector<std::string>& parameters, Diagnostics& diags) {
   std::map<std::string, std::string> params;
   for (const auto& p : parameters) {
     auto eq = p.find('=');
@@ -40,6 +39,15 @@ std::optional<Prepared> prepare(const std::string& template_name,
       return std::nullopt;
     }
   }
+  return params;
+}
+
+std::optional<Prepared> prepare(const std::string& template_name,
+                                const std::vector<std::string>& data,
+                                const std::vector<std::string>& parameters, Diagnostics& diags) {
+  auto parsed = parse_parameters(parameters, diags);
+  if (!parsed) return std::nullopt;
+  const std::map<std::string, std::string>& params = *parsed;
   auto t0 = std::chrono::steady_clock::now();
   LoadResult loaded = load_data_set(data);
   if (std::getenv("RAPPORTVERK_TIDER"))

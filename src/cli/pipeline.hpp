@@ -4,6 +4,7 @@
 //              ──layout──▶ layout::Pages ──write_pdf──▶ PDF
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,10 @@ namespace rv::cli {
 
 // A template given as a folder path, or by name from the bundled templates/.
 std::string resolve_template(const std::string& name_or_path);
+
+// "namn=värde" strings from the command line (-p) as a map; nullopt after an error.
+std::optional<std::map<std::string, std::string>> parse_parameters(
+    const std::vector<std::string>& parameters, Diagnostics& diags);
 
 struct Prepared {
   GrantYear year;

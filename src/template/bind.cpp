@@ -263,12 +263,16 @@ Value group_allocation_value(const stats::GroupAllocation& ga) {
                  {"rader", Value(std::move(rows))}});
 }
 
+// A text the data set leaves out is no value, not "": printed, it is reported where it
+// belongs in the data set instead of leaving a gap in a sentence ("utarbetats inom , …").
+Value text_or_none(const std::string& s) { return s.empty() ? Value() : Value(s); }
+
 Value document_value(const DocumentMeta& d) {
   List signatories;
   for (const auto& s : d.signatories)
     signatories.push_back(record({{"namn", Value(s.name)}, {"titel", Value(s.title)}}));
   Map extra;
-  for (const auto& [k, v] : d.extra) extra[k] = Value(v);
+  for (const auto& [k, v] : d.extra) extra[k] = text_or_none(v);
   List consultations;
   for (const auto& c : d.consultations)
     consultations.push_back(
@@ -277,22 +281,23 @@ Value document_value(const DocumentMeta& d) {
   for (const auto& [role, heading] : d.column_headings) headings[role] = Value(heading);
   List appendices;
   for (const auto& a : d.appendices) appendices.push_back(Value(a));
-  return record({{"titel", Value(d.title)},
-                 {"undertitel", Value(d.subtitle)},
-                 {"dnr", Value(d.dnr)},
-                 {"förvaltning", Value(d.organisation)},
-                 {"avdelning", Value(d.department)},
-                 {"handläggare", Value(d.officer)},
-                 {"telefon", Value(d.phone)},
+  return record({{"titel", text_or_none(d.title)},
+                 {"undertitel", text_or_none(d.subtitle)},
+                 {"dnr", text_or_none(d.dnr)},
+                 {"förvaltning", text_or_none(d.organisation)},
+                 {"avdelning", text_or_none(d.department)},
+                 {"handläggare", text_or_none(d.officer)},
+                 {"telefon", text_or_none(d.phone)},
                  {"datum", Value(d.date)},
-                 {"nämnd", Value(d.committee)},
+                 {"nämnd", text_or_none(d.committee)},
                  {"sammanträdesdatum", Value(d.meeting_date)},
                  {"beredningsdatum", Value(d.preparation_date)},
                  {"rådsdatum", Value(d.council_date)},
                  {"undertecknare", Value(std::move(signatories))},
-                 {"författare", Value(d.author)},
-                 {"artikelnummer", Value(d.article_number)},
+                 {"författare", text_or_none(d.author)},
+                 {"artikelnummer", text_or_none(d.article_number)},
                  {"övrigt", Value(std::move(extra))},
+                 // The memo wording stays "" when left out: the templates give defaults.
                  {"kommun", Value(d.municipality)},
                  {"kommun_i_text", Value(d.municipality_in_text)},
                  {"förvaltning_i_text", Value(d.organisation_in_text)},
@@ -482,6 +487,62 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
   ctx["fördelningar"] = Value(std::move(allocations));
   ctx["jämförelse"] = cmp ? comparison_value(*cmp) : Value();
   return Value(std::move(ctx));
+}
+
+}  // namespace rv::tmpl
+
+namespace rv::tmpl {
+
+DataPositions data_positions(const GrantYear& year) {
+  DataPositions positions;
+  positions.find = [&year](const std::string& path) -> std::optional<DataPlace> {
+    auto split = [](const std::string& p) {
+      std::vector<std::string> parts;
+      size_t start = 0;
+      for (size_t dot; (dot = p.find('.', start)) != std::string::npos; start = dot + 1)
+        parts.push_back(p.substr(start, dot - start));
+      parts.push_back(p.substr(start));
+      return parts;
+    };
+    const std::vector<std::string> parts = split(path);
+    if (parts.size() < 2) return std::nullopt;
+    // A file of its own when the data set has no such section yet: the grant's file.
+    const Span fallback{year.grant.span.file, 0, 0};
+    auto rest = [&](size_t from) {
+      std::string out;
+      for (size_t i = from; i < parts.size(); ++i) out += (i == from ? "" : ": ") + parts[i];
+      return out;
+    };
+    if (parts[0] == "dokument") {
+      bool has = !year.document.span.file.empty();
+      return DataPlace{has ? year.document.span : fallback,
+                       has ? "'dokument'" : "'dokument' (ett nytt avsnitt)", rest(1)};
+    }
+    if (parts[0] == "bidrag") {
+      if (parts[1] == "tidsfrist" && parts.size() == 3)
+        return DataPlace{year.grant.span, "'bidrag'",
+                         "tidsfrister: en tidsfrist med typ: " + parts[2]};
+      if (parts[1] == "period_från" || parts[1] == "period_till")
+        return DataPlace{year.grant.span, "'bidrag'",
+                         std::string("period: ") + (parts[1] == "period_från" ? "från" : "till")};
+      return DataPlace{year.grant.span, "'bidrag'", rest(1)};
+    }
+    if (parts[0] == "grupper" && parts.size() >= 3) {
+      const Group* g = year.find_group(parts[1]);
+      if (!g) return std::nullopt;
+      if (parts[2] == "tidsfrist" && parts.size() == 4)
+        return DataPlace{year.grant.span, "'bidrag'",
+                         "tidsfrister: en tidsfrist med typ: " + parts[3] + " och grupp: " + g->id};
+      static const std::set<std::string> written = {"tillgängligt", "antal_ansökningar",
+                                                    "sökt_totalt", "ansökningar_inkomna",
+                                                    "deklarerad_nyckel_summa"};
+      if (parts.size() == 3 && written.count(parts[2]))
+        return DataPlace{g->span, "gruppen '" + g->id + "'",
+                         parts[2] == "ansökningar_inkomna" ? "antal_ansökningar" : parts[2]};
+    }
+    return std::nullopt;
+  };
+  return positions;
 }
 
 }  // namespace rv::tmpl

@@ -43,6 +43,48 @@ const Value* Expander::lookup(const std::string& name) const {
   return root_.get(name);
 }
 
+// The field of the data context an expression reads, as a path: `dokument.rådsdatum`,
+// `grupper["kommuner"].tillgängligt`. Nothing for a local variable or a computation.
+std::optional<std::string> Expander::data_path(const ExprPtr& e) const {
+  switch (e->op) {
+    case Expr::Op::Var:
+      for (const auto& s : scopes_)
+        if (s.count(e->name)) return std::nullopt;
+      return e->name;
+    case Expr::Op::Member: {
+      auto base = data_path(e->args[0]);
+      if (!base) return std::nullopt;
+      return *base + "." + e->name;
+    }
+    case Expr::Op::Index: {
+      auto base = data_path(e->args[0]);
+      if (!base || e->args[1]->op != Expr::Op::Literal || !e->args[1]->literal.is_str())
+        return std::nullopt;
+      return *base + "." + e->args[1]->literal.as_str();
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+bool Expander::report_missing(const ExprPtr& e, const Span& at, const std::string& why) {
+  if (!positions_) return false;
+  auto path = data_path(e);
+  if (!path) return false;
+  auto place = positions_->find(*path);
+  if (!place) return false;
+  if (!positions_->reported.insert(*path).second) return true;
+  Span t = at;
+  if (!origin_.file.empty() && t.file == origin_.file) {
+    if (t.line == 1) t.col += origin_.col - 1;
+    t.line += origin_.line - 1;
+  }
+  diags_->error(place->span, "mallen behöver '" + place->field + "' under " + place->section +
+                                 ", men datasetet saknar det (" + why + ", " + t.file + ":" +
+                                 std::to_string(t.line) + ":" + std::to_string(t.col) + ")");
+  return true;
+}
+
 std::vector<std::string> Expander::names_in_scope() const {
   std::vector<std::string> out;
   for (const auto& [k, v] : root_.as_map()) out.push_back(k);
@@ -223,6 +265,11 @@ Value Expander::eval_in(const ExprPtr& e) {
         throw Failed{};
       }
       if (const Value* v = base.get(e->name)) return *v;
+      // dokument.övrigt holds what the user chooses to write: a key it lacks is missing
+      // data (where to add it), not a misspelt field of the template.
+      if (data_path(e->args[0]) == std::optional<std::string>("dokument.övrigt") &&
+          report_missing(e, at, "används i mallen"))
+        throw Failed{};
       std::vector<std::string> keys;
       for (const auto& [k, v] : base.as_map()) keys.push_back(k);
       diags_->error(at, "'" + describe(e->args[0]) + "' har inget fält '" + e->name + "'" +
@@ -387,10 +434,18 @@ Value Expander::eval_in(const ExprPtr& e) {
       }
       std::vector<Value> args;
       for (size_t i = 1; i < e->args.size(); ++i) args.push_back(eval_in(e->args[i]));
-      FilterCall call{*input, args, at, *diags_, style_};
+      // A filter given a field the data set lacks: say where in the data it belongs.
+      Diagnostics own;
+      const bool missing = input->is_null() && positions_ && data_path(e->args[0]);
+      FilterCall call{*input, args, at, missing ? own : *diags_, style_};
       std::optional<Value> r;
       try {
         r = f->second(call);
+        if (missing && own.has_errors()) {
+          if (!report_missing(e->args[0], at, "filtret '" + e->name + "'")) diags_->append(own);
+          throw Failed{};
+        }
+        if (missing) diags_->append(own);
       } catch (const std::overflow_error&) {  // the Swedish number formatting's 64-bit range
         diags_->error(at, "filtret '" + e->name + "' fick ett för stort tal");
         throw Failed{};
@@ -410,8 +465,9 @@ std::string Expander::eval_text(const ExprPtr& e, Span at) {
   try {
     Value v = eval_in(e);
     if (v.is_null()) {
-      diags_->error(at, "'" + describe(e) +
-                            "' saknar värde i data (använd | standard(\"…\") om det får saknas)");
+      if (!report_missing(e, at, "skrivs ut i mallen"))
+        diags_->error(at, "'" + describe(e) +
+                              "' saknar värde i data (använd | standard(\"…\") om det får saknas)");
       return "";
     }
     if (v.is_map()) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,20 @@ struct IncludedFile {
 using IncludeReader =
     std::function<bool(const std::string& name, IncludedFile& file, std::string& why)>;
 
+// Where in the data set a field the template reads belongs ("dokument.rådsdatum" → the
+// `dokument:` section's position), so that a value the template needs and the data set lacks
+// is reported where the official adds it, not at the template line (bind.hpp makes one).
+struct DataPlace {
+  Span span;            // the section in the data set where the field is added
+  std::string section;  // "dokument", "bidrag", "grupper (kommuner)"
+  std::string field;    // "rådsdatum"
+};
+struct DataPositions {
+  std::function<std::optional<DataPlace>(const std::string& path)> find;
+  // Each missing field is reported once per document, whichever expression meets it first.
+  mutable std::set<std::string> reported;
+};
+
 class Expander {
  public:
   Expander(Value context, HouseStyle style, IncludeReader includes, Diagnostics& diags);
@@ -55,6 +70,10 @@ class Expander {
   // Values are escaped for Markdown (the body) unless the expansion is plain text that no
   // Markdown parser reads (settings texts: captions, running headers, the title page).
   void set_plain_text() { markdown_ = false; }
+  // A missing data field the template needs is reported at its place in the data set.
+  void set_data_positions(const DataPositions* p) { positions_ = p; }
+  // A settings text parsed on its own starts at line 1: where it really is in mall.yaml.
+  void set_text_origin(Span at) { origin_ = at; }
 
  private:
   struct Out;
@@ -74,6 +93,9 @@ class Expander {
   const Value* ref(const ExprPtr& e) const;
   const Value* lookup(const std::string& name) const;
   std::vector<std::string> names_in_scope() const;
+  std::optional<std::string> data_path(const ExprPtr& e) const;
+  // Reports `path` as missing at its data position, once per path; false when it has none.
+  bool report_missing(const ExprPtr& e, const Span& at, const std::string& why);
 
   Value root_;               // the data context, shared, never copied
   std::vector<Map> scopes_;  // local scopes (set, for), innermost last; looked up before root_
@@ -82,6 +104,8 @@ class Expander {
   Diagnostics* diags_;  // a pointer so `standard` can evaluate its input tentatively
   std::vector<BlockRequest> blocks_;
   bool markdown_ = true;
+  const DataPositions* positions_ = nullptr;
+  Span origin_;
   // Resource limits (doc/limits.hpp): counted over one expansion; after one is reached
   // the expansion stops, with that one error.
   bool stopped_ = false;

@@ -331,7 +331,7 @@ class Converter {
   const BlockBuilder& build_;
   Diagnostics& diags_;
   std::vector<cmark_node*> footnotes_;
-  std::vector<size_t> line_starts_;  // of ex_.markdown, filled when a heading needs them
+  std::vector<size_t> line_starts_;      // of ex_.markdown, filled when a heading needs them
   std::vector<cmark_node*> open_notes_;  // footnotes being converted, innermost last
   int depth_ = 0;
   bool too_deep_ = false;

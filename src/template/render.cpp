@@ -29,6 +29,7 @@ class Renderer {
  public:
   Renderer(const TemplateSettings& s, Value context, Diagnostics& diags)
       : s_(s), context_(std::move(context)), diags_(diags) {}
+  void set_data_positions(const DataPositions* p) { positions_ = p; }
 
   // A settings text with {{ … }} evaluated in `scope` (the root context when empty).
   std::string text(const TextTemplate& t, const Value* scope = nullptr) {
@@ -46,8 +47,14 @@ class Renderer {
     Diagnostics eval_diags;
     Expander ex2(scope ? *scope : context_, s_.style, nullptr, eval_diags);
     ex2.set_plain_text();  // captions, headers and the title page are not read as Markdown
+    ex2.set_data_positions(positions_);
+    ex2.set_text_origin(t.span);
     std::string out = ex2.expand(body).markdown;
     for (auto d : eval_diags.all()) {
+      if (d.span.file != t.span.file) {  // a field the data set lacks, at its data position
+        diags_.add(d);
+        continue;
+      }
       if (d.span.line == 1) d.span.col += t.span.col - 1;
       d.span.line += t.span.line - 1;
       diags_.add(d);
@@ -83,6 +90,7 @@ class Renderer {
     // One Expander per table: the rows are evaluated with `rad` on top of the block's
     // scope, which is shared rather than copied per row.
     Expander ex(scope, s_.style, nullptr, diags_);
+    ex.set_data_positions(positions_);
     Value rows = ex.eval(t.rows);
     if (!rows.is_list()) {
       if (!rows.is_null())
@@ -197,6 +205,7 @@ class Renderer {
     if (!c.source.empty()) ch.source = {doc::text(text(c.source, &scope))};
     if (!c.note.empty()) ch.note = {doc::text(text(c.note, &scope))};
     Expander ex(scope, s_.style, nullptr, diags_);
+    ex.set_data_positions(positions_);
     Value rows = ex.eval(c.rows);
     if (!rows.is_list()) {
       if (!rows.is_null())
@@ -286,6 +295,7 @@ class Renderer {
   const TemplateSettings& s_;
   Value context_;
   Diagnostics& diags_;
+  const DataPositions* positions_ = nullptr;
   int table_no_ = 0, chart_no_ = 0;
 };
 
@@ -430,6 +440,8 @@ std::optional<Rendered> render_template(const std::string& dir, const GrantYear&
     context = Value(std::move(with_parameters));
   }
   Renderer r(s, context, diags);
+  const DataPositions positions = data_positions(year);
+  r.set_data_positions(&positions);
 
   std::string body_path = (fs::path(dir) / s.body).string(), body_text, why;
   bool outside = false;
@@ -450,6 +462,7 @@ std::optional<Rendered> render_template(const std::string& dir, const GrantYear&
     return false;
   };
   Expander ex(context, s.style, includes, diags);
+  ex.set_data_positions(&positions);
   Expansion expansion = ex.expand(body);
 
   Rendered out;
