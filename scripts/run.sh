@@ -38,6 +38,8 @@ $rv skapa uppfoljning-nationell data/nationell-2019 -o output/uppfoljning-nation
 $rv skapa bilaga data/nationell-2019 -o output/bilagor-2019.pdf
 $rv skapa uppfoljning-stad data/stockholm-2017 -o output/uppfoljning-stad-2017.pdf
 $rv skapa fordelning-beslut data/stockholm-2022 -o output/fordelning-beslut-2022.pdf
+# The same memo template for a made-up small municipality (data/exempelby-2024).
+$rv skapa fordelning-beslut data/exempelby-2024 -o output/fordelning-beslut-exempelby-2024.pdf
 $rv skapa fordelningsnyckel data/nationell-2019 -o output/fordelningsnyckel-kommuner-2019.pdf
 $rv skapa anvisningar-rekvisition data/nationell-2019 -o output/anvisningar-kommuner-2019.pdf
 $rv skapa anvisningar-rekvisition data/nationell-2019 -p grupp=regioner \

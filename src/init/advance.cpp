@@ -177,6 +177,9 @@ GrantYear advance(const GrantYear& last) {
   d.meeting_date = next_year_if_set(d.meeting_date);
   d.preparation_date = next_year_if_set(d.preparation_date);
   d.council_date = next_year_if_set(d.council_date);
+  for (auto& c : d.consultations) c.date = rv::init::next_year(c.date);
+  for (auto& a : d.appendices) a = advance_year_in_text(a, from, to);
+  d.background = advance_year_in_text(d.background, from, to);
   next.document = d;
 
   next.files = last.files;

@@ -256,6 +256,24 @@ std::string document(const DocumentMeta& d) {
   day("sammanträdesdatum", d.meeting_date);
   day("beredningsdatum", d.preparation_date);
   day("rådsdatum", d.council_date);
+  text("kommun", d.municipality);
+  text("kommun_i_text", d.municipality_in_text);
+  text("förvaltning_i_text", d.organisation_in_text);
+  if (!d.consultations.empty()) {
+    out += "  beredning:\n";
+    for (const auto& c : d.consultations)
+      out += "    - {namn: " + yaml_scalar(c.name) + ", datum: " + date(c.date) +
+             ", sätt: " + c.kind + "}\n";
+  }
+  text("bakgrund", d.background);
+  if (!d.column_headings.empty()) {
+    out += "  kolumnrubriker:\n";
+    for (const auto& [role, heading] : d.column_headings) out += text_line(4, role, heading);
+  }
+  if (!d.appendices.empty()) {
+    out += "  bilagor:\n";
+    for (const auto& a : d.appendices) out += "    - " + yaml_scalar(a, true) + "\n";
+  }
   if (!d.signatories.empty()) {
     out += "  undertecknare:\n";
     for (const auto& s : d.signatories)

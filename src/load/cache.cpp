@@ -125,10 +125,16 @@ void io(A& a, Signatory& s) {
   a(s.name), a(s.title);
 }
 template <typename A>
+void io(A& a, Consultation& c) {
+  a(c.name), io(a, c.date), a(c.kind), io(a, c.span);
+}
+template <typename A>
 void io(A& a, DocumentMeta& d) {
   a(d.title), a(d.subtitle), a(d.dnr), a(d.organisation), a(d.department), a(d.officer);
   a(d.phone), io(a, d.date), a(d.committee), io(a, d.meeting_date), io(a, d.preparation_date);
   io(a, d.council_date), io(a, d.signatories), a(d.author), a(d.article_number), io(a, d.extra);
+  a(d.municipality), a(d.municipality_in_text), a(d.organisation_in_text);
+  io(a, d.consultations), a(d.background), io(a, d.column_headings), io(a, d.appendices);
   io(a, d.span);
 }
 template <typename A>

@@ -133,6 +133,14 @@ void check_dates(LoadState& st) {
               "inte är skrivet");
   check_order(st, group, meeting, "ärendet bereds innan nämnden sammanträder");
   check_order(st, council, meeting, "rådet får ta del av ärendet innan nämnden sammanträder");
+  // Likewise every body in dokument.beredning: the memo says it already took part.
+  for (const auto& c : doc.consultations) {
+    const Dated body{"dokument.beredning", c.date, c.span};
+    check_in_years(st, body, y, y + 1, "dokumentets datum");
+    check_order(st, body, memo,
+                "tjänsteutlåtandet säger att " + c.name + " redan har tagit del av ärendet");
+    check_order(st, body, meeting, "ärendet bereds innan nämnden sammanträder");
+  }
 
   check_text_years(st, "dokument.titel", doc.title, y);
   check_text_years(st, "dokument.dnr", doc.dnr, y);

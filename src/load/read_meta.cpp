@@ -141,10 +141,13 @@ void read_grant(LoadState& st, const SourceFile& f, const YAML::Node& n) {
 }
 
 void read_document(LoadState& st, const SourceFile& f, const YAML::Node& n) {
-  MapReader m(f, n, "dokumentet", st.diags,
-              {"titel", "undertitel", "dnr", "förvaltning", "avdelning", "handläggare", "telefon",
-               "datum", "nämnd", "sammanträdesdatum", "beredningsdatum", "rådsdatum",
-               "undertecknare", "författare", "artikelnummer", "övrigt"});
+  std::vector<std::string_view> known = {
+      "titel",           "undertitel", "dnr",           "förvaltning", "avdelning",
+      "handläggare",     "telefon",    "datum",         "nämnd",       "sammanträdesdatum",
+      "beredningsdatum", "rådsdatum",  "undertecknare", "författare",  "artikelnummer",
+      "övrigt"};
+  known.insert(known.end(), kMemoWordingKeys.begin(), kMemoWordingKeys.end());
+  MapReader m(f, n, "dokumentet", st.diags, known);
   if (!m.is_map()) return;
   DocumentMeta& d = st.year.document;
   if (d.span.file.empty()) d.span = m.span();
@@ -163,6 +166,7 @@ void read_document(LoadState& st, const SourceFile& f, const YAML::Node& n) {
   claim_date(st, m, s, "sammanträdesdatum", d.meeting_date);
   claim_date(st, m, s, "beredningsdatum", d.preparation_date);
   claim_date(st, m, s, "rådsdatum", d.council_date);
+  read_memo_wording(st, f, m, d);
   if (auto u = m.node("undertecknare")) {
     if (!u->IsSequence()) {
       st.diags.error(f.span(*u), "'undertecknare' ska vara en lista, men är " + describe(*u));

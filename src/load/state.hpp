@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "load/reader.hpp"
@@ -47,6 +48,11 @@ void read_quotes(LoadState& st, const SourceFile& f, const YAML::Node& n);
 void read_history(LoadState& st, const SourceFile& f, const YAML::Node& n);
 void read_previous(LoadState& st, const SourceFile& f, const YAML::Node& n);
 void read_document(LoadState& st, const SourceFile& f, const YAML::Node& n);
+// The memo wording fields of dokument: (read_memo.cpp) and their keys.
+inline const std::vector<std::string_view> kMemoWordingKeys = {
+    "kommun",         "kommun_i_text", "förvaltning_i_text", "beredning", "bakgrund",
+    "kolumnrubriker", "bilagor"};
+void read_memo_wording(LoadState& st, const SourceFile& f, MapReader& m, DocumentMeta& d);
 
 // Checks that need the whole data set: references between files, declared totals.
 void validate(LoadState& st);

@@ -256,6 +256,20 @@ struct Signatory {
   bool operator==(const Signatory&) const = default;
 };
 
+// A body that saw the matter before the committee (dokument: beredning), e.g. a management
+// group that discussed it or a council that could read it. Any number, none allowed.
+struct Consultation {
+  std::string name;  // namn: "Förvaltningsgruppen", "funktionshinderrådet"
+  Date date;         // datum
+  std::string kind;  // sätt: one of kConsultationKinds
+  Span span;
+
+  bool operator==(const Consultation&) const = default;
+};
+
+// How a consulted body took part; the memo template words each one.
+inline constexpr const char* kConsultationKinds[] = {"behandlat", "tagit_del", "yttrat"};
+
 struct DocumentMeta {
   std::string title;     // titel
   std::string subtitle;  // undertitel
@@ -273,6 +287,14 @@ struct DocumentMeta {
   std::string author;                        // författare (colophon)
   std::string article_number;                // artikelnummer
   std::map<std::string, std::string> extra;  // övrigt: free key → text
+  // The organisation's own wording, so one memo template serves any municipality.
+  std::string municipality;                 // kommun: "Stockholms stad"
+  std::string municipality_in_text;         // kommun_i_text: "staden" (default "kommunen")
+  std::string organisation_in_text;         // förvaltning_i_text: "socialförvaltningen"
+  std::vector<Consultation> consultations;  // beredning
+  std::string background;                   // bakgrund: Markdown replacing the standing text
+  std::map<std::string, std::string> column_headings;  // kolumnrubriker: role → heading
+  std::vector<std::string> appendices;                 // bilagor
   Span span;
 
   bool operator==(const DocumentMeta&) const = default;

@@ -282,6 +282,14 @@ Value document_value(const DocumentMeta& d) {
     signatories.push_back(record({{"namn", Value(s.name)}, {"titel", Value(s.title)}}));
   Map extra;
   for (const auto& [k, v] : d.extra) extra[k] = text_or_none(v);
+  List consultations;
+  for (const auto& c : d.consultations)
+    consultations.push_back(
+        record({{"namn", Value(c.name)}, {"datum", Value(c.date)}, {"sätt", Value(c.kind)}}));
+  Map headings;
+  for (const auto& [role, heading] : d.column_headings) headings[role] = Value(heading);
+  List appendices;
+  for (const auto& a : d.appendices) appendices.push_back(Value(a));
   return record({{"titel", text_or_none(d.title)},
                  {"undertitel", text_or_none(d.subtitle)},
                  {"dnr", text_or_none(d.dnr)},
@@ -297,7 +305,15 @@ Value document_value(const DocumentMeta& d) {
                  {"undertecknare", Value(std::move(signatories))},
                  {"författare", text_or_none(d.author)},
                  {"artikelnummer", text_or_none(d.article_number)},
-                 {"övrigt", Value(std::move(extra))}});
+                 {"övrigt", Value(std::move(extra))},
+                 // The memo wording stays "" when left out: the templates give defaults.
+                 {"kommun", Value(d.municipality)},
+                 {"kommun_i_text", Value(d.municipality_in_text)},
+                 {"förvaltning_i_text", Value(d.organisation_in_text)},
+                 {"beredning", Value(std::move(consultations))},
+                 {"bakgrund", Value(d.background)},
+                 {"kolumnrubriker", Value(std::move(headings))},
+                 {"bilagor", Value(std::move(appendices))}});
 }
 
 // tidsfrist.<typ>: the date of each kind of deadline, for one group (its own deadline of that

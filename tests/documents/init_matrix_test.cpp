@@ -67,7 +67,7 @@ const std::vector<NextYear> kMatrix = {
        "fördelade staden totalt 5\u00A0394\u00A0916\u00A0kronor."},
       {"uppfoljning-stad", "för 2023 är ännu inte känt"}}},
     {"data/exempel",
-     {{"fordelning-beslut", "Beloppet som staden kan rekvirera för 2024 är ännu inte känt."},
+     {{"fordelning-beslut", "Beloppet som kommunen kan rekvirera för 2024 är ännu inte känt."},
       {"uppfoljning-stad", "omfattar inga stadsdelsnämnder"}}},
 };
 

@@ -60,6 +60,8 @@ TEST_CASE("each bundled data set's next year reads back as the model init made")
     CHECK(without_spans(b.previous) == without_spans(next.previous));
     DocumentMeta doc = b.document, expected = next.document;
     doc.span = expected.span = Span{};
+    doc.consultations = without_spans(doc.consultations);
+    expected.consultations = without_spans(expected.consultations);
     CHECK(doc == expected);
     REQUIRE(b.recipients.size() == next.recipients.size());
     for (size_t i = 0; i < b.recipients.size(); ++i) {
