@@ -45,6 +45,11 @@ $rv skapa anvisningar-rekvisition data/nationell-2019 -o output/anvisningar-komm
 $rv skapa anvisningar-rekvisition data/nationell-2019 -p grupp=regioner \
   -o output/anvisningar-regioner-2019.pdf
 
+step "ett brev per mottagare"
+$rv skapa aterbetalning data/nationell-2019 --per-mottagare -o output/aterbetalning-2019
+$rv skapa besked-fordelning data/nationell-2019 --per-mottagare --urval "grupp = kommuner" \
+  -o output/besked-kommuner-2019
+
 step "exportera bilagetabellerna"
 for t in bilaga1 bilaga2 bilaga3; do
   $rv exportera bilaga data/nationell-2019 --tabell "$t" -o "output/$t-2019.csv"
