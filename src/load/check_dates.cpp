@@ -91,6 +91,37 @@ void check_text_years(LoadState& st, const char* field, const std::string& text,
     }
 }
 
+// The process in order: apply, requisition, reallocate what was not requisitioned, use the
+// funds, report on them, report to the government. A later step dated before an earlier
+// one (for the same group, or for every group) is an error naming both deadlines.
+int process_step(const std::string& kind) {
+  static const char* order[] = {"ansökan",    "rekvisition",      "omfördelning",
+                                "användning", "återrapportering", "redovisning"};
+  for (int i = 0; i < 6; ++i)
+    if (kind == order[i]) return i;
+  return -1;
+}
+
+void check_deadline_order(LoadState& st) {
+  const auto& all = st.year.grant.deadlines;
+  for (const auto& later : all) {
+    const int step = process_step(later.kind);
+    if (step < 0) continue;
+    for (const auto& earlier : all) {
+      const int before = process_step(earlier.kind);
+      if (before < 0 || before >= step || earlier.date <= later.date) continue;
+      if (!earlier.group.empty() && !later.group.empty() && earlier.group != later.group) continue;
+      st.diags.error(later.span, "tidsfristen '" + later.label + "' (" + later.kind + ", " +
+                                     iso(later.date) + ") ligger före '" + earlier.label + "' (" +
+                                     earlier.kind + ", " + iso(earlier.date) + ", " +
+                                     where(earlier.span) + "): stegen kommer i ordningen " +
+                                     "ansökan, rekvisition, omfördelning, användning, "
+                                     "återrapportering, redovisning");
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 void check_dates(LoadState& st) {
@@ -142,6 +173,7 @@ void check_dates(LoadState& st) {
     check_order(st, body, meeting, "ärendet bereds innan nämnden sammanträder");
   }
 
+  check_deadline_order(st);
   check_text_years(st, "dokument.titel", doc.title, y);
   check_text_years(st, "dokument.dnr", doc.dnr, y);
 

@@ -76,3 +76,25 @@ TEST_CASE("decisions must be a list of descriptions") {
   CHECK(r.diags.all().at(0).span.line == 6);
   CHECK(r.diags.all().at(0).message.find("beskrivning") != std::string::npos);
 }
+
+TEST_CASE("a reporting deadline before the requisition deadline is an error naming both") {
+  auto r = load_data_text("b.yaml", data("  tidsfrister:\n"
+                                         "    - {beskrivning: Rekvisition, datum: 2019-09-01, typ: "
+                                         "rekvisition, grupp: kommuner}\n"
+                                         "    - {beskrivning: Svar, datum: 2019-08-31, typ: "
+                                         "återrapportering}\n"));
+  REQUIRE(r.diags.error_count() == 1);
+  const auto& d = r.diags.all().at(0);
+  CHECK(d.span.line == 7);
+  CHECK(d.message.find("tidsfristen 'Svar' (återrapportering, 2019-08-31) ligger före "
+                       "'Rekvisition' (rekvisition, 2019-09-01, b.yaml:6:7)") != std::string::npos);
+}
+
+TEST_CASE("deadlines of different groups are not compared with each other") {
+  auto r = load_data_text("b.yaml", data("  tidsfrister:\n"
+                                         "    - {beskrivning: A, datum: 2019-10-01, typ: "
+                                         "rekvisition, grupp: kommuner}\n"
+                                         "    - {beskrivning: B, datum: 2019-06-01, typ: "
+                                         "omfördelning, grupp: regioner}\n"));
+  CHECK(r.diags.error_count() == 0);
+}
