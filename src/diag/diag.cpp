@@ -39,16 +39,18 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
   return out;
 }
 
+std::string span_text(const Span& s) {
+  std::string out = s.file;
+  if (s.line > 0) {
+    out += ":" + std::to_string(s.line);
+    if (s.col > 0) out += ":" + std::to_string(s.col);
+  }
+  return out;
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out;
-  if (!d.span.file.empty()) {
-    out += d.span.file;
-    if (d.span.line > 0) {
-      out += ":" + std::to_string(d.span.line);
-      if (d.span.col > 0) out += ":" + std::to_string(d.span.col);
-    }
-    out += ": ";
-  }
+  if (!d.span.file.empty()) out += span_text(d.span) + ": ";
   out += d.severity == Severity::Error ? "fel: " : "varning: ";
   out += d.message;
   return out;

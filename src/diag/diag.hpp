@@ -52,6 +52,8 @@ class Diagnostics {
 
 // "fil:rad:kolumn: fel: meddelande" (or "varning:"). Unknown positions are left out.
 std::string format_diagnostic(const Diagnostic& d);
+// "fil:rad:kolumn" (as far as the span knows), for messages that name a second position.
+std::string span_text(const Span& s);
 
 // Counts Unicode characters (UTF-8 code points) in the first `bytes` bytes of `line`:
 // converts a byte column (as yaml-cpp reports it) to a character column.

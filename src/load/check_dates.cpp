@@ -11,16 +11,6 @@ namespace rv::load {
 
 namespace {
 
-std::string iso(const Date& d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
-}
-
-std::string where(const Span& s) {
-  return s.file + ":" + std::to_string(s.line) + ":" + std::to_string(s.col);
-}
-
 std::string years_text(int from, int to) {
   return from == to ? std::to_string(from) : std::to_string(from) + " eller " + std::to_string(to);
 }
@@ -48,8 +38,8 @@ std::pair<int, int> deadline_years(const std::string& kind, int y) {
 
 void check_in_years(LoadState& st, const Dated& d, int from, int to, const std::string& why) {
   if (!d.date || (d.date->year >= from && d.date->year <= to)) return;
-  st.diags.error(d.span, "'" + std::string(d.field) + "' är " + iso(*d.date) + ", men " + why +
-                             " ska ligga " + years_text(from, to) + " (bidragsåret är " +
+  st.diags.error(d.span, "'" + std::string(d.field) + "' är " + date_text(*d.date) + ", men " +
+                             why + " ska ligga " + years_text(from, to) + " (bidragsåret är " +
                              std::to_string(st.year.grant.year) +
                              "); är datasetet kopierat från ett annat år?");
 }
@@ -57,9 +47,10 @@ void check_in_years(LoadState& st, const Dated& d, int from, int to, const std::
 // `earlier` must not come after `later`: reports at `later`, naming both positions.
 void check_order(LoadState& st, const Dated& earlier, const Dated& later, const std::string& why) {
   if (!earlier.date || !later.date || *earlier.date <= *later.date) return;
-  st.diags.error(later.span, "'" + std::string(later.field) + "' (" + iso(*later.date) +
-                                 ") ligger före '" + earlier.field + "' (" + iso(*earlier.date) +
-                                 ", " + where(earlier.span) + "): " + why);
+  st.diags.error(later.span, "'" + std::string(later.field) + "' (" + date_text(*later.date) +
+                                 ") ligger före '" + earlier.field + "' (" +
+                                 date_text(*earlier.date) + ", " + span_text(earlier.span) +
+                                 "): " + why);
 }
 
 // Whole four-digit years (1900–2099) in a text: "… 2022", "SOF 2022/0000".
@@ -112,9 +103,9 @@ void check_deadline_order(LoadState& st) {
       if (before < 0 || before >= step || earlier.date <= later.date) continue;
       if (!earlier.group.empty() && !later.group.empty() && earlier.group != later.group) continue;
       st.diags.error(later.span, "tidsfristen '" + later.label + "' (" + later.kind + ", " +
-                                     iso(later.date) + ") ligger före '" + earlier.label + "' (" +
-                                     earlier.kind + ", " + iso(earlier.date) + ", " +
-                                     where(earlier.span) + "): stegen kommer i ordningen " +
+                                     date_text(later.date) + ") ligger före '" + earlier.label +
+                                     "' (" + earlier.kind + ", " + date_text(earlier.date) + ", " +
+                                     span_text(earlier.span) + "): stegen kommer i ordningen " +
                                      "ansökan, rekvisition, omfördelning, användning, "
                                      "återrapportering, redovisning");
       break;
@@ -133,14 +124,14 @@ void check_dates(LoadState& st) {
   for (const auto& d : g.deadlines) {
     auto [from, to] = deadline_years(d.kind, y);
     if (d.date.year >= from && d.date.year <= to) continue;
-    st.diags.error(d.span, "tidsfristen '" + d.label + "' är " + iso(d.date) + ", men en " +
+    st.diags.error(d.span, "tidsfristen '" + d.label + "' är " + date_text(d.date) + ", men en " +
                                (d.kind.empty() ? "tidsfrist" : "frist av typen " + d.kind) +
                                " ska ligga " + years_text(from, to) + " (bidragsåret är " +
                                std::to_string(y) + "); är datasetet kopierat från ett annat år?");
   }
   for (const auto& b : g.decisions)
     if (b.date && (b.date->year < y - 1 || b.date->year > y))
-      st.diags.error(b.span, "beslutet '" + b.description + "' är daterat " + iso(*b.date) +
+      st.diags.error(b.span, "beslutet '" + b.description + "' är daterat " + date_text(*b.date) +
                                  ", men besluten om ett års medel fattas " + years_text(y - 1, y) +
                                  " (bidragsåret är " + std::to_string(y) + ")");
 

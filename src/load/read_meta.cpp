@@ -20,12 +20,6 @@ bool LoadState::claim(const std::string& field, const std::string& value, Span w
 
 namespace {
 
-std::string date_text(const Date& d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
-}
-
 // Sets `target` from a text field, guarding against a conflicting value in another file.
 void claim_text(LoadState& st, MapReader& m, const std::string& section, std::string_view key,
                 std::string& target, bool required = false) {

@@ -707,6 +707,12 @@ void MapReader::warning_at(std::string_view key, std::string message) {
 }  // namespace rv::load
 
 namespace rv::load {
+std::string date_text(const Date& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
+
 std::string kr(Amount a) {
   std::string digits = std::to_string(a < 0 ? -a : a), out;
   for (size_t i = 0; i < digits.size(); ++i) {

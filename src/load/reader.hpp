@@ -135,4 +135,6 @@ std::optional<Date> as_date(const SourceFile& f, const YAML::Node& n, Diagnostic
 namespace rv::load {
 // "79 999 998 kr": grouped with plain spaces, for messages in a terminal.
 std::string kr(Amount a);
+// "2022-05-18", as dates are written in the data and in messages.
+std::string date_text(const Date& d);
 }  // namespace rv::load

@@ -11,10 +11,6 @@ namespace rv::stats {
 
 namespace {
 
-std::string where(const Span& s) {
-  return s.file + ":" + std::to_string(s.line) + ":" + std::to_string(s.col);
-}
-
 // "172 971 kr", as the loader's diagnostics write amounts (plain spaces).
 using load::kr;
 
@@ -64,7 +60,7 @@ void check_allocations(const GrantYear& year, Diagnostics& diags) {
       if (spec.amount != expected)
         diags.error(spec.amount_span,
                     "fördelningen fördelar " + kr(spec.amount) + ", men rekvirerat totalt är " +
-                        kr(*req) + " (" + where(year.grant.requisitioned_span) + ")" +
+                        kr(*req) + " (" + span_text(year.grant.requisitioned_span) + ")" +
                         (year.grant.undistributed
                              ? " och det ej fördelade beloppet " + kr(*year.grant.undistributed)
                              : std::string()) +
@@ -84,10 +80,10 @@ void check_allocations(const GrantYear& year, Diagnostics& diags) {
       Amount stated = *it->second->granted;
       if (stated == line.amount) continue;
       Amount diff = stated - line.amount;
-      diags.warning(it->second->span, line.name + ": beviljat är " + kr(stated) + ", " +
-                                          kr(diff < 0 ? -diff : diff) +
-                                          (diff < 0 ? " mindre" : " mer") + " än fördelningens " +
-                                          kr(line.amount) + " (" + where(spans[line.name]) + ")");
+      diags.warning(it->second->span,
+                    line.name + ": beviljat är " + kr(stated) + ", " + kr(diff < 0 ? -diff : diff) +
+                        (diff < 0 ? " mindre" : " mer") + " än fördelningens " + kr(line.amount) +
+                        " (" + span_text(spans[line.name]) + ")");
     }
   }
 }

@@ -80,8 +80,7 @@ bool Expander::report_missing(const ExprPtr& e, const Span& at, const std::strin
     t.line += origin_.line - 1;
   }
   diags_->error(place->span, "mallen behöver '" + place->field + "' under " + place->section +
-                                 ", men datasetet saknar det (" + why + ", " + t.file + ":" +
-                                 std::to_string(t.line) + ":" + std::to_string(t.col) + ")");
+                                 ", men datasetet saknar det (" + why + ", " + span_text(t) + ")");
   return true;
 }
 

@@ -12,12 +12,11 @@
 #include "../support/shell.hpp"
 
 namespace fs = std::filesystem;
+using rvtest::has;
+using rvtest::replace_in;
+using rvtest::rv;
 
 namespace {
-
-std::string rv(const std::string& args) {
-  return std::string("RAPPORTVERK_CACHE=0 '") + RV_BINARY + "' " + args;
-}
 
 // The keys directly under `dokument:` and the file's text without one of them (and the
 // lines that belong to its value).

@@ -8,25 +8,11 @@
 #include "../support/shell.hpp"
 
 namespace fs = std::filesystem;
+using rvtest::has;
+using rvtest::replace_in;
+using rvtest::rv;
 
 namespace {
-
-std::string rv(const std::string& args) {
-  return std::string("RAPPORTVERK_CACHE=0 '") + RV_BINARY + "' " + args;
-}
-
-bool has(const std::string& text, const std::string& s) {
-  return text.find(s) != std::string::npos;
-}
-
-void replace(const fs::path& file, const std::string& from, const std::string& to) {
-  std::string text = rvtest::read(file);
-  size_t at = text.find(from);
-  INFO(file.string() + ": " + from);
-  REQUIRE(at != std::string::npos);
-  text.replace(at, from.size(), to);
-  rvtest::write(file, text);
-}
 
 // A copy of the 2022 memo's data set, to change one thing in.
 fs::path copy_2022(const std::string& tag) {
@@ -59,8 +45,8 @@ TEST_CASE("the bundled 2022 memo's data set holds together") {
 
 TEST_CASE("a district misspelt in the allocation is an error with the register's spelling") {
   fs::path dir = copy_2022("consistency_name");
-  replace(dir / "d/fordelning.yaml", "{namn: Hässelby-Vällingby, nyckel",
-          "{namn: Hässelby Vällingby, nyckel");
+  replace_in(dir / "d/fordelning.yaml", "{namn: Hässelby-Vällingby, nyckel",
+             "{namn: Hässelby Vällingby, nyckel");
   rvtest::Run r = check_and_render(dir);
   CHECK(has(r.out,
             "fordelning.yaml:20:7: fel: 'Hässelby Vällingby' finns inte bland datasetets "
@@ -69,8 +55,8 @@ TEST_CASE("a district misspelt in the allocation is an error with the register's
 
 TEST_CASE("a name in last year's allocation is checked against the register too") {
   fs::path dir = copy_2022("consistency_previous");
-  replace(dir / "d/tidigare-fordelning.yaml",
-          "      Hässelby-Vällingby:", "      hässelby–vällingby:");
+  replace_in(dir / "d/tidigare-fordelning.yaml",
+             "      Hässelby-Vällingby:", "      hässelby–vällingby:");
   rvtest::Run r = check_and_render(dir);
   CHECK(has(r.out,
             "'hässelby–vällingby' i den tidigare fördelningen finns inte bland "
@@ -79,7 +65,7 @@ TEST_CASE("a name in last year's allocation is checked against the register too"
 
 TEST_CASE("the amount to allocate must be what the city requisitioned: both positions") {
   fs::path dir = copy_2022("consistency_total");
-  replace(dir / "d/fordelning.yaml", "belopp: 5394915", "belopp: 5700000");
+  replace_in(dir / "d/fordelning.yaml", "belopp: 5394915", "belopp: 5700000");
   rvtest::Run r = check_and_render(dir);
   CHECK(has(r.out,
             "fordelning.yaml:11:11: fel: fördelningen fördelar 5 700 000 kr, men "
@@ -89,9 +75,9 @@ TEST_CASE("the amount to allocate must be what the city requisitioned: both posi
 
 TEST_CASE("a data set copied from last year with only the year changed is caught") {
   fs::path dir = copy_2022("consistency_copy");
-  replace(dir / "d/bidrag.yaml", "år: 2022", "år: 2023");
-  replace(dir / "d/bidrag.yaml", "rekvirerat_totalt: 5394915", "rekvirerat_totalt: 5612340");
-  replace(dir / "d/fordelning.yaml", "belopp: 5394915", "belopp: 5612340");
+  replace_in(dir / "d/bidrag.yaml", "år: 2022", "år: 2023");
+  replace_in(dir / "d/bidrag.yaml", "rekvirerat_totalt: 5394915", "rekvirerat_totalt: 5612340");
+  replace_in(dir / "d/fordelning.yaml", "belopp: 5394915", "belopp: 5612340");
   rvtest::Run r = check_and_render(dir);
   CHECK(has(r.out, "'bidrag.period.från' är 2022-01-01, men periodens början ska ligga 2023"));
   CHECK(has(r.out,
@@ -106,8 +92,8 @@ TEST_CASE("a data set copied from last year with only the year changed is caught
 
 TEST_CASE("a committee meeting before the memo's own date is an error naming both") {
   fs::path dir = copy_2022("consistency_order");
-  replace(dir / "d/dokument.yaml", "sammanträdesdatum: 2022-06-14",
-          "sammanträdesdatum: 2022-05-19");
+  replace_in(dir / "d/dokument.yaml", "sammanträdesdatum: 2022-06-14",
+             "sammanträdesdatum: 2022-05-19");
   rvtest::Run r = check_and_render(dir);
   CHECK(has(r.out,
             "dokument.yaml:13:22: fel: 'dokument.sammanträdesdatum' (2022-05-19) ligger "
@@ -144,7 +130,7 @@ TEST_CASE("a key that does not add up to its declared total is an error with the
             "'nyckelns_summa' är 100"));
 
   // Without the declared sum a key in percent that misses 100 is still said, as a warning.
-  replace(dir / "d/fordelning.yaml", "  nyckelns_summa: 100\n", "");
+  replace_in(dir / "d/fordelning.yaml", "  nyckelns_summa: 100\n", "");
   rvtest::Run w = rvtest::sh(rv("fördela '" + (dir / "d/fordelning.yaml").string() + "'"));
   INFO(w.out);
   CHECK(has(w.out,

@@ -11,14 +11,13 @@
 #include "../support/trace_text.hpp"
 
 namespace fs = std::filesystem;
+using rvtest::has;
+using rvtest::replace_in;
+using rvtest::rv;
 
 namespace {
 
 const std::string kNb = "\u00a0";
-
-std::string rv(const std::string& args) {
-  return std::string("RAPPORTVERK_CACHE=0 '") + RV_BINARY + "' " + args;
-}
 
 // The instructions' running text, and the command's own output (for its warnings).
 struct Rendered {
@@ -31,19 +30,6 @@ Rendered render(const fs::path& data, const fs::path& trace, const std::string& 
   INFO(r.out);
   REQUIRE(r.code == 0);
   return {rvtest::trace_text(rvtest::read(trace)), r.out};
-}
-
-bool has(const std::string& text, const std::string& s) {
-  return text.find(s) != std::string::npos;
-}
-
-void replace(const fs::path& file, const std::string& from, const std::string& to) {
-  std::string text = rvtest::read(file);
-  size_t at = text.find(from);
-  INFO(file.string() + ": " + from);
-  REQUIRE(at != std::string::npos);
-  text.replace(at, from.size(), to);
-  rvtest::write(file, text);
 }
 
 }  // namespace
@@ -104,13 +90,14 @@ TEST_CASE("anvisningar-rekvisition: a data set advanced a year follows its own d
 
   // The new year's own figures (as in the 2020 instructions, source 003): 75 million kronor,
   // at least 100 000 kr each, requisition by 1 September, the government's decision.
-  replace(y / "kommuner-fordelning.yaml", "belopp: 79999998", "belopp: 75000000");
-  replace(y / "kommuner-fordelning.yaml", "minimibelopp: 80000", "minimibelopp: 100000");
-  replace(y / "bidrag.yaml", "datum: 2020-06-30, typ: rekvisition",
-          "datum: 2020-09-01, typ: rekvisition");
-  replace(y / "bidrag.yaml", "  # beslut:",
-          "  beslut:\n    - {beskrivning: regeringens uppdrag, referens: S2020/01591/SOF (delvis), "
-          "datum: 2020-03-12}\n  # beslut:");
+  replace_in(y / "kommuner-fordelning.yaml", "belopp: 79999998", "belopp: 75000000");
+  replace_in(y / "kommuner-fordelning.yaml", "minimibelopp: 80000", "minimibelopp: 100000");
+  replace_in(y / "bidrag.yaml", "datum: 2020-06-30, typ: rekvisition",
+             "datum: 2020-09-01, typ: rekvisition");
+  replace_in(
+      y / "bidrag.yaml", "  # beslut:",
+      "  beslut:\n    - {beskrivning: regeringens uppdrag, referens: S2020/01591/SOF (delvis), "
+      "datum: 2020-03-12}\n  # beslut:");
   Rendered b = render(y, dir / "b.txt");
   INFO(b.text);
   CHECK(!has(b.out, "varning:"));

@@ -57,3 +57,26 @@ inline void write(const fs::path& p, const std::string& text) {
 }
 
 }  // namespace rvtest
+
+namespace rvtest {
+
+// The binary under test with its caches off, as the end-to-end tests run it.
+inline std::string rv(const std::string& args) {
+  return std::string("RAPPORTVERK_CACHE=0 '") + RV_BINARY + "' " + args;
+}
+
+inline bool has(const std::string& text, const std::string& s) {
+  return text.find(s) != std::string::npos;
+}
+
+// Replaces the first `from` in a file by `to`; the test fails if `from` is not there.
+inline void replace_in(const fs::path& file, const std::string& from, const std::string& to) {
+  std::string text = read(file);
+  size_t at = text.find(from);
+  INFO(file.string() + ": " + from);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), to);
+  write(file, text);
+}
+
+}  // namespace rvtest
