@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzar ett mål med libFuzzer: scripts/fuzz.sh <mål> <sekunder> [libFuzzer-flaggor …]
-# Mål: data, fordelning, mall, markdown, import_csv, import_xlsx (tests/fuzz/). Bygger i build-fuzz/ med clang,
+# Mål: data, fordelning, mall, markdown, import_csv, import_xlsx, urval (tests/fuzz/).
+# Bygger i build-fuzz/ med clang,
 # AddressSanitizer och UndefinedBehaviorSanitizer. Nya intressanta indata sparas i
 # build-fuzz/korpus/<mål>/ (utgår från tests/fuzz/corpus/<mål>/); krascher i
 # build-fuzz/krascher/<mål>/. Se docs/fuzzning.md.
@@ -8,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -lt 2 ]; then
   echo "användning: scripts/fuzz.sh <mål> <sekunder> [libFuzzer-flaggor …]" >&2
-  echo "mål: data fordelning mall markdown import_csv import_xlsx" >&2
+  echo "mål: data fordelning mall markdown import_csv import_xlsx urval" >&2
   exit 2
 fi
 target=$1

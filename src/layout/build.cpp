@@ -10,6 +10,7 @@
 // differ from a sequential build — a count that does not match, or any diagnostic from the
 // second part (missing-glyph warnings are given once per document) — the second part is
 // built again sequentially, so the result is always the sequential one.
+#include <system_error>
 #include <thread>
 
 #include "doc/limits.hpp"
@@ -197,7 +198,13 @@ Flow build_flow(const doc::Document& document, const FontSet& fonts, Pages& page
   Builder second(fonts, second_pages, second_diags);
   second.collect_headings(blocks);
   second.start_notes_at(static_cast<int>(notes_before) + 1);
-  std::thread worker([&] { build(second, cut, blocks.size()); });
+  std::thread worker;
+  try {
+    worker = std::thread([&] { build(second, cut, blocks.size()); });
+  } catch (const std::system_error&) {  // a process limit: the sequential build instead
+    build(first, 0, blocks.size());
+    return std::move(first.flow());
+  }
   build(first, 0, cut);
   worker.join();
 

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <filesystem>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include "load/cache.hpp"
@@ -44,11 +45,20 @@ void parse_all(std::vector<Parsed>& files) {
     return;
   }
   std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < files.size(); i = next++) parse(files[i]);
+  };
+  // A thread that cannot be started (a process limit under load) only means fewer
+  // helpers: this thread parses the rest, instead of an internal error.
   std::vector<std::thread> pool;
-  for (unsigned w = 0; w < workers; ++w)
-    pool.emplace_back([&] {
-      for (size_t i = next++; i < files.size(); i = next++) parse(files[i]);
-    });
+  for (unsigned w = 1; w < workers; ++w) {
+    try {
+      pool.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
+  work();
   for (auto& t : pool) t.join();
 }
 

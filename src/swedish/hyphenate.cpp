@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 
@@ -308,11 +309,19 @@ void preload_hyphenation(const std::string& cache_dir) {
   // With a usable store the patterns are loaded only if a word turns out to be new.
   std::promise<void> opened;
   store_opened = opened.get_future().share();
-  std::thread([cache_dir, opened = std::move(opened)]() mutable {
+  auto open = [cache_dir](std::promise<void>& done) {
     const bool have_store = store().open(cache_dir, kDictionaryPath);
-    opened.set_value();
+    done.set_value();
     if (!have_store) dictionary();
-  }).detach();
+  };
+  // Without a thread (a process limit under load) the store is opened here, before the
+  // run goes on: slower, never an internal error.
+  auto shared = std::make_shared<std::promise<void>>(std::move(opened));
+  try {
+    std::thread([open, shared] { open(*shared); }).detach();
+  } catch (const std::system_error&) {
+    open(*shared);
+  }
 }
 
 void save_hyphenation_store() { store().save(); }

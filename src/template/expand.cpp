@@ -84,6 +84,31 @@ bool Expander::report_missing(const ExprPtr& e, const Span& at, const std::strin
   return true;
 }
 
+// A name that exists in an enclosing scope is changed there, so a running total set before
+// a loop and added to inside it keeps its value after the loop (Jinja would silently start
+// a new, loop-local name each pass). A new name belongs to the innermost scope.
+void Expander::assign(const std::string& name, Value v, const Span& at) {
+  for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it) {
+    auto f = it->find(name);
+    if (f != it->end()) {
+      f->second = std::move(v);
+      return;
+    }
+  }
+  scopes_.back()[name] = std::move(v);
+  if (scopes_.size() > 1) set_in_loop_.emplace(name, at);
+}
+
+// The names a pass of a loop created end with it; reading one later says where it was set.
+void Expander::forget_loop_scope() {
+  for (const auto& [name, value] : scopes_.back())
+    if (auto f = set_in_loop_.find(name); f != set_in_loop_.end()) {
+      loop_only_.insert_or_assign(name, f->second);
+      set_in_loop_.erase(f);
+    }
+  scopes_.pop_back();
+}
+
 std::vector<std::string> Expander::names_in_scope() const {
   std::vector<std::string> out;
   for (const auto& [k, v] : root_.as_map()) out.push_back(k);
@@ -250,7 +275,16 @@ Value Expander::eval_in(const ExprPtr& e) {
     case Expr::Op::Var: {
       const Value* v = lookup(e->name);
       if (!v) {
-        diags_->error(at, "okänd variabel '" + e->name + "'" + suggest(e->name, names_in_scope()));
+        if (auto inside = loop_only_.find(e->name); inside != loop_only_.end())
+          diags_->error(at, "'" + e->name + "' fick sitt värde bara inne i {% for %} (" +
+                                span_text(inside->second) +
+                                ") och finns inte efter loopen; sätt den före loopen, "
+                                "t.ex. {% set " +
+                                e->name +
+                                " = 0 %}, så ändrar varje varv den och värdet finns kvar");
+        else
+          diags_->error(at,
+                        "okänd variabel '" + e->name + "'" + suggest(e->name, names_in_scope()));
         throw Failed{};
       }
       return *v;
@@ -563,7 +597,7 @@ void Expander::run(const Body& body, Out& out, int depth) {
         break;
       }
       case Node::Kind::Set:
-        scopes_.back()[n.var] = eval(n.expr);
+        assign(n.var, eval(n.expr), n.span);
         break;
       case Node::Kind::If:
         for (const Branch& b : n.branches) {
@@ -598,7 +632,7 @@ void Expander::run(const Body& body, Out& out, int depth) {
           scope.emplace(n.var, items[i]);
           scope.emplace("loop", Value(std::move(loop)));
           nested(n.body, out, depth, n);
-          scopes_.pop_back();
+          forget_loop_scope();
         }
         break;
       }
@@ -626,6 +660,8 @@ Expansion Expander::expand(const Body& body) {
   stopped_ = false;
   iterations_ = 0;
   includes_done_ = 0;
+  set_in_loop_.clear();
+  loop_only_.clear();
   run(body, out, 0);
   Expansion e;
   e.markdown = std::move(out.text);

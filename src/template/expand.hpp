@@ -93,12 +93,16 @@ class Expander {
   const Value* ref(const ExprPtr& e) const;
   const Value* lookup(const std::string& name) const;
   std::vector<std::string> names_in_scope() const;
+  void assign(const std::string& name, Value v, const Span& at);
+  void forget_loop_scope();
   std::optional<std::string> data_path(const ExprPtr& e) const;
   // Reports `path` as missing at its data position, once per path; false when it has none.
   bool report_missing(const ExprPtr& e, const Span& at, const std::string& why);
 
   Value root_;               // the data context, shared, never copied
   std::vector<Map> scopes_;  // local scopes (set, for), innermost last; looked up before root_
+  // Names a {% set %} created inside a loop pass (where), and those whose loop has ended.
+  std::map<std::string, Span> set_in_loop_, loop_only_;
   HouseStyle style_;
   IncludeReader includes_;
   Diagnostics* diags_;  // a pointer so `standard` can evaluate its input tentatively

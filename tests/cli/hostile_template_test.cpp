@@ -49,6 +49,7 @@ TEST_CASE("a template cannot include files outside its folder") {
     fs::remove(dir / "länk.md");
     fs::create_symlink(root / "hemligt.md", dir / "länk.md");
     Run r = render(dir, out);
+    INFO(r.out);
     CHECK(r.code == 2);
     CHECK(r.out.find(c.message) != std::string::npos);
     CHECK(r.out.find("HEMLIGT") == std::string::npos);
@@ -66,6 +67,7 @@ TEST_CASE("mall.yaml, the body text and the hyphenation list must lie in the tem
     fs::path dir =
         make_template(root, "a", "Text\n", "avstavning: " + (root / "hemligt.txt").string() + "\n");
     Run r = render(dir, out);
+    INFO(r.out);
     CHECK(r.code == 2);
     CHECK(r.out.find("mall.yaml:5:13: fel: avstavningslistan: '") != std::string::npos);
     CHECK(r.out.find("HEMLIGT") == std::string::npos);
@@ -74,6 +76,7 @@ TEST_CASE("mall.yaml, the body text and the hyphenation list must lie in the tem
     fs::path dir = make_template(root, "b", "Text\n", "avstavning: avstavning.txt\n");
     fs::create_symlink(root / "hemligt.txt", dir / "avstavning.txt");
     Run r = render(dir, out);
+    INFO(r.out);
     CHECK(r.code == 2);
     CHECK(r.out.find("'avstavning.txt' ligger utanför mallens mapp") != std::string::npos);
     CHECK(r.out.find("HEMLIGT") == std::string::npos);
@@ -82,6 +85,7 @@ TEST_CASE("mall.yaml, the body text and the hyphenation list must lie in the tem
     fs::path dir = make_template(root, "c", "Text\n", "avstavning: avstavning.txt\n");
     rvtest::write(dir / "avstavning.txt", std::string("HEMLIGT\x01\x02\xff\xfe", 11) + "\n");
     Run r = render(dir, out);
+    INFO(r.out);
     CHECK(r.code == 2);
     CHECK(r.out.find("avstavningslistan är ingen textfil") != std::string::npos);
     CHECK(r.out.find("HEMLIGT") == std::string::npos);
@@ -89,6 +93,7 @@ TEST_CASE("mall.yaml, the body text and the hyphenation list must lie in the tem
   SECTION("brödtext: ../") {
     fs::path dir = make_template(root, "d", "Text\n", "brödtext: ../hemligt.txt\n");
     Run r = render(dir, out);
+    INFO(r.out);
     CHECK(r.code == 2);
     CHECK(r.out.find("mall.yaml:5:11: fel: brödtexten: '../hemligt.txt' ligger utanför mallens "
                      "mapp") != std::string::npos);
@@ -101,6 +106,7 @@ TEST_CASE("mall.yaml, the body text and the hyphenation list must lie in the tem
     fs::create_symlink(root / "andra.yaml", dir / "mall.yaml");
     rvtest::write(dir / "mall.md", "Text\n");
     Run r = render(dir, out);
+    INFO(r.out);
     CHECK(r.code == 2);
     CHECK(r.out.find("mall.yaml: fel: mallens inställningar: 'mall.yaml' ligger utanför mallens "
                      "mapp") != std::string::npos);
@@ -128,6 +134,7 @@ TEST_CASE("templates that crashed the process end with positioned errors and exi
        }) {
     CAPTURE(c.name);
     Run r = render(make_template(root, c.name, c.body), out);
+    INFO(r.out);
     CHECK(r.code == 2);
     CHECK(r.out.find(c.message) != std::string::npos);
     CHECK(r.out.find("internt fel") == std::string::npos);
