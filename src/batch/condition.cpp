@@ -87,9 +87,23 @@ class Parser {
     return false;
   }
 
+  // Parsing, evaluating and freeing a condition recurse once per level of parentheses or
+  // `not` and once per and/or: both are bounded so that no condition can exhaust the stack
+  // (the fuzzer's 2 000 opening parentheses did).
+  static constexpr int kMaxDepth = 100;
+  static constexpr int kMaxParts = 1000;
+  bool deeper(size_t at) {
+    if (++depth_ <= kMaxDepth) return true;
+    fail(at, "villkoret är nästlat för djupt (högst " + std::to_string(kMaxDepth) +
+                 " nivåer av parenteser och not)");
+    return false;
+  }
+
   std::shared_ptr<const Node> binary(Node::Op op, std::shared_ptr<const Node> l,
                                      std::shared_ptr<const Node> r) {
     if (!l || !r) return nullptr;
+    if (++parts_ > kMaxParts)
+      return fail(pos_, "villkoret har för många delar (högst 1 000 and och or)");
     auto n = std::make_shared<Node>();
     n->op = op;
     n->left = std::move(l);
@@ -107,8 +121,11 @@ class Parser {
     return l;
   }
   std::shared_ptr<const Node> parse_not() {
+    const size_t at = (skip(), pos_);
     if (keyword({"not", "inte"})) {
+      if (!deeper(at)) return nullptr;
       auto inner = parse_not();
+      --depth_;
       if (!inner) return nullptr;
       auto n = std::make_shared<Node>();
       n->op = Node::Op::Not;
@@ -122,7 +139,9 @@ class Parser {
     if (pos_ >= s_.size()) return fail(pos_, "villkoret slutar mitt i; förväntade ett fält");
     if (s_[pos_] == '(') {
       size_t open = pos_++;
+      if (!deeper(open)) return nullptr;
       auto inner = parse_or();
+      --depth_;
       if (!inner) return nullptr;
       skip();
       if (pos_ >= s_.size() || s_[pos_] != ')')
@@ -223,6 +242,8 @@ class Parser {
   Span origin_;
   size_t pos_ = 0;
   bool failed_ = false;
+  int depth_ = 0;  // parentheses and `not` open at the position
+  int parts_ = 0;  // and/or read so far
 };
 
 const Value* lookup(const Value& record, const std::string& field) {

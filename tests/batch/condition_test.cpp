@@ -72,3 +72,21 @@ TEST_CASE("urval: errors point into the condition and suggest fields", "[batch][
   CHECK(first_error("namn = \"Ale").find("--urval:1:8: fel: texten stängs aldrig") == 0);
   CHECK(first_error("").find("villkoret är tomt") != std::string::npos);
 }
+
+// Found by the urval fuzz target: 2 000 opening parentheses exhausted the stack.
+TEST_CASE("urval: deep nesting and endless chains are errors, not a crash", "[batch][urval]") {
+  std::string parens = std::string(2000, '(') + "vill_ha_mer" + std::string(2000, ')');
+  CHECK(first_error(parens) ==
+        "--urval:1:101: fel: villkoret är nästlat för djupt (högst 100 nivåer av parenteser "
+        "och not)");
+  std::string nots;
+  for (int i = 0; i < 5000; ++i) nots += "not ";
+  CHECK(first_error(nots + "vill_ha_mer").find("nästlat för djupt") != std::string::npos);
+  std::string chain = "vill_ha_mer";
+  for (int i = 0; i < 100000; ++i) chain += " and vill_ha_mer";
+  CHECK(first_error(chain).find("för många delar (högst 1 000 and och or)") !=
+        std::string::npos);
+  std::string fine = std::string(100, '(') + "vill_ha_mer" + std::string(100, ')');
+  for (int i = 0; i < 999; ++i) fine += " or oförbrukat > 0";
+  CHECK(selects(fine, record("Ale kommun", "kommuner", 0, true)));
+}
