@@ -1,6 +1,7 @@
 #include "diag/diag.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace rv {
 
@@ -21,6 +22,42 @@ void Diagnostics::add(Diagnostic d) {
 void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
   errors_ += other.errors_;
+}
+
+namespace {
+// "1 000" with a plain space, as messages print counts (they go to a terminal).
+std::string grouped_number(int64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
+    out += digits[i];
+  }
+  return out;
+}
+}  // namespace
+
+void append_repeated(Diagnostics& to, const Diagnostics& from, const std::string& prefix,
+                     const std::string& unit, int64_t total) {
+  std::vector<std::pair<const Diagnostic*, int64_t>> distinct;  // in the order first raised
+  std::unordered_map<std::string, size_t> index;
+  for (const Diagnostic& d : from.all()) {
+    std::string key = d.span.file + '\0' + std::to_string(d.span.line) + ':' +
+                      std::to_string(d.span.col) + (d.severity == Severity::Error ? 'e' : 'w') +
+                      d.message;
+    auto [at, added] = index.emplace(std::move(key), distinct.size());
+    if (added)
+      distinct.emplace_back(&d, 1);
+    else
+      ++distinct[at->second].second;
+  }
+  for (auto [d, times] : distinct) {
+    Diagnostic merged = *d;
+    merged.message = prefix + merged.message;
+    if (times > 1)
+      merged.message += " (i " + std::string(times == total ? "alla " : "") +
+                        grouped_number(times) + " " + unit + ")";
+    to.add(std::move(merged));
+  }
 }
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }

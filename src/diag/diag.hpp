@@ -50,6 +50,13 @@ class Diagnostics {
   size_t errors_ = 0;
 };
 
+// Appends `from` to `to` with each distinct diagnostic once, in the order first raised:
+// one raised `times` > 1 times gets "(i <times> <unit>)", "(i alla …)" when that is every
+// one of `total`; each message is prefixed with `prefix` ("tabellen 'bilaga1': ").
+// For what a loop or a table raises once per pass or row.
+void append_repeated(Diagnostics& to, const Diagnostics& from, const std::string& prefix,
+                     const std::string& unit, int64_t total);
+
 // "fil:rad:kolumn: fel: meddelande" (or "varning:"). Unknown positions are left out.
 std::string format_diagnostic(const Diagnostic& d);
 // "fil:rad:kolumn" (as far as the span knows), for messages that name a second position.

@@ -2,6 +2,8 @@
 // of their page, draws running headers/footers and the tjänsteutlåtande header block
 // (which need the page count), and resolves anchors, links, outline and TOC numbers.
 #include <algorithm>
+#include <set>
+#include <string>
 #include <unordered_map>
 
 #include "layout/flow.hpp"
@@ -267,12 +269,15 @@ void finalize(Flow& flow, const std::vector<PagePlan>& plans, const FontSet& fon
     run.width = fonts.width(run.font, run.size, run.text);
     run.x = e.right - run.width;
   }
+  std::set<std::pair<std::string, int>> warned;  // a link over two lines is one warning
   for (Page& page : out.pages)
     for (LinkArea& la : page.links) {
       if (la.target_id.empty()) continue;
       auto it = anchors.find(la.target_id);
       if (it == anchors.end()) {
-        diags.warning({}, "länken pekar på ”" + la.target_id + "” som inte finns i dokumentet");
+        if (!warned.emplace(la.target_id, la.written.line).second) continue;
+        diags.warning(la.written,
+                      "länken pekar på ”" + la.target_id + "” som inte finns i dokumentet");
         continue;
       }
       la.target_page = it->second->page;

@@ -118,6 +118,7 @@ struct LinkArea {
   std::string url;        // external
   int target_page = -1;   // resolved internal target
   float target_y = 0;
+  Span written;  // where the link is in the template, for a link to nothing
 };
 
 struct Page {

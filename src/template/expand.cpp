@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "doc/limits.hpp"
 #include "load/suggest.hpp"
@@ -213,6 +214,18 @@ int compare_numbers(const Value& a, const Value& b) {
 }
 
 }  // namespace
+
+// The same error in every pass of a loop is one message with the number of passes, not
+// one per pass (a misspelt field in a loop over 290 municipalities).
+Expander::PassDiagnostics::PassDiagnostics(Diagnostics*& current)
+    : current_(current), outer_(current) {
+  current_ = &inside_;
+}
+
+Expander::PassDiagnostics::~PassDiagnostics() {
+  current_ = outer_;
+  append_repeated(*outer_, inside_, "", "varv", count);
+}
 
 Value Expander::eval(const ExprPtr& e) {
   try {
@@ -616,7 +629,9 @@ void Expander::run(const Body& body, Out& out, int depth) {
         }
         const List& items = list.as_list();
         if (items.empty()) nested(n.empty, out, depth, n);
+        PassDiagnostics passes(diags_);
         for (size_t i = 0; i < items.size() && !stopped_; ++i) {
+          ++passes.count;
           if (++iterations_ > limits::kLoopIterations) {
             stop(n.span, "för många varv i {% for %} (högst " + count(limits::kLoopIterations) +
                              " sammanlagt i ett dokument)");

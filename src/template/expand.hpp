@@ -93,6 +93,21 @@ class Expander {
   const Value* ref(const ExprPtr& e) const;
   const Value* lookup(const std::string& name) const;
   std::vector<std::string> names_in_scope() const;
+  // Collects what one loop reports while it lives and passes it on, each distinct
+  // diagnostic once with the number of passes that raised it.
+  class PassDiagnostics {
+   public:
+    explicit PassDiagnostics(Diagnostics*& current);
+    ~PassDiagnostics();
+    PassDiagnostics(const PassDiagnostics&) = delete;
+    PassDiagnostics& operator=(const PassDiagnostics&) = delete;
+    int count = 0;  // passes run
+
+   private:
+    Diagnostics*& current_;
+    Diagnostics* outer_;
+    Diagnostics inside_;
+  };
   void assign(const std::string& name, Value v, const Span& at);
   void forget_loop_scope();
   std::optional<std::string> data_path(const ExprPtr& e) const;

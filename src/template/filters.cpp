@@ -2,6 +2,7 @@
 // Every filter checks its input's type and says in Swedish what it expected.
 #include <algorithm>
 
+#include "load/suggest.hpp"
 #include "template/expand.hpp"
 
 namespace rv::tmpl {
@@ -177,6 +178,18 @@ R f_lista(const FilterCall& c) {
   for (const auto& x : c.in.as_list()) parts.push_back(item_text(x));
   return Value(sv::join_list(parts, str_arg(c, 0, "och")));
 }
+// A list's records lack `field`: the message suggests the record's closest field name.
+std::nullopt_t missing_field(const FilterCall& c, const Value& record, const std::string& field) {
+  std::string hint;
+  if (record.is_map()) {
+    std::vector<std::string_view> known;
+    for (const auto& [k, v] : record.as_map()) known.push_back(k);
+    if (auto s = load::closest(field, known)) hint = " (menade du '" + *s + "'?)";
+  }
+  c.diags.error(c.at, "posterna i listan har inget fält '" + field + "'" + hint);
+  return std::nullopt;
+}
+
 R f_langd(const FilterCall& c) {
   if (c.in.is_list()) return Value(c.in.as_list().size());
   if (c.in.is_map()) return Value(c.in.as_map().size());
@@ -188,10 +201,7 @@ R f_falt(const FilterCall& c) {
   List out;
   for (const auto& x : c.in.as_list()) {
     const Value* v = x.get(field);
-    if (!v) {
-      c.diags.error(c.at, "posterna i listan har inget fält '" + field + "'");
-      return std::nullopt;
-    }
+    if (!v) return missing_field(c, x, field);
     out.push_back(*v);
   }
   return Value(std::move(out));
@@ -223,10 +233,29 @@ R f_sortera(const FilterCall& c) {
 R f_summa(const FilterCall& c) {
   if (!c.in.is_list()) return type_error(c, "summa", "en lista");
   int64_t sum = 0;
+  const std::string field = c.args.empty() ? "" : str_arg(c, 0, "");
   for (const auto& x : c.in.as_list()) {
-    const Value* v = c.args.empty() ? &x : x.get(str_arg(c, 0, ""));
-    if (!v || !v->is_int()) {
-      c.diags.error(c.at, "filtret 'summa' kan bara summera heltal");
+    const Value* v = c.args.empty() ? &x : x.get(field);
+    if (!v) return missing_field(c, x, field);
+    if (v->is_null()) {  // a figure not yet reported: the sum would be too small, silently
+      size_t unknown = 0;
+      for (const auto& y : c.in.as_list()) {
+        const Value* w = c.args.empty() ? &y : y.get(field);
+        unknown += w && w->is_null();
+      }
+      const Value* name = x.is_map() ? x.get("namn") : nullptr;
+      c.diags.error(c.at, "filtret 'summa': " +
+                              (field.empty() ? std::string("listan") : "fältet '" + field + "'") +
+                              " saknar värde i " + std::to_string(unknown) + " av " +
+                              std::to_string(c.in.as_list().size()) + " poster" +
+                              (name && name->is_str() ? " (först '" + name->as_str() + "')" : "") +
+                              "; summan skulle bli för liten");
+      return std::nullopt;
+    }
+    if (!v->is_int()) {
+      c.diags.error(c.at, "filtret 'summa' kan bara summera heltal, men " +
+                              (field.empty() ? "listan" : "fältet '" + field + "'") + " har " +
+                              kind_name(v->kind()));
       return std::nullopt;
     }
     if (__builtin_add_overflow(sum, v->as_int(), &sum)) {
@@ -258,10 +287,7 @@ R f_filtrera(const FilterCall& c) {
   List out;
   for (const auto& x : c.in.as_list()) {
     const Value* v = x.get(field);
-    if (!v) {
-      c.diags.error(c.at, "posterna i listan har inget fält '" + field + "'");
-      return std::nullopt;
-    }
+    if (!v) return missing_field(c, x, field);
     bool keep;
     if (c.args.size() < 2) {
       keep = v->truthy();

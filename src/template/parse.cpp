@@ -543,6 +543,20 @@ Body parse_template(const std::string& file, const std::string& text, Diagnostic
       stack.back().current = &stack.back().node.body;
     } else if (word == "endif" || word == "endfor") {
       std::string want = word == "endif" ? "if" : "for";
+      auto open = std::find_if(stack.rbegin(), stack.rend(),
+                               [&](const Frame& f) { return f.opener == want; });
+      if (open != stack.rend() && open != stack.rbegin()) {
+        // An {% if %} left open inside a loop: one error at the if, which ends here, rather
+        // than three knock-on errors about the loop and this {% endfor %}.
+        while (stack.back().opener != want) {
+          diags.error(stack.back().node.span, "{% " + stack.back().opener + " %} saknar {% end" +
+                                                  stack.back().opener + " %} före {% " + word +
+                                                  " %} på rad " + std::to_string(at.line));
+          Node unclosed = std::move(stack.back().node);
+          stack.pop_back();
+          out().push_back(std::move(unclosed));
+        }
+      }
       if (stack.empty() || stack.back().opener != want) {
         diags.error(at, "{% " + word + " %} utan motsvarande {% " + want + " %}" +
                             (stack.empty() ? "" : " (öppen: {% " + stack.back().opener + " %})"));

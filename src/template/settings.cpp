@@ -22,13 +22,20 @@ std::optional<TextTemplate> text_field(MapReader& m, std::string_view key, bool 
   return TextTemplate{*v, m.value_span(key)};
 }
 
-ExprPtr expr_field(MapReader& m, std::string_view key, Diagnostics& diags, bool required = false) {
+// `owner` names where the expression is ("tabellen 'bilaga1', kolumnen 'Kommun'") in
+// its syntax errors, as the mall.yaml line alone does not say which table it is.
+ExprPtr expr_field(MapReader& m, std::string_view key, Diagnostics& diags, bool required = false,
+                   const std::string& owner = "") {
   auto v = m.text(key, required);
   if (!v) return nullptr;
   Span at = m.value_span(key);
   // A quoted YAML value's text starts one column after its mark (the quote).
   if (m.find(key).Tag() == "!") at.col += 1;
-  return parse_expression(*v, at, diags);
+  if (owner.empty()) return parse_expression(*v, at, diags);
+  Diagnostics inside;
+  ExprPtr e = parse_expression(*v, at, inside);
+  append_repeated(diags, inside, owner + ", '" + std::string(key) + "': ", "", 1);
+  return e;
 }
 
 std::vector<TextTemplate> text_list(const SourceFile& f, MapReader& m, std::string_view key,
@@ -64,8 +71,9 @@ void read_table(const SourceFile& f, const std::string& id, const YAML::Node& n,
   t.id = id;
   t.span = m.span();
   if (auto v = text_field(m, "rubrik", true)) t.caption = *v;
-  t.rows = expr_field(m, "källa", diags, true);
-  t.where = expr_field(m, "villkor", diags);
+  const std::string table = "tabellen '" + id + "'";
+  t.rows = expr_field(m, "källa", diags, true, table);
+  t.where = expr_field(m, "villkor", diags, false, table);
   if (auto v = m.text("sortering")) t.sort = *v;
   t.descending = m.yes_no("fallande").value_or(false);
   if (auto v = text_field(m, "summarad")) t.total_label = *v;
@@ -82,7 +90,9 @@ void read_table(const SourceFile& f, const std::string& id, const YAML::Node& n,
         ColumnDef col;
         col.span = cm.span();
         if (auto v = text_field(cm, "rubrik", true)) col.heading = *v;
-        col.value = expr_field(cm, "värde", diags, true);
+        const std::string column =
+            table + ", kolumnen '" + (col.heading.text.empty() ? "?" : col.heading.text) + "'";
+        col.value = expr_field(cm, "värde", diags, true, column);
         col.format = cm.text("format").value_or("text");
         static const char* formats[] = {"text", "heltal", "kr", "tkr", "mnkr", "procent", "år"};
         bool known = false;
@@ -95,7 +105,7 @@ void read_table(const SourceFile& f, const std::string& id, const YAML::Node& n,
         if (auto a = cm.text("justering")) col.align = parse_align(cm, *a);
         if (auto w = cm.integer("bredd", false, 1, 100)) col.width = *w;
         col.sum = cm.yes_no("summera").value_or(false);
-        col.total = expr_field(cm, "summa", diags);
+        col.total = expr_field(cm, "summa", diags, false, column);
         t.columns.push_back(std::move(col));
       }
     }
@@ -112,9 +122,10 @@ void read_chart(const SourceFile& f, const std::string& id, const YAML::Node& n,
   c.id = id;
   c.span = m.span();
   if (auto v = text_field(m, "rubrik", true)) c.caption = *v;
-  c.rows = expr_field(m, "källa", diags, true);
-  c.label = expr_field(m, "etikett", diags, true);
-  c.value = expr_field(m, "värde", diags, true);
+  const std::string chart = "diagrammet '" + id + "'";
+  c.rows = expr_field(m, "källa", diags, true, chart);
+  c.label = expr_field(m, "etikett", diags, true, chart);
+  c.value = expr_field(m, "värde", diags, true, chart);
   if (auto v = m.text("sortering")) c.sort = *v;
   if (auto v = text_field(m, "källrad")) c.source = *v;
   if (auto v = text_field(m, "not")) c.note = *v;

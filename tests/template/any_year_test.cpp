@@ -86,7 +86,8 @@ TEST_CASE("an error in a mall.yaml expression points at that expression, not at 
   auto r = render(t, (dir / "ut.txt").string());
   CAPTURE(r.out);
   CHECK(r.code == 2);
-  CHECK(r.out.find((t / "mall.yaml").string() + ":7:20: fel: 'grupper' har inget fält 'ideella'") !=
+  CHECK(r.out.find((t / "mall.yaml").string() +
+                   ":7:20: fel: tabellen 't': 'grupper' har inget fält 'ideella'") !=
         std::string::npos);
   CHECK(r.out.find(":1:") == std::string::npos);
 
@@ -96,9 +97,10 @@ TEST_CASE("an error in a mall.yaml expression points at that expression, not at 
   rvtest::write(t / "mall.yaml", yaml);
   r = render(t, (dir / "ut.txt").string());
   CAPTURE(r.out);
-  CHECK(r.out.find((t / "mall.yaml").string() +
-                   ":10:71: fel: 'grupper.kommuner' har inget fält 'fördelatt' (menade du "
-                   "'fördelat'?)") != std::string::npos);
+  CHECK(r.out.find(
+            (t / "mall.yaml").string() +
+            ":10:71: fel: tabellen 't': 'grupper.kommuner' har inget fält 'fördelatt' (menade du "
+            "'fördelat'?)") != std::string::npos);
   fs::remove_all(dir);
 }
 
