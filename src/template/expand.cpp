@@ -227,6 +227,140 @@ Expander::PassDiagnostics::~PassDiagnostics() {
   append_repeated(*outer_, inside_, "", "varv", count);
 }
 
+// A macro runs in a scope of its own: its parameters and the data context, not the
+// caller's variables, so what it prints depends only on what it is given.
+Value Expander::call(const ExprPtr& e) {
+  const Span& at = e->span;
+  auto found = macros_.find(e->name);
+  if (found == macros_.end()) {
+    std::vector<std::string> known;
+    for (const auto& [name, m] : macros_) known.push_back(name);
+    diags_->error(at, "okänt makro '" + e->name + "'" + suggest(e->name, known) +
+                          " (ett makro definieras med {% macro " + e->name +
+                          "(…) %} före anropet; ett filter skrivs värde | " + e->name + ")");
+    throw Failed{};
+  }
+  const Node& m = *found->second;
+  if (e->args.size() != m.params.size()) {
+    diags_->error(at, "makrot '" + m.name + "' (" + span_text(m.span) + ") tar " +
+                          std::to_string(m.params.size()) + " argument, men fick " +
+                          std::to_string(e->args.size()));
+    throw Failed{};
+  }
+  if (macro_depth_ >= limits::kIncludeDepth)
+    exceeded(at, "makron anropar varandra för djupt (högst " +
+                     std::to_string(limits::kIncludeDepth) + " nivåer)");
+  Map params;
+  for (size_t i = 0; i < m.params.size(); ++i) params[m.params[i]] = eval_in(e->args[i]);
+  struct OwnScope {  // the caller's scopes back however the body ends
+    Expander& ex;
+    std::vector<Map> caller;
+    OwnScope(Expander& x, Map params) : ex(x), caller(std::move(x.scopes_)) {
+      ex.scopes_.assign(1, std::move(params));
+      ++ex.macro_depth_;
+    }
+    ~OwnScope() {
+      ex.scopes_ = std::move(caller);
+      --ex.macro_depth_;
+    }
+  } own(*this, std::move(params));
+  Out out;
+  run(m.body, out, 0);
+  std::string text = std::move(out.text);
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return Value(std::move(text));
+}
+
+// `lista | varje("{namn} ({oförbrukat | kr})")`: one text per element, the pattern's
+// {…} evaluated with the element's fields as names (and the element itself as `post`).
+// The pattern is parsed once per place it is written; its errors point into it.
+const std::vector<Expander::PatternPart>& Expander::pattern(const ExprPtr& e) {
+  auto cached = patterns_.find(e.get());
+  if (cached != patterns_.end()) return cached->second;
+  std::vector<PatternPart> parts;
+  const ExprPtr& arg = e->args[1];
+  const std::string& text = arg->literal.as_str();
+  // The pattern's characters start one column after the opening quote.
+  auto at = [&](size_t byte) {
+    Span s = arg->span;
+    s.col += 1 + byte_to_char_column(text, static_cast<int>(byte));
+    return s;
+  };
+  std::string literal;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
+      literal += c, ++i;  // {{ and }} are braces
+      continue;
+    }
+    if (c == '}') {
+      diags_->error(at(i), "'}' utan '{' i mönstret (skriv }} för en klammer)");
+      throw Failed{};
+    }
+    if (c != '{') {
+      literal += c;
+      continue;
+    }
+    size_t end = i + 1;
+    char quote = 0;  // a '}' inside a quoted text does not end the expression
+    for (; end < text.size() && (quote || text[end] != '}'); ++end) {
+      if (quote && text[end] == quote)
+        quote = 0;
+      else if (!quote && (text[end] == '"' || text[end] == '\''))
+        quote = text[end];
+    }
+    if (end >= text.size()) {
+      diags_->error(at(i), "'{' stängs aldrig i mönstret (saknar '}')");
+      throw Failed{};
+    }
+    if (!literal.empty()) parts.push_back({std::move(literal), nullptr}), literal.clear();
+    Diagnostics syntax;
+    ExprPtr inner = parse_expression(text.substr(i + 1, end - i - 1), at(i + 1), syntax);
+    if (syntax.has_errors()) {
+      diags_->append(syntax);
+      throw Failed{};
+    }
+    parts.push_back({"", inner});
+    i = end;
+  }
+  if (!literal.empty()) parts.push_back({std::move(literal), nullptr});
+  return patterns_[e.get()] = std::move(parts);  // kept only when the whole pattern parsed
+}
+
+Value Expander::each(const ExprPtr& e) {
+  const Span& at = e->span;
+  if (e->args.size() != 2 || !e->args[1] || e->args[1]->op != Expr::Op::Literal ||
+      !e->args[1]->literal.is_str()) {
+    diags_->error(at,
+                  "filtret 'varje' vill ha ett mönster inom citattecken, t.ex. "
+                  "varje(\"{namn} ({oförbrukat | kr})\")");
+    throw Failed{};
+  }
+  Value in = eval_in(e->args[0]);
+  if (!in.is_list()) {
+    diags_->error(at, "filtret 'varje' kräver en lista, men fick " + kind_name(in.kind()));
+    throw Failed{};
+  }
+  const std::vector<PatternPart>& parts = pattern(e);
+  List out;
+  PassDiagnostics passes(diags_);
+  bool failed = false;
+  for (const Value& item : in.as_list()) {
+    ++passes.count;
+    Map& scope = scopes_.emplace_back();
+    if (item.is_map()) scope = item.as_map();
+    scope["post"] = item;
+    std::string text;
+    const size_t errors = diags_->error_count();
+    for (const PatternPart& p : parts) text += p.expr ? eval_text(p.expr, p.expr->span) : p.text;
+    failed = failed || diags_->error_count() > errors;
+    scopes_.pop_back();
+    out.push_back(Value(std::move(text)));
+  }
+  if (failed) throw Failed{};
+  return Value(std::move(out));
+}
+
 Value Expander::eval(const ExprPtr& e) {
   try {
     return eval_in(e);
@@ -345,6 +479,8 @@ Value Expander::eval_in(const ExprPtr& e) {
                     "kan inte slå upp " + kind_name(idx.kind()) + " i " + kind_name(base.kind()));
       throw Failed{};
     }
+    case Expr::Op::Call:
+      return call(e);
     case Expr::Op::ListLit: {
       List l;
       for (const auto& a : e->args) l.push_back(eval_in(a));
@@ -445,6 +581,7 @@ Value Expander::eval_in(const ExprPtr& e) {
       return Value(sv::Fraction{l, r});
     }
     case Expr::Op::Filter: {
+      if (e->name == "varje") return each(e);
       const auto& table = filter_table();
       auto f = table.find(e->name);
       if (f == table.end()) {
@@ -603,7 +740,10 @@ void Expander::run(const Body& body, Out& out, int depth) {
         // `{{ x | markdown }}` is the one way to paste markup: the value goes in as written.
         const ExprPtr& e = n.expr;
         bool markup = e && e->op == Expr::Op::Filter && e->name == "markdown" && !e->args.empty();
+        // A macro's text is template output, already escaped where it inserted values.
+        bool macro = e && e->op == Expr::Op::Call;
         std::string text = eval_text(markup ? e->args[0] : e, n.span);
+        markup = markup || macro;
         if (markdown_ && !markup)
           text = escape_markdown(text, out.text.empty() ? '\n' : out.text.back());
         out.append(text, n.span, false);
@@ -611,6 +751,9 @@ void Expander::run(const Body& body, Out& out, int depth) {
       }
       case Node::Kind::Set:
         assign(n.var, eval(n.expr), n.span);
+        break;
+      case Node::Kind::Macro:
+        macros_[n.name] = std::make_shared<const Node>(n);
         break;
       case Node::Kind::If:
         for (const Branch& b : n.branches) {
@@ -677,6 +820,8 @@ Expansion Expander::expand(const Body& body) {
   includes_done_ = 0;
   set_in_loop_.clear();
   loop_only_.clear();
+  macros_.clear();
+  patterns_.clear();
   run(body, out, 0);
   Expansion e;
   e.markdown = std::move(out.text);

@@ -109,6 +109,13 @@ class Expander {
     Diagnostics inside_;
   };
   void assign(const std::string& name, Value v, const Span& at);
+  Value call(const ExprPtr& e);
+  struct PatternPart {
+    std::string text;  // literal text, or
+    ExprPtr expr;      // a {…} of the pattern
+  };
+  const std::vector<PatternPart>& pattern(const ExprPtr& e);
+  Value each(const ExprPtr& e);
   void forget_loop_scope();
   std::optional<std::string> data_path(const ExprPtr& e) const;
   // Reports `path` as missing at its data position, once per path; false when it has none.
@@ -118,6 +125,9 @@ class Expander {
   std::vector<Map> scopes_;  // local scopes (set, for), innermost last; looked up before root_
   // Names a {% set %} created inside a loop pass (where), and those whose loop has ended.
   std::map<std::string, Span> set_in_loop_, loop_only_;
+  std::map<std::string, std::shared_ptr<const Node>> macros_;  // defined so far
+  int macro_depth_ = 0;
+  std::map<const Expr*, std::vector<PatternPart>> patterns_;  // varje's, parsed once
   HouseStyle style_;
   IncludeReader includes_;
   Diagnostics* diags_;  // a pointer so `standard` can evaluate its input tentatively

@@ -344,8 +344,19 @@ class ExprParser {
         if (t.text == "sant" || t.text == "true") return e->literal = Value(true), e;
         if (t.text == "falskt" || t.text == "false") return e->literal = Value(false), e;
         if (t.text == "inget" || t.text == "none") return e;
-        e->op = Expr::Op::Var;
         e->name = t.text;
+        if (peek().kind == Tok::Op && peek().text == "(") {  // a macro call
+          next();
+          e->op = Expr::Op::Call;
+          if (!accept(")")) {
+            do e->args.push_back(parse_filtered());
+            while (ok_ && accept(","));
+            if (!accept(")")) fail(peek(), "')' saknas");
+          }
+          measure(*e, t);
+          return e;
+        }
+        e->op = Expr::Op::Var;
         return e;
       case Tok::Op:
         if (t.text == "(") {
@@ -394,6 +405,34 @@ struct Frame {
 std::string trim(const std::string& s) {
   size_t a = s.find_first_not_of(" \t\r\n"), b = s.find_last_not_of(" \t\r\n");
   return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+}
+
+bool is_name(const std::string& s) {
+  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || std::isalnum(u) || u == '_';
+  });
+}
+
+// "namn(a, b)" into the node's name and parameters; false when it is not written so.
+bool read_macro_head(const std::string& head, Node& node) {
+  size_t open = head.find('('), close = head.rfind(')');
+  if (open == std::string::npos || close == std::string::npos || close < open ||
+      !trim(head.substr(close + 1)).empty())
+    return false;
+  node.name = trim(head.substr(0, open));
+  if (!is_name(node.name)) return false;
+  std::string list = trim(head.substr(open + 1, close - open - 1));
+  for (size_t from = 0; !list.empty() && from <= list.size();) {
+    size_t comma = list.find(',', from);
+    std::string p = trim(list.substr(from, comma == std::string::npos ? comma : comma - from));
+    if (!is_name(p)) return false;
+    node.params.push_back(p);
+    if (comma == std::string::npos) break;
+    from = comma + 1;
+  }
+  return true;
 }
 
 }  // namespace
@@ -483,7 +522,7 @@ Body parse_template(const std::string& file, const std::string& text, Diagnostic
     size_t rest_offset =
         inner_start + inner.find(stmt) + (sp == std::string::npos ? stmt.size() : sp + 1);
 
-    if ((word == "if" || word == "for") &&
+    if ((word == "if" || word == "for" || word == "macro") &&
         stack.size() >= static_cast<size_t>(limits::kStatementDepth)) {
       // Deeper nesting would only recurse deeper when the tree is run and freed: stop
       // here, with one error rather than one per open statement.
@@ -541,8 +580,17 @@ Body parse_template(const std::string& file, const std::string& text, Diagnostic
       }
       stack.push_back(std::move(f));
       stack.back().current = &stack.back().node.body;
-    } else if (word == "endif" || word == "endfor") {
-      std::string want = word == "endif" ? "if" : "for";
+    } else if (word == "macro") {
+      Frame f;
+      f.node.kind = Node::Kind::Macro;
+      f.node.span = at;
+      f.opener = "macro";
+      if (!read_macro_head(rest, f.node))
+        diags.error(at, "{% macro %} ska skrivas {% macro namn(parameter, parameter) %}");
+      stack.push_back(std::move(f));
+      stack.back().current = &stack.back().node.body;
+    } else if (word == "endif" || word == "endfor" || word == "endmacro") {
+      std::string want = word.substr(3);
       auto open = std::find_if(stack.rbegin(), stack.rend(),
                                [&](const Frame& f) { return f.opener == want; });
       if (open != stack.rend() && open != stack.rbegin()) {
@@ -603,9 +651,9 @@ Body parse_template(const std::string& file, const std::string& text, Diagnostic
       out().push_back(std::move(node));
     } else {
       diags.error(
-          at,
-          "okänd sats '" + word +
-              "' (tillåtna: if, elif, else, endif, for, endfor, include, set, tabell, diagram)");
+          at, "okänd sats '" + word +
+                  "' (tillåtna: if, elif, else, endif, for, endfor, macro, endmacro, include, set, "
+                  "tabell, diagram)");
     }
   }
   for (auto it = stack.rbegin(); it != stack.rend(); ++it)

@@ -37,6 +37,7 @@ struct Expr {
     Div,
     Filter,  // args[0] is the input, args[1..] the filter's arguments; name = filter
     Cond,    // args: then, condition, else ("a if c else b")
+    Call,    // a macro: name(args…)
   };
   Op op = Op::Literal;
   Value literal;
@@ -55,16 +56,18 @@ struct Branch {
 };
 
 struct Node {
-  enum class Kind : uint8_t { Text, Output, If, For, Include, Block, Set };
+  enum class Kind : uint8_t { Text, Output, If, For, Include, Block, Set, Macro };
   Kind kind = Kind::Text;
-  std::string text;              // Text
-  ExprPtr expr;                  // Output, For (the list), Set (the value)
-  std::vector<Branch> branches;  // If
-  std::string var;               // For, Set
-  Body body;                     // For (and its {% else %} goes to `empty`)
-  Body empty;                    // For: rendered when the list is empty
-  std::string name;              // Include: file; Block: "tabell" or "diagram"
-  std::string arg;               // Block: the declared table/chart id
+  std::string text;                 // Text
+  ExprPtr expr;                     // Output, For (the list), Set (the value)
+  std::vector<Branch> branches;     // If
+  std::string var;                  // For, Set
+  std::vector<std::string> params;  // Macro
+  Body body;                        // For (and its {% else %} goes to `empty`), Macro
+
+  Body empty;        // For: rendered when the list is empty
+  std::string name;  // Include: file; Block: "tabell" or "diagram"; Macro
+  std::string arg;   // Block: the declared table/chart id
   Span span;
 };
 
