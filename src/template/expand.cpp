@@ -481,6 +481,11 @@ Value Expander::eval_in(const ExprPtr& e) {
     }
     case Expr::Op::Call:
       return call(e);
+    case Expr::Op::RecordLit: {
+      Map m;
+      for (size_t i = 0; i < e->args.size(); ++i) m[e->keys[i]] = eval_in(e->args[i]);
+      return Value(std::move(m));
+    }
     case Expr::Op::ListLit: {
       List l;
       for (const auto& a : e->args) l.push_back(eval_in(a));

@@ -192,7 +192,7 @@ class ExprParser {
         std::string_view op = src.substr(i, 1);
         for (auto t : two)
           if (src.substr(i, 2) == t) op = src.substr(i, 2);
-        if (c == 0 || !std::strchr("|.,()[]<>+-*/=!", static_cast<char>(c))) {
+        if (c == 0 || !std::strchr("|.,()[]{}:<>+-*/=!", static_cast<char>(c))) {
           diags_.error(pos_.at(base_ + i),
                        std::string("oväntat tecken '") + static_cast<char>(c) + "' i uttrycket");
           ok_ = false;
@@ -363,6 +363,31 @@ class ExprParser {
           ExprPtr inner = parse_filtered();
           if (!accept(")")) fail(peek(), "')' saknas");
           return std::const_pointer_cast<Expr>(inner);
+        }
+        if (t.text == "{") {
+          e->op = Expr::Op::RecordLit;
+          if (!accept("}")) {
+            do {
+              Tok key = next();
+              if (key.kind != Tok::Ident && key.kind != Tok::String) {
+                fail(key, "fältnamn saknas i posten (skriv {namn: värde, …})");
+                return nullptr;
+              }
+              if (std::find(e->keys.begin(), e->keys.end(), key.text) != e->keys.end()) {
+                fail(key, "fältet '" + std::string(key.text) + "' finns redan i posten");
+                return nullptr;
+              }
+              if (!accept(":")) {
+                fail(peek(), "':' saknas efter fältnamnet '" + std::string(key.text) + "'");
+                return nullptr;
+              }
+              e->keys.emplace_back(key.text);
+              e->args.push_back(parse_filtered());
+            } while (ok_ && accept(","));
+            if (!accept("}")) fail(peek(), "'}' saknas");
+          }
+          measure(*e, t);
+          return e;
         }
         if (t.text == "[") {
           e->op = Expr::Op::ListLit;

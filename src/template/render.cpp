@@ -512,6 +512,10 @@ std::optional<TemplateStage> prepare_stage(const std::string& dir, const GrantYe
   warn_missing_requirements(s, context, year, diags);
   Map with_parameters = context.as_map();
   with_parameters["parametrar"] = Value(std::move(*params));
+  if (!s.sources.empty()) {  // they may use the parameters: computed on the full context
+    Value sources = compute_sources(s, Value(with_parameters), diags);
+    with_parameters["källor"] = std::move(sources);
+  }
   st.context = Value(std::move(with_parameters));
   return st;
 }

@@ -2,6 +2,7 @@
 #include "template/settings.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 
 #include "load/load.hpp"
@@ -132,6 +133,105 @@ void read_chart(const SourceFile& f, const std::string& id, const YAML::Node& n,
   s.charts[id] = std::move(c);
 }
 
+bool whole_number(const std::string& text, int64_t& v) {
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+// "antal", "summa(rad.oförbrukat)", "högst(…)", "lägst(…)".
+void read_aggregate(const SourceFile& f, const std::string& owner, const YAML::Node& key,
+                    const YAML::Node& value, SourceDef& q, Diagnostics& diags) {
+  AggregateDef c;
+  c.name = key.Scalar();
+  c.span = f.span(value);
+  const std::string text = value.IsScalar() ? value.Scalar() : "";
+  const std::string where = owner + ", kolumnen '" + c.name + "'";
+  size_t open = text.find('(');
+  c.function = open == std::string::npos ? text : text.substr(0, open);
+  while (!c.function.empty() && c.function.back() == ' ') c.function.pop_back();
+  static const char* kFunctions[] = {"antal", "summa", "högst", "lägst"};
+  bool known = false;
+  for (const char* fn : kFunctions) known |= c.function == fn;
+  if (!known) {
+    diags.error(c.span, where +
+                            ": skriv antal, summa(uttryck), högst(uttryck) eller "
+                            "lägst(uttryck), t.ex. summa(rad.oförbrukat)");
+    return;
+  }
+  if (c.function == "antal") {
+    if (open != std::string::npos)
+      diags.error(c.span, where + ": antal tar inget uttryck (det räknar raderna)");
+    q.columns.push_back(std::move(c));
+    return;
+  }
+  if (open == std::string::npos || text.back() != ')') {
+    diags.error(c.span, where + ": " + c.function + " behöver ett uttryck inom parentes, t.ex. " +
+                            c.function + "(rad.fördelat)");
+    return;
+  }
+  Span at = c.span;
+  at.col += byte_to_char_column(text, static_cast<int>(open + 1));
+  Diagnostics inside;
+  c.value = parse_expression(text.substr(open + 1, text.size() - open - 2), at, inside);
+  append_repeated(diags, inside, where + ": ", "", 1);
+  if (c.value) q.columns.push_back(std::move(c));
+}
+
+void read_source(const SourceFile& f, const std::string& id, const YAML::Node& n,
+                 TemplateSettings& s, Diagnostics& diags) {
+  const std::string owner = "källan '" + id + "'";
+  MapReader m(f, n, owner, diags, {"källa", "villkor", "gruppera", "klasser", "kolumner"});
+  if (!m.is_map()) return;
+  SourceDef q;
+  q.id = id;
+  q.span = m.span();
+  q.rows = expr_field(m, "källa", diags, true, owner);
+  q.where = expr_field(m, "villkor", diags, false, owner);
+  q.group_by = expr_field(m, "gruppera", diags, false, owner);
+  if (auto k = m.node("klasser")) {
+    MapReader km(f, *k, owner + ", klasserna", diags, {"värde", "gränser", "etiketter", "enhet"});
+    if (km.is_map()) {
+      q.class_value = expr_field(km, "värde", diags, true, owner + ", klasserna");
+      if (auto g = km.node("gränser", true)) {
+        bool ok = g->IsSequence() && g->size() > 0;
+        for (const auto& x : *g) {
+          int64_t v = 0;
+          ok = ok && x.IsScalar() && whole_number(x.Scalar(), v) &&
+               (q.class_limits.empty() || v > q.class_limits.back());
+          if (ok) q.class_limits.push_back(v);
+        }
+        if (!ok)
+          diags.error(f.span(*g), owner +
+                                      ": 'gränser' ska vara en lista av heltal i stigande "
+                                      "ordning, t.ex. [500000, 1000000]");
+      }
+      if (auto l = km.node("etiketter")) {
+        for (const auto& x : *l)
+          if (x.IsScalar()) q.class_labels.push_back(x.Scalar());
+        if (!l->IsSequence() || q.class_labels.size() != q.class_limits.size() + 1)
+          diags.error(f.span(*l), owner + ": 'etiketter' ska ha en text per klass (" +
+                                      std::to_string(q.class_limits.size() + 1) + ")");
+      }
+      q.class_unit = km.text("enhet").value_or("");
+    }
+    if (q.group_by)
+      m.error_at("klasser", owner + ": skriv antingen 'gruppera' eller 'klasser', inte båda");
+  }
+  if (auto c = m.node("kolumner")) {
+    if (!c->IsMap())
+      diags.error(f.span(*c), owner +
+                                  ": 'kolumner' ska vara en mappning från fältnamn till "
+                                  "antal, summa(…), högst(…) eller lägst(…)");
+    else
+      for (const auto& kv : *c) read_aggregate(f, owner, kv.first, kv.second, q, diags);
+  }
+  if (!q.columns.empty() && !q.group_by && !q.class_value)
+    m.error_at("kolumner", owner +
+                               ": 'kolumner' räknar per grupp: ange 'gruppera' eller "
+                               "'klasser'");
+  s.sources[id] = std::move(q);
+}
+
 void read_parameter(const SourceFile& f, const std::string& name, const YAML::Node& n,
                     TemplateSettings& s, Diagnostics& diags) {
   MapReader m(f, n, "parametern '" + name + "'", diags,
@@ -201,10 +301,10 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
     diags.error(f.span(e.mark), "YAML-syntaxfel i mallens inställningar: " + e.msg);
     return std::nullopt;
   }
-  MapReader m(
-      f, root, "mallens inställningar", diags,
-      {"typ", "brödtext", "metadata", "sidhuvud", "sidnummer", "husstil", "numrering", "titelsida",
-       "tjänsteutlåtande", "brev", "avstavning", "tabeller", "diagram", "parametrar", "kräver"});
+  MapReader m(f, root, "mallens inställningar", diags,
+              {"typ", "brödtext", "metadata", "sidhuvud", "sidnummer", "husstil", "numrering",
+               "titelsida", "tjänsteutlåtande", "brev", "avstavning", "tabeller", "diagram",
+               "källor", "parametrar", "kräver"});
   if (!m.is_map()) return std::nullopt;
   if (auto t = m.text("typ", true)) {
     if (*t == "rapport")
@@ -295,6 +395,12 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
       diags.error(f.span(*c), "'diagram' ska vara en mappning från namn till diagram");
     else
       for (const auto& kv : *c) read_chart(f, kv.first.Scalar(), kv.second, s, diags);
+  }
+  if (auto q = m.node("källor")) {
+    if (!q->IsMap())
+      diags.error(f.span(*q), "'källor' ska vara en mappning från namn till datakälla");
+    else
+      for (const auto& kv : *q) read_source(f, kv.first.Scalar(), kv.second, s, diags);
   }
   if (auto p = m.node("parametrar")) {
     if (!p->IsMap())

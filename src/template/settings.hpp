@@ -57,6 +57,31 @@ struct ChartDef {
   Span span;
 };
 
+// A named data source (källor: in mall.yaml): rows, optionally filtered, and optionally
+// grouped by a field or into classes of a number, each group one record with counts and
+// sums. Text, tables and charts all read it as `källor.<namn>`, so one filter or one
+// grouping is written once.
+struct AggregateDef {
+  std::string name;      // the grouped record's field
+  std::string function;  // antal | summa | högst | lägst
+  ExprPtr value;         // evaluated per row (not for antal)
+  Span span;
+};
+
+struct SourceDef {
+  std::string id;
+  ExprPtr rows;      // källa
+  ExprPtr where;     // villkor
+  ExprPtr group_by;  // gruppera: one group per distinct value, in Swedish order
+  // klasser: one group per class of a number, empty classes included, in order
+  ExprPtr class_value;
+  std::vector<int64_t> class_limits;  // gränser, ascending: below the first, …, the last or more
+  std::vector<std::string> class_labels;  // etiketter (one per class), else made from the limits
+  std::string class_unit;                 // enhet: "kr" in the made labels
+  std::vector<AggregateDef> columns;      // kolumner
+  Span span;
+};
+
 // A parameter the template takes (`skapa -p namn=värde`), declared under `parametrar:` in
 // mall.yaml. A parameter or value the template does not declare is an error, so that a
 // misspelt `-p grupp=kommun` cannot give an empty document.
@@ -102,10 +127,15 @@ struct TemplateSettings {
   std::string hyphenation_file;
   std::map<std::string, TableDef> tables;
   std::map<std::string, ChartDef> charts;
+  std::map<std::string, SourceDef> sources;
   std::map<std::string, ParameterDef> parameters;
   std::vector<Requirement> requirements;
 };
 
 std::optional<TemplateSettings> read_settings(const std::string& template_dir, Diagnostics& diags);
+
+// The template's data sources evaluated against `context` (which they may use whole,
+// `parametrar` included): a record with one list per source.
+Value compute_sources(const TemplateSettings& s, const Value& context, Diagnostics& diags);
 
 }  // namespace rv::tmpl

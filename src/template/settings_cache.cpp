@@ -14,7 +14,7 @@ namespace rv::tmpl {
 
 namespace {
 
-constexpr char kMagic[] = "rapportverk-mallcache-3";
+constexpr char kMagic[] = "rapportverk-mallcache-4";
 
 using Writer = load::ArchiveWriter;
 using Reader = load::ArchiveReader;
@@ -85,7 +85,7 @@ void io(A& a, ExprPtr& e) {
   }
   std::shared_ptr<Expr> x =
       A::reading ? std::make_shared<Expr>() : std::const_pointer_cast<Expr>(e);
-  a(x->op), io(a, x->literal), a(x->name), io(a, x->args), io(a, x->span);
+  a(x->op), io(a, x->literal), a(x->name), io(a, x->args), io(a, x->keys), io(a, x->span);
   if constexpr (A::reading) e = std::move(x);
 }
 
@@ -106,6 +106,15 @@ void io(A& a, ChartDef& c) {
   io(a, c.source), io(a, c.note), io(a, c.span);
 }
 template <typename A>
+void io(A& a, AggregateDef& c) {
+  a(c.name), a(c.function), io(a, c.value), io(a, c.span);
+}
+template <typename A>
+void io(A& a, SourceDef& q) {
+  a(q.id), io(a, q.rows), io(a, q.where), io(a, q.group_by), io(a, q.class_value);
+  io(a, q.class_limits), io(a, q.class_labels), a(q.class_unit), io(a, q.columns), io(a, q.span);
+}
+template <typename A>
 void io(A& a, ParameterDef& p) {
   a(p.description), io(a, p.values), io(a, p.groups), io(a, p.default_value), io(a, p.span);
 }
@@ -121,7 +130,8 @@ void io(A& a, TemplateSettings& s) {
   a(s.table_word), a(s.chart_word), io(a, s.title_page_title), io(a, s.title_page_subtitle);
   io(a, s.title_page_sender), io(a, s.colophon), io(a, s.official), a(s.hyphenation_file);
   io(a, s.letter), io(a, s.letter_address);
-  io(a, s.tables), io(a, s.charts), io(a, s.parameters), io(a, s.requirements);
+  io(a, s.tables), io(a, s.charts), io(a, s.sources), io(a, s.parameters);
+  io(a, s.requirements);
 }
 
 template <typename A, typename T>

@@ -35,14 +35,16 @@ struct Expr {
     Sub,
     Mul,
     Div,
-    Filter,  // args[0] is the input, args[1..] the filter's arguments; name = filter
-    Cond,    // args: then, condition, else ("a if c else b")
-    Call,    // a macro: name(args…)
+    Filter,     // args[0] is the input, args[1..] the filter's arguments; name = filter
+    Cond,       // args: then, condition, else ("a if c else b")
+    Call,       // a macro: name(args…)
+    RecordLit,  // {namn: "x", belopp: 5}: keys[i] is args[i]'s field
   };
   Op op = Op::Literal;
   Value literal;
   std::string name;
   std::vector<ExprPtr> args;
+  std::vector<std::string> keys;  // RecordLit
   Span span;
   int depth = 1;  // levels of the tree below and including this node (limits::kExpressionDepth)
 };

@@ -92,3 +92,14 @@ TEST_CASE("macro errors: unknown, wrong number of arguments, recursion, unclosed
   CHECK(first_error("{% macro m(1x) %}{% endmacro %}") ==
         "mall.md:1:1: fel: {% macro %} ska skrivas {% macro namn(parameter, parameter) %}");
 }
+
+TEST_CASE("record literals make a record a table, a list or a macro can use") {
+  Diagnostics d;
+  CHECK(expand("{% set p = {namn: \"Ale\", \"belopp\": 5000} %}{{ p.namn }}: {{ p.belopp | kr }}",
+               d) == "Ale: 5" + kNbsp + "000" + kNbsp + "kr");
+  CHECK(d.empty());
+  CHECK(first_error("{% set p = {namn: 1, namn: 2} %}") ==
+        "mall.md:1:22: fel: fältet 'namn' finns redan i posten");
+  CHECK(first_error("{% set p = {namn 1} %}") ==
+        "mall.md:1:18: fel: ':' saknas efter fältnamnet 'namn'");
+}
