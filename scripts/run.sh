@@ -41,6 +41,7 @@ $rv skapa fordelning-beslut data/stockholm-2022 -o output/fordelning-beslut-2022
 # The same memo template for a made-up small municipality (data/exempelby-2024).
 $rv skapa fordelning-beslut data/exempelby-2024 -o output/fordelning-beslut-exempelby-2024.pdf
 $rv skapa fordelningsnyckel data/nationell-2019 -o output/fordelningsnyckel-kommuner-2019.pdf
+$rv skapa uppfoljning-analys data/nationell-2019 -o output/uppfoljning-analys-2019.pdf
 $rv skapa anvisningar-rekvisition data/nationell-2019 -o output/anvisningar-kommuner-2019.pdf
 $rv skapa anvisningar-rekvisition data/nationell-2019 -p grupp=regioner \
   -o output/anvisningar-regioner-2019.pdf

@@ -1,0 +1,48 @@
+// Issue 16's acceptance: the analyst's additions to the national report, in the bundled
+// example template uppfoljning-analys, render without a template warning and with figures
+// that agree with the statistics: the running total over the regions ends at the regions'
+// allocated sum, the three largest repayments are the three largest, the size classes
+// add up to the municipalities' totals.
+#include <catch2/catch.hpp>
+#include <cstring>
+#include <filesystem>
+#include <regex>
+#include <string>
+
+#include "../support/shell.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+// pdftotext's text with every kind of space a plain space.
+std::string plain(std::string s) {
+  for (const char* nb : {"\u00A0", "\u202F", "\u2009"})
+    for (size_t at; (at = s.find(nb)) != std::string::npos;) s.replace(at, std::strlen(nb), " ");
+  return s;
+}
+}  // namespace
+
+TEST_CASE("the analysis example renders without warnings, its figures agreeing") {
+  const fs::path dir = rvtest::temp_dir("analysis");
+  const std::string pdf = (dir / "analys.pdf").string();
+  auto r = rvtest::sh(std::string("'") + RV_BINARY +
+                      "' skapa uppfoljning-analys data/nationell-2019 -o '" + pdf + "'");
+  INFO(r.out);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("varning:") == std::string::npos);  // the data set's own are only counted
+  CHECK(r.out.find("fel") == std::string::npos);
+  const std::string text = plain(rvtest::sh("pdftotext '" + pdf + "' -").out);
+  // The running total's last value and the statistics' sum, printed side by side.
+  std::smatch m;
+  REQUIRE(std::regex_search(text, m,
+                            std::regex("fick sammanlagt ([0-9 ]+) kr, vilket\\s+är ([0-9 ]+) kr")));
+  CHECK(m[1] == m[2]);
+  CHECK(m[1] == "39 249 986");
+  CHECK(text.find("Stockholms stad (773 332 kr), Malmö stad (548 266 kr) och") !=
+        std::string::npos);
+  CHECK(text.find("1 782 978 kr") != std::string::npos);  // the three together
+  // The classes' total row is the municipalities' figures (appendix 1's total row).
+  CHECK(text.find("79 999 893") != std::string::npos);
+  CHECK(text.find("5 050 766") != std::string::npos);
+  fs::remove_all(dir);
+}
