@@ -350,9 +350,15 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
       xpos += it.width;
       cur.width = xpos - cur.x;
     }
+    // What text extraction and screen readers get from the line's end (ISO 32000-1
+    // §14.8.2.2.3 and §14.8.2.5): a hyphen the line break added is a soft hyphen (U+00AD,
+    // drawn as a hyphen), so "stimulansme-del" reads as one word; a line broken at a space
+    // ends with that space, so "nära" and "relationer" on two lines are two words.
     if (items[to].type == KPItem::Penalty && items[to].width > 0 && have) {
-      cur.text += '-';
+      cur.text += "\u00AD";
       cur.width += items[to].width;
+    } else if (!last && items[to].type == KPItem::Glue && have) {
+      cur.text += ' ';  // after the drawn width: nothing moves
     }
     flush();
     lines.push_back(std::move(line));

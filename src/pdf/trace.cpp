@@ -13,9 +13,17 @@ std::string role_of(const layout::Pages& p, int node) {
          std::to_string(node);
 }
 
+// A soft hyphen (U+00AD, the hyphen a line break adds) is written \- as in TeX, since
+// it is invisible in an editor and the goldens must show every hyphenation.
 std::string quoted(const std::string& s) {
   std::string out = "\"";
-  for (char c : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xAD') {
+      out += "\\-";
+      ++i;
+      continue;
+    }
     if (c == '"' || c == '\\') out += '\\';
     out += c;
   }

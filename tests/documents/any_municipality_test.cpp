@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "../support/pdf_text.hpp"
 #include "../support/shell.hpp"
 
 namespace fs = std::filesystem;
@@ -24,24 +25,7 @@ const std::string kStockholm = kSource + "/data/stockholm-2022";
 
 // One line of words: no-break spaces become spaces, a word hyphenated at a line end is
 // joined again, and runs of white space become one space.
-std::string flatten(const std::string& t) {
-  std::string in = t, out;
-  for (const std::string& nb : {std::string("\xC2\xA0"), std::string("\xE2\x80\xAF")}) {
-    size_t pos;
-    while ((pos = in.find(nb)) != std::string::npos) in.replace(pos, nb.size(), " ");
-  }
-  for (size_t i = 0; i < in.size(); ++i) {
-    char c = in[i];
-    if (c == '-' && i + 1 < in.size() && in[i + 1] == '\n') {  // "funk-\ntionshinder"
-      ++i;
-      continue;
-    }
-    if (c == '\n' || c == '\t' || c == '\f' || c == '\r') c = ' ';
-    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
-    out += c;
-  }
-  return out;
-}
+std::string flatten(const std::string& t) { return rvtest::flatten_words(t); }
 
 // The memo's text layer (pdftotext, reading order) as one line of words.
 std::string memo_text(const std::string& data, const std::string& tag) {

@@ -2,23 +2,23 @@
 // templates/uppfoljning-stad) rendered from the bundled data sets: the allocation memo's two
 // tables sum to the allocated amount, every page carries "Sida x (y)", and the sentences that
 // depend on the data change when copies of the data are edited.
-#include <catch2/catch.hpp>
-
-#include "../support/shell.hpp"
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <variant>
 #include <vector>
 
+#include "../support/pdf_text.hpp"
+#include "../support/shell.hpp"
 #include "doc/doc.hpp"
 #include "load/load.hpp"
 #include "template/template.hpp"
@@ -39,10 +39,6 @@ const std::string kFollowUp = kSource + "/templates/uppfoljning-stad";
 const std::string kData2022 = kSource + "/data/stockholm-2022";
 const std::string kData2017 = kSource + "/data/stockholm-2017";
 
-
-
-
-
 // Replaces exactly one occurrence of `from` in the file (the edit must apply).
 void edit(const fs::path& file, const std::string& from, const std::string& to) {
   std::string t = read(file);
@@ -58,18 +54,13 @@ void edit(const fs::path& file, const std::string& from, const std::string& to) 
 fs::path copy_data(const std::string& data_dir, const std::string& tag) {
   fs::path d = temp_dir(tag) / "data";
   fs::create_directories(d);
-  for (const auto& e : fs::directory_iterator(data_dir)) fs::copy_file(e.path(), d / e.path().filename());
+  for (const auto& e : fs::directory_iterator(data_dir))
+    fs::copy_file(e.path(), d / e.path().filename());
   return d;
 }
 
 // No-break spaces (U+00A0, U+202F) become ordinary spaces; soft hyphens are dropped.
-std::string normalise(std::string t) {
-  for (const std::string& nb : {std::string("\xC2\xA0"), std::string("\xE2\x80\xAF")}) {
-    size_t pos;
-    while ((pos = t.find(nb)) != std::string::npos) t.replace(pos, nb.size(), " ");
-  }
-  return t;
-}
+std::string normalise(std::string t) { return rvtest::pdf_plain(std::move(t)); }
 
 int64_t parse_amount(std::string s) {
   s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
@@ -137,7 +128,9 @@ Memo render_memo(const std::string& tmpl, const std::string& data) {
   return m;
 }
 
-bool has(const std::string& text, const std::string& s) { return text.find(s) != std::string::npos; }
+bool has(const std::string& text, const std::string& s) {
+  return text.find(s) != std::string::npos;
+}
 
 // A phrase in pdftotext output, where a line break may fall between any two words.
 bool has_words(const std::string& text, const std::string& phrase) {
@@ -231,7 +224,8 @@ TEST_CASE("fordelning-beslut: both allocation tables sum to 5 394 915 kr", "[doc
 }
 
 TEST_CASE("tjänsteutlåtanden: every page shows Sida x (y)", "[documents][city]") {
-  for (const auto& [tmpl, data] : {std::pair{kAllocation, kData2022}, std::pair{kFollowUp, kData2017}}) {
+  for (const auto& [tmpl, data] :
+       {std::pair{kAllocation, kData2022}, std::pair{kFollowUp, kData2017}}) {
     fs::path pdf = render_pdf(tmpl, data, "pages");
     const int n = page_count(pdf);
     INFO(tmpl << ": " << n << " sidor");
@@ -253,9 +247,15 @@ TEST_CASE("tjänsteutlåtanden: every page shows Sida x (y)", "[documents][city]
 TEST_CASE("fordelning-beslut: the comparison sentence follows the data", "[documents][city]") {
   SECTION("every committee gets more than last year (bundled data)") {
     Memo m = render_memo(kAllocation, kData2022);
-    CHECK(has(m.text, "Den föreslagna fördelningen innebär en större summa för alla nämnder jämfört med förra året."));
-    CHECK(has(m.text, "Den föreslagna fördelningen ger en större summa för alla nämnder jämfört med förra året."));
-    CHECK(has(m.text, "rekvirera totalt 5 394 915 kronor, vilket är något mer än 2021, då staden kunde rekvirera totalt 4 528 687 kronor"));
+    CHECK(has(m.text,
+              "Den föreslagna fördelningen innebär en större summa för alla nämnder jämfört med "
+              "förra året."));
+    CHECK(has(m.text,
+              "Den föreslagna fördelningen ger en större summa för alla nämnder jämfört med förra "
+              "året."));
+    CHECK(has(m.text,
+              "rekvirera totalt 5 394 915 kronor, vilket är något mer än 2021, då staden kunde "
+              "rekvirera totalt 4 528 687 kronor"));
     CHECK(has(m.text, "den 18 maj 2022"));
     CHECK(has(m.text, "den 19 maj 2022"));
     CHECK(has(m.text, "85,5 miljoner kronor"));
@@ -265,7 +265,9 @@ TEST_CASE("fordelning-beslut: the comparison sentence follows the data", "[docum
     fs::path d = copy_data(kData2022, "alloc_less1");
     edit(d / "tidigare-fordelning.yaml", "Kungsholmen: 167082", "Kungsholmen: 210000");
     Memo m = render_memo(kAllocation, d.string());
-    CHECK(has(m.text, "Den föreslagna fördelningen innebär en mindre summa för Kungsholmen och en större summa för övriga nämnder jämfört med förra året."));
+    CHECK(has(m.text,
+              "Den föreslagna fördelningen innebär en mindre summa för Kungsholmen och en större "
+              "summa för övriga nämnder jämfört med förra året."));
     CHECK_FALSE(has(m.text, "större summa för alla nämnder"));
   }
   SECTION("two committees get less, one the same") {
@@ -274,20 +276,25 @@ TEST_CASE("fordelning-beslut: the comparison sentence follows the data", "[docum
     edit(d / "tidigare-fordelning.yaml", "Bromma: 231023", "Bromma: 300000");
     edit(d / "tidigare-fordelning.yaml", "Norrmalm: 173890", "Norrmalm: 201411");
     Memo m = render_memo(kAllocation, d.string());
-    CHECK(has(m.text, "ger en mindre summa för Bromma och Kungsholmen, samma summa för Norrmalm och en större summa för övriga nämnder jämfört med förra året."));
+    CHECK(has(m.text,
+              "ger en mindre summa för Bromma och Kungsholmen, samma summa för Norrmalm och en "
+              "större summa för övriga nämnder jämfört med förra året."));
   }
   SECTION("nobody gets less, one the same") {
     fs::path d = copy_data(kData2022, "alloc_same");
     edit(d / "tidigare-fordelning.yaml", "Norrmalm: 173890", "Norrmalm: 201411");
     Memo m = render_memo(kAllocation, d.string());
-    CHECK(has(m.text, "innebär en större summa för alla nämnder utom Norrmalm, som får samma summa som förra året."));
+    CHECK(has(m.text,
+              "innebär en större summa för alla nämnder utom Norrmalm, som får samma summa som "
+              "förra året."));
   }
   SECTION("a much smaller total than last year") {
     fs::path d = copy_data(kData2022, "alloc_total");
     edit(d / "tidigare-fordelning.yaml", "totalt: 4528687", "totalt: 9000000");
     edit(d / "tidigare-fordelning.yaml", "Rinkeby-Kista: 534497", "Rinkeby-Kista: 5005810");
     Memo m = render_memo(kAllocation, d.string());
-    CHECK(has(m.text, "vilket är mindre än 2021, då staden kunde rekvirera totalt 9 000 000 kronor"));
+    CHECK(
+        has(m.text, "vilket är mindre än 2021, då staden kunde rekvirera totalt 9 000 000 kronor"));
     CHECK(has(m.text, "en mindre summa för Rinkeby-Kista och en större summa för övriga nämnder"));
   }
 }
@@ -296,11 +303,19 @@ TEST_CASE("uppfoljning-stad: sentences about unused funds follow the data", "[do
   SECTION("bundled data: two unused, three partly used") {
     Memo m = render_memo(kFollowUp, kData2017);
     CHECK(has(m.text, "totalt 2 945 873 kronor i utvecklingsmedel"));
-    CHECK(has(m.text, "Två stadsdelsnämnder har inte använt sitt bidrag och tre nämnder har inte använt hela bidraget."));
+    CHECK(has(m.text,
+              "Två stadsdelsnämnder har inte använt sitt bidrag och tre nämnder har inte använt "
+              "hela bidraget."));
     CHECK(has(m.text, "Totalt har 2 368 405 kronor använts."));
-    CHECK(has(m.text, "Av de rekvirerade medlen har 2 368 405 kronor använts och resterande 577 468 kr ska återbetalas"));
-    CHECK(has(m.text, "Bromma och Kungsholmens stadsdelsnämnder har inte använt någon del av sina medel och"));
-    CHECK(has(m.text, "Rinkeby-Kista, Älvsjö och Östermalms stadsdelsnämnder har inte använt hela beloppet."));
+    CHECK(has(m.text,
+              "Av de rekvirerade medlen har 2 368 405 kronor använts och resterande 577 468 kr ska "
+              "återbetalas"));
+    CHECK(has(
+        m.text,
+        "Bromma och Kungsholmens stadsdelsnämnder har inte använt någon del av sina medel och"));
+    CHECK(has(
+        m.text,
+        "Rinkeby-Kista, Älvsjö och Östermalms stadsdelsnämnder har inte använt hela beloppet."));
     CHECK(has(m.text, "En mindre summa, 22 953 kronor, betalades ut"));
     CHECK(has(m.text, "den 9 maj 2018"));
     CHECK(has(m.text, "Endast en stadsdelsnämnd, Hässelby-Vällingby"));
@@ -308,7 +323,8 @@ TEST_CASE("uppfoljning-stad: sentences about unused funds follow the data", "[do
     const auto& t = m.rendered.tables[0];
     REQUIRE(t.total_raw);
     int64_t got = 0, used = 0, unused = 0;
-    for (const auto& r : t.raw) got += r.at(1).as_int(), used += r.at(2).as_int(), unused += r.at(3).as_int();
+    for (const auto& r : t.raw)
+      got += r.at(1).as_int(), used += r.at(2).as_int(), unused += r.at(3).as_int();
     CHECK(t.total_raw->at(1).as_int() == got);
     CHECK(t.total_raw->at(2).as_int() == used);
     CHECK(t.total_raw->at(3).as_int() == unused);
@@ -318,8 +334,10 @@ TEST_CASE("uppfoljning-stad: sentences about unused funds follow the data", "[do
     fs::path d = copy_data(kData2017, "follow_none");
     fs::path f = d / "mottagare.yaml";
     edit(f, "förbrukat: 211485, oförbrukat: 118515", "förbrukat: 330000, oförbrukat: 0");
-    edit(f, "beviljat: 190000, förbrukat: 0, oförbrukat: 190000", "beviljat: 190000, förbrukat: 190000, oförbrukat: 0");
-    edit(f, "beviljat: 130000, förbrukat: 0, oförbrukat: 130000", "beviljat: 130000, förbrukat: 130000, oförbrukat: 0");
+    edit(f, "beviljat: 190000, förbrukat: 0, oförbrukat: 190000",
+         "beviljat: 190000, förbrukat: 190000, oförbrukat: 0");
+    edit(f, "beviljat: 130000, förbrukat: 0, oförbrukat: 130000",
+         "beviljat: 130000, förbrukat: 130000, oförbrukat: 0");
     edit(f, "förbrukat: 64000, oförbrukat: 61000", "förbrukat: 125000, oförbrukat: 0");
     edit(f, "förbrukat: 40000, oförbrukat: 55000", "förbrukat: 95000, oförbrukat: 0");
     Memo m = render_memo(kFollowUp, d.string());
@@ -333,20 +351,31 @@ TEST_CASE("uppfoljning-stad: sentences about unused funds follow the data", "[do
     fs::path d = copy_data(kData2017, "follow_one");
     fs::path f = d / "mottagare.yaml";
     edit(f, "förbrukat: 211485, oförbrukat: 118515", "förbrukat: 330000, oförbrukat: 0");
-    edit(f, "beviljat: 130000, förbrukat: 0, oförbrukat: 130000", "beviljat: 130000, förbrukat: 130000, oförbrukat: 0");
+    edit(f, "beviljat: 130000, förbrukat: 0, oförbrukat: 130000",
+         "beviljat: 130000, förbrukat: 130000, oförbrukat: 0");
     edit(f, "förbrukat: 64000, oförbrukat: 61000", "förbrukat: 125000, oförbrukat: 0");
     Memo m = render_memo(kFollowUp, d.string());
-    CHECK(has(m.text, "En stadsdelsnämnd har inte använt sitt bidrag och en nämnd har inte använt hela bidraget."));
-    CHECK(has(m.text, "Bromma stadsdelsnämnd har inte använt någon del av sina medel och Älvsjö stadsdelsnämnd har inte använt hela beloppet."));
+    CHECK(has(m.text,
+              "En stadsdelsnämnd har inte använt sitt bidrag och en nämnd har inte använt hela "
+              "bidraget."));
+    CHECK(has(m.text,
+              "Bromma stadsdelsnämnd har inte använt någon del av sina medel och Älvsjö "
+              "stadsdelsnämnd har inte använt hela beloppet."));
   }
   SECTION("several partly, none wholly unspent") {
     fs::path d = copy_data(kData2017, "follow_partly");
     fs::path f = d / "mottagare.yaml";
-    edit(f, "beviljat: 190000, förbrukat: 0, oförbrukat: 190000", "beviljat: 190000, förbrukat: 190000, oförbrukat: 0");
-    edit(f, "beviljat: 130000, förbrukat: 0, oförbrukat: 130000", "beviljat: 130000, förbrukat: 100000, oförbrukat: 30000");
+    edit(f, "beviljat: 190000, förbrukat: 0, oförbrukat: 190000",
+         "beviljat: 190000, förbrukat: 190000, oförbrukat: 0");
+    edit(f, "beviljat: 130000, förbrukat: 0, oförbrukat: 130000",
+         "beviljat: 130000, förbrukat: 100000, oförbrukat: 30000");
     Memo m = render_memo(kFollowUp, d.string());
-    CHECK(has(m.text, "Alla nämnder har använt sitt bidrag, men fyra nämnder har inte använt hela bidraget."));
-    CHECK(has(m.text, "Kungsholmen, Rinkeby-Kista, Älvsjö och Östermalms stadsdelsnämnder har inte använt hela beloppet."));
+    CHECK(has(
+        m.text,
+        "Alla nämnder har använt sitt bidrag, men fyra nämnder har inte använt hela bidraget."));
+    CHECK(has(m.text,
+              "Kungsholmen, Rinkeby-Kista, Älvsjö och Östermalms stadsdelsnämnder har inte använt "
+              "hela beloppet."));
     CHECK_FALSE(has(m.text, "någon del av sina medel"));
   }
 }

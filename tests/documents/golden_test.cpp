@@ -2,7 +2,6 @@
 // compared line by line with a readable trace in tests/golden/. After an intended change,
 // regenerate with RV_ACCEPT=1 and review the diff like any other change.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 
 #include "../support/shell.hpp"

@@ -1,23 +1,22 @@
 // The national follow-up report (templates/uppfoljning-nationell) rendered from the bundled
 // data set, read back with pdftotext: Tabell 1 as published, Bilaga 1–3, and a changed data
 // set that must change every place the figure appears.
-#include <catch2/catch.hpp>
-
-#include "../support/shell.hpp"
-
-#include <cstring>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <vector>
 
+#include "../support/pdf_text.hpp"
+#include "../support/shell.hpp"
 #include "swedish/swedish.hpp"
 
 namespace fs = std::filesystem;
@@ -29,17 +28,8 @@ using rvtest::Run;
 using rvtest::sh;
 fs::path temp_dir(const std::string& tag) { return rvtest::temp_dir("nat_" + tag); }
 
-
-
-
 // No-break spaces (U+00A0, U+202F) become ordinary spaces so the regexes can use '\s'/' '.
-std::string normalise(std::string t) {
-  for (const char* nb : {"\xC2\xA0", "\xE2\x80\xAF"}) {
-    size_t pos;
-    while ((pos = t.find(nb)) != std::string::npos) t.replace(pos, std::strlen(nb), " ");
-  }
-  return t;
-}
+std::string normalise(std::string t) { return rvtest::pdf_plain(std::move(t)); }
 
 // Renders the national report from a data folder and returns pdftotext -layout's text.
 std::string render(const std::string& data_dir, const fs::path& out_dir) {
@@ -145,8 +135,8 @@ TEST_CASE("national report: Tabell 1 and Bilaga 1-3 as published") {
   CHECK(in_order == 290);
   CHECK(has(b1, R"(Totalt\s+79 999 998\s+77 386 782\s+2 613 111\s+79 999 893\s+5 050 766\s+6 ?%)"));
 
-  std::string b2 = section(text, "Bilaga 2. Fördelning av utvecklingsmedel till",
-                           "Bilaga 3. Fördelning");
+  std::string b2 =
+      section(text, "Bilaga 2. Fördelning av utvecklingsmedel till", "Bilaga 3. Fördelning");
   CHECK(has(b2, R"(Region Blekinge\s+1 869 047)"));
   CHECK(has(b2, R"(Totalt\s+39 249 98[67]\s+.*8 443 350\s+22 ?%)"));
   std::string b3 = section(text, "Bilaga 3. Fördelning av utvecklingsmedel till", "");

@@ -7,7 +7,7 @@
 namespace rvtest {
 
 // The quoted strings of the trace's text lines, joined with spaces, with a hyphenation at a
-// line end undone.
+// line end (a soft hyphen, \\- in the trace) undone.
 inline std::string trace_text(const std::string& trace) {
   std::string out;
   size_t pos = 0;
@@ -18,9 +18,12 @@ inline std::string trace_text(const std::string& trace) {
     size_t close = trace.rfind('"', pos);
     if (close <= open) continue;
     std::string line = trace.substr(open + 1, close - open - 1);
-    if (!out.empty() && out.back() == '-')
-      out.pop_back();
-    else if (!out.empty())
+    // A line ends with the soft hyphen the break added (undone), a hyphen of the text
+    // ("Rinkeby-" + "Kista": kept, no space), the space it broke at, or a run boundary.
+    const std::string soft = "\\-";  // the trace's soft hyphen
+    if (out.size() >= soft.size() && out.compare(out.size() - soft.size(), soft.size(), soft) == 0)
+      out.resize(out.size() - soft.size());
+    else if (!out.empty() && out.back() != '-' && out.back() != ' ')
       out += ' ';
     out += line;
   }

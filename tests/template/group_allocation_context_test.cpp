@@ -4,6 +4,7 @@
 #include <string>
 
 #include "../support/shell.hpp"
+#include "../support/trace_text.hpp"
 
 TEST_CASE("a template reads a group's key rule, inputs and results as numbers") {
   const auto out = rvtest::temp_dir("grupp_fordelning") / "ut.spår";
@@ -14,16 +15,7 @@ TEST_CASE("a template reads a group's key rule, inputs and results as numbers") 
   INFO(r.out);
   REQUIRE(r.code == 0);
   // The trace's text runs, joined (the paragraph is broken over lines, maybe hyphenated).
-  std::string text, trace = rvtest::read(out);
-  for (size_t at = 0; (at = trace.find("\ntext ", at)) != std::string::npos; ++at) {
-    size_t open = trace.find('"', at), close = trace.find('"', open + 1);
-    std::string run = trace.substr(open + 1, close - open - 1);
-    if (!text.empty() && text.back() == '-')
-      text.pop_back();
-    else if (!text.empty())
-      text += ' ';
-    text += run;
-  }
+  std::string text = rvtest::trace_text(rvtest::read(out));
   // Numbers are printed with no-break spaces; compare with plain ones.
   for (size_t at; (at = text.find("\u00a0")) != std::string::npos;) text.replace(at, 2, " ");
   INFO(text);
