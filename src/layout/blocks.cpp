@@ -322,6 +322,7 @@ void Builder::toc(const doc::TableOfContents& t, float x, float width, int paren
       la.w = width - indent;
       la.h = l.height;
       la.target_id = id;
+      la.text = doc::plain_text(content);
       l.links.push_back(std::move(la));
     }
     flow_.toc.push_back(std::move(e));

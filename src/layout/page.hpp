@@ -118,7 +118,8 @@ struct LinkArea {
   std::string url;        // external
   int target_page = -1;   // resolved internal target
   float target_y = 0;
-  Span written;  // where the link is in the template, for a link to nothing
+  Span written;      // where the link is in the template, for a link to nothing
+  std::string text;  // what the link says (the annotation's /Contents)
 };
 
 struct Page {

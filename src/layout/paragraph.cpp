@@ -302,6 +302,7 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
         la.target_id = in->link_id;
         la.url = in->url;
         la.written = in->span;
+        la.text = cur.text;
         line.links.push_back(std::move(la));
       }
       cur.line = static_cast<int>(li);

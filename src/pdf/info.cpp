@@ -1,4 +1,5 @@
 // Document information, catalog entries (/Lang, DisplayDocTitle), outline and links.
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 
@@ -57,10 +58,16 @@ void write_info(WriteState& w) {
   set(HPDF_INFO_CREATOR, std::string("rapportverk ") + RAPPORTVERK_VERSION);
   set(HPDF_INFO_PRODUCER, std::string("rapportverk ") + RAPPORTVERK_VERSION + " (libharu)");
   HPDF_Date d;
+  std::string iso;
   if (creation_date(m, d)) {
     HPDF_SetInfoDateAttr(w.pdf, HPDF_INFO_CREATION_DATE, d);
     HPDF_SetInfoDateAttr(w.pdf, HPDF_INFO_MOD_DATE, d);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year, d.month, d.day, d.hour,
+                  d.minutes, d.seconds);
+    iso = buf;
   }
+  write_metadata(w, iso);
   HPDF_Dict catalog = w.pdf->catalog;
   HPDF_Dict_Add(
       catalog, "Lang",
@@ -103,7 +110,13 @@ void write_links(WriteState& w) {
         HPDF_Destination_SetXYZ(dst, 0, l.target_y, 1);
         a = HPDF_Page_CreateLinkAnnot(w.pages[p], rect, dst);
       }
-      if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+      if (!a) continue;
+      HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+      HPDF_Dict_AddNumber(a, "F", 4);  // printed with the page (PDF/A)
+      if (!l.text.empty())             // what the link says, for assistive technology
+        HPDF_Dict_Add(
+            a, "Contents",
+            HPDF_String_New(w.pdf->mmgr, l.text.c_str(), HPDF_GetEncoder(w.pdf, "UTF-8")));
     }
   }
 }

@@ -61,6 +61,7 @@ struct WriteState {
   std::vector<std::vector<int>> page_mcid_nodes;  // per page: node of each MCID
   std::deque<std::string> raw_texts;              // entries of raw dictionaries
   std::deque<BytesSource> sources;                // stream data libharu reads in place
+  std::deque<std::string> blobs;                  // stream data written once (the XMP packet)
 };
 
 // fonts.cpp: which code points each font prints, and the fonts' dictionaries.
@@ -97,6 +98,11 @@ void run_jobs(std::vector<std::function<void()>>& jobs, const std::function<void
 void write_info(WriteState& w);
 void write_outline(WriteState& w);
 void write_links(WriteState& w);
+// metadata.cpp: the XMP packet (from the metadata and the ISO date, "" for none), the
+// catalog's /Metadata stream, and the trailer's /ID from the finished page contents.
+std::string xmp_packet(const doc::Meta& m, const std::string& tool, const std::string& date);
+void write_metadata(WriteState& w, const std::string& date);
+void write_file_id(WriteState& w);
 // structure.cpp: StructTreeRoot, ParentTree, MarkInfo.
 void write_structure(WriteState& w);
 // tounicode.cpp

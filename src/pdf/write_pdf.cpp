@@ -71,7 +71,8 @@ Written write_pdf(const layout::Pages& model, const outfile::Target& target, Dia
     diags.error({}, "kan inte starta PDF-biblioteket (libharu)");
     return Written::LibraryFailed;
   }
-  HPDF_UseUTFEncodings(w.pdf);  // outline titles and /Alt texts are UTF-8
+  w.pdf->pdf_version = HPDF_VER_17;  // the header says what the file uses (XMP, Type0 fonts…)
+  HPDF_UseUTFEncodings(w.pdf);       // outline titles and /Alt texts are UTF-8
   HPDF_SetCurrentEncoder(w.pdf, "UTF-8");
   if (!collect_fonts(w)) {
     HPDF_Free(w.pdf);
@@ -121,6 +122,7 @@ Written write_pdf(const layout::Pages& model, const outfile::Target& target, Dia
     set_stream_bytes(w, f.cid_to_gid, f.cid_to_gid_z);
     set_stream_bytes(w, f.to_unicode, f.to_unicode_z);
   }
+  write_file_id(w);
   for (size_t i = 0; i < n; ++i) {
     const auto attr = static_cast<HPDF_PageAttr>(w.pages[i]->attr);
     set_stream_bytes(w, attr->contents, w.contents[i], options.compress);

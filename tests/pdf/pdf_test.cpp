@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "../../bench/sample_document.hpp"
@@ -193,4 +194,49 @@ TEST_CASE("pdf: the trace lists every item with role, font and position") {
   Diagnostics diags;
   auto again = layout::layout(document(), {}, diags);
   CHECK(pdf::trace(*again) == t);
+}
+
+TEST_CASE("pdf: PDF 1.7 with XMP metadata that pdfinfo reads and an /ID in the trailer") {
+  const std::string bytes = slurp(pdf_path());
+  CHECK(bytes.rfind("%PDF-1.7\n", 0) == 0);
+  const Run meta = run("pdfinfo -meta " + pdf_path());
+  REQUIRE(meta.status == 0);
+  CHECK(meta.out.find("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">") != std::string::npos);
+  CHECK(meta.out.find("<dc:language><rdf:Bag><rdf:li>sv-SE</rdf:li>") != std::string::npos);
+  const size_t trailer = bytes.rfind("trailer");
+  REQUIRE(trailer != std::string::npos);
+  const std::string tail = bytes.substr(trailer);
+  std::smatch id;
+  REQUIRE(std::regex_search(tail, id, std::regex("/ID \\[ <([0-9A-F]{32})> <([0-9A-F]{32})> \\]")));
+  CHECK(id[1] == id[2]);
+}
+
+TEST_CASE("pdf: the same pages give the same bytes, /ID included; other pages another /ID") {
+  const std::string again = (work_dir() / "igen.pdf").string();
+  Diagnostics diags;
+  REQUIRE(pdf::write_pdf(pages(), again, diags));
+  CHECK(slurp(again) == slurp(pdf_path()));
+  doc::Document other = document();
+  other.blocks.push_back(doc::paragraph("Ett stycke till."));
+  auto p = layout::layout(other, {}, diags);
+  REQUIRE(p);
+  const std::string changed = (work_dir() / "annan.pdf").string();
+  REQUIRE(pdf::write_pdf(*p, changed, diags));
+  auto id_of = [](const std::string& b) { return b.substr(b.rfind("/ID [")); };
+  CHECK(id_of(slurp(changed)) != id_of(slurp(pdf_path())));
+}
+
+TEST_CASE("pdf: every link annotation is printed with the page and says what it links") {
+  const std::string qdf = (work_dir() / "qdf.pdf").string();
+  REQUIRE(run("qpdf --qdf --object-streams=disable " + pdf_path() + " " + qdf).status == 0);
+  const std::string text = slurp(qdf);
+  auto count = [&](const std::string& what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+  };
+  const size_t links = count("/Subtype /Link");
+  REQUIRE(links > 0);
+  CHECK(count("/F 4") == links);
+  CHECK(count("/Contents <feff") == links);
 }

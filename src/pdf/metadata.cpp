@@ -1,0 +1,129 @@
+// XMP metadata (ISO 16684-1) mirroring the document information dictionary, the file
+// identifier (/ID in the trailer) and the link annotations' print flag and description:
+// what PDF/A and PDF/UA validators look for in every file (issue 17).
+//
+// The metadata claims no PDF/A or PDF/UA conformance (pdfaid, pdfuaid) until the whole
+// file meets those standards; a claim a validator refutes is worse than none.
+#include <cstdint>
+#include <cstdio>
+
+#include "pdf/internal.hpp"
+#include "version.hpp"
+
+namespace rv::pdf {
+
+namespace {
+
+std::string xml_escaped(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        // Control characters other than tab and newline are not allowed in XML 1.0.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') continue;
+        out += c;
+    }
+  }
+  return out;
+}
+
+// FNV-1a over the bytes, from `seed`: the /ID needs to be stable, not secret.
+uint64_t fnv1a(const std::string& bytes, uint64_t seed) {
+  uint64_t h = seed;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+}  // namespace
+
+std::string xmp_packet(const doc::Meta& m, const std::string& tool, const std::string& date) {
+  const std::string lang = m.language.empty() ? "sv-SE" : m.language;
+  std::string x =
+      "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+      "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+      " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+      "  <rdf:Description rdf:about=\"\"\n"
+      "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+      "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+      "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
+      "   <dc:format>application/pdf</dc:format>\n";
+  auto alt = [&](const char* tag, const std::string& v) {
+    if (v.empty()) return;
+    x += std::string("   <") + tag + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escaped(v) +
+         "</rdf:li></rdf:Alt></" + tag + ">\n";
+  };
+  alt("dc:title", m.title);
+  if (!m.author.empty())
+    x += "   <dc:creator><rdf:Seq><rdf:li>" + xml_escaped(m.author) +
+         "</rdf:li></rdf:Seq></dc:creator>\n";
+  alt("dc:description", m.subject);
+  x += "   <dc:language><rdf:Bag><rdf:li>" + xml_escaped(lang) +
+       "</rdf:li></rdf:Bag></dc:language>\n";
+  if (!m.keywords.empty()) {
+    std::string keywords;
+    x += "   <dc:subject><rdf:Bag>";
+    for (const std::string& k : m.keywords) {
+      x += "<rdf:li>" + xml_escaped(k) + "</rdf:li>";
+      keywords += (keywords.empty() ? "" : ", ") + k;
+    }
+    x += "</rdf:Bag></dc:subject>\n";
+    x += "   <pdf:Keywords>" + xml_escaped(keywords) + "</pdf:Keywords>\n";
+  }
+  x += "   <pdf:Producer>" + xml_escaped(tool + " (libharu)") + "</pdf:Producer>\n";
+  x += "   <xmp:CreatorTool>" + xml_escaped(tool) + "</xmp:CreatorTool>\n";
+  if (!date.empty())
+    x += "   <xmp:CreateDate>" + date + "</xmp:CreateDate>\n   <xmp:ModifyDate>" + date +
+         "</xmp:ModifyDate>\n";
+  x += "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n";
+  // Padding lets an editor update the packet in place, as the XMP specification suggests.
+  x += std::string(10, ' ') + "\n<?xpacket end=\"w\"?>";
+  return x;
+}
+
+void write_metadata(WriteState& w, const std::string& date) {
+  const std::string tool = std::string("rapportverk ") + RAPPORTVERK_VERSION;
+  std::string& xml = w.blobs.emplace_back(xmp_packet(w.model->meta, tool, date));
+  HPDF_Dict stream = new_stream(w);
+  HPDF_Dict_AddName(stream, "Type", "Metadata");
+  HPDF_Dict_AddName(stream, "Subtype", "XML");
+  set_stream_bytes(w, stream, xml, /*deflated=*/false);  // PDF/A: metadata unfiltered
+  HPDF_Dict_Add(w.pdf->catalog, "Metadata", stream);
+}
+
+void write_file_id(WriteState& w) {
+  // From what the file shows: the pages' content and the document information.
+  uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
+  for (const std::string& c : w.contents) a = fnv1a(c, a), b = fnv1a(c, b ^ 0x9e3779b97f4a7c15ULL);
+  const doc::Meta& m = w.model->meta;
+  for (const std::string* s : {&m.title, &m.author, &m.subject}) a = fnv1a(*s, a), b = fnv1a(*s, b);
+  HPDF_BYTE id[16];
+  for (int i = 0; i < 8; ++i) {
+    id[i] = static_cast<HPDF_BYTE>(a >> (8 * i));
+    id[8 + i] = static_cast<HPDF_BYTE>(b >> (8 * i));
+  }
+  HPDF_Array ids = HPDF_Array_New(w.pdf->mmgr);
+  HPDF_Array_Add(ids, HPDF_Binary_New(w.pdf->mmgr, id, sizeof id));
+  HPDF_Array_Add(ids, HPDF_Binary_New(w.pdf->mmgr, id, sizeof id));
+  HPDF_Dict_Add(w.pdf->trailer, "ID", ids);
+}
+
+}  // namespace rv::pdf
