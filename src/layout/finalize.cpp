@@ -51,7 +51,7 @@ class Furniture {
   void text(FontId f, float size, float x, float top_baseline, const std::string& s,
             bool right_aligned = false, Color c = style::kGrey) {
     if (s.empty()) return;
-    TextRun r = make_run(fonts_, f, size, x, H - top_baseline, s, -1, c);
+    TextRun r = make_run(fonts_, f, size, x, H - top_baseline, s, artifact_, c);
     if (right_aligned) r.x -= r.width;
     page_.items.emplace_back(std::move(r));
   }
@@ -63,12 +63,14 @@ class Furniture {
     r.y1 = r.y2 = H - top;
     r.thickness = 0.4f;
     r.color = style::kLightRule;
+    r.node = artifact_;
     page_.items.emplace_back(r);
   }
 
   // Running header (at_top) or footer: text lines with the page number beside them.
   void running(const doc::RunningText& rt, bool at_top, int number, int total) {
     if (rt.lines.empty() && rt.number == doc::PageNumberFormat::None) return;
+    Kind kind(artifact_, at_top ? kArtifactHeader : kArtifactFooter);
     const float left = style::kMarginLeft, right = style::kPageWidth - style::kMarginRight;
     const float lead = style::kRunningLeading;
     const float n = static_cast<float>(std::max<size_t>(rt.lines.size(), 1));
@@ -114,6 +116,7 @@ class Furniture {
 
   // The Stockholm tjänsteutlåtande header block (seed 000).
   void official(const doc::OfficialHeader& o, int number, int total) {
+    Kind kind(artifact_, kArtifactHeader);
     const float left = style::kMarginLeft, col = 330;
     const std::string sida =
         o.page_word + " " + std::to_string(number) + " (" + std::to_string(total) + ")";
@@ -134,6 +137,7 @@ class Furniture {
   // A letter's letterhead: logo area and sender at the left, date, Dnr and page at the
   // right, the addressee block (first page) and the contact line at the foot.
   void letter(const doc::LetterHead& l, int number, int total) {
+    Kind kind(artifact_, kArtifactHeader);
     const float left = style::kMarginLeft, col = 340;
     const Color k = style::kText;
     float y = 52;
@@ -159,8 +163,16 @@ class Furniture {
   }
 
  private:
+  // The artifact kind of what is drawn while it lives.
+  struct Kind {
+    int& at;
+    int before;
+    Kind(int& current, int kind) : at(current), before(current) { at = kind; }
+    ~Kind() { at = before; }
+  };
   const FontSet& fonts_;
   Page& page_;
+  int artifact_ = kArtifactLayout;
 };
 
 }  // namespace

@@ -61,7 +61,8 @@ enum class Role : uint8_t {
 const char* role_name(Role r);
 
 // A node of the structure tree. Nodes are stored in reading order (a parent precedes its
-// children); artifacts are not nodes (items with node == -1 are artifacts).
+// children); artifacts are not nodes (items with a negative node are artifacts, of the kind
+// below).
 struct StructNode {
   Role role = Role::Document;
   int parent = -1;
@@ -83,6 +84,12 @@ enum class RunKind : uint8_t { Normal = 0, FootnoteMark, RepeatedHeader };
 // A run of text in one font. When `word_x` is not empty the text is split at ASCII
 // spaces and word i starts at word_x[i] (justified lines: Tw does not work with
 // two-byte fonts, so words are positioned one by one).
+// The artifact kinds (ISO 32000-1 §14.8.2.2.2), as negative node numbers: pagination
+// (running header, running footer and page number) and layout (rules, backgrounds).
+inline constexpr int kArtifactLayout = -1;
+inline constexpr int kArtifactHeader = -2;
+inline constexpr int kArtifactFooter = -3;
+
 struct TextRun {
   FontId font = FontId::SerifRegular;
   float size = 11;

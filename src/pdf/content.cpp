@@ -1,9 +1,10 @@
 // Page content streams, written as raw PDF operators.
 //
 // Consecutive items of one structure node form one marked-content sequence
-// (/P <</MCID n>> BDC … EMC); artifacts are /Artifact BMC … EMC. Text runs are one Tm and
-// one TJ each, the space glyphs kept (text extraction sees real spaces) and justification
-// as TJ offsets (Tw does not apply to two-byte codes).
+// (/P <</MCID n>> BDC … EMC); artifacts are /Artifact <</Type …>> BDC … EMC, classified as a
+// running header, a running footer or layout. Text runs are one Tm and one TJ each, the
+// space glyphs kept (text extraction sees real spaces) and justification as TJ offsets (Tw
+// does not apply to two-byte codes).
 #include <cmath>
 #include <cstdint>
 #include <initializer_list>
@@ -70,8 +71,12 @@ class PagePainter {
     node_ = node;
     open_ = true;
     if (!tagged_) return;
-    if (node < 0) {
-      out_ += "/Artifact BMC\n";
+    if (node < 0) {  // classified, so that a validator knows what a reader may skip
+      out_ += node == layout::kArtifactHeader
+                  ? "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n"
+              : node == layout::kArtifactFooter
+                  ? "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"
+                  : "/Artifact <</Type /Layout>> BDC\n";
       return;
     }
     const int mcid = next_mcid_++;

@@ -8,6 +8,8 @@ namespace rv::pdf {
 namespace {
 
 std::string role_of(const layout::Pages& p, int node) {
+  if (node == layout::kArtifactHeader) return "Artifact:Header";
+  if (node == layout::kArtifactFooter) return "Artifact:Footer";
   if (node < 0) return "Artifact";
   return std::string(layout::role_name(p.nodes[static_cast<size_t>(node)].role)) + "#" +
          std::to_string(node);

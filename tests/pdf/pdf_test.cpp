@@ -240,3 +240,14 @@ TEST_CASE("pdf: every link annotation is printed with the page and says what it 
   CHECK(count("/F 4") == links);
   CHECK(count("/Contents <feff") == links);
 }
+
+TEST_CASE(
+    "pdf: artifacts are classified: running header and footer as pagination, rules as "
+    "layout") {
+  const std::string qdf = (work_dir() / "qdf-artefakter.pdf").string();
+  REQUIRE(run("qpdf --qdf --object-streams=disable " + pdf_path() + " " + qdf).status == 0);
+  const std::string text = slurp(qdf);
+  CHECK(text.find("/Artifact BMC") == std::string::npos);
+  CHECK(text.find("/Artifact <</Type /Pagination /Subtype /Footer>> BDC") != std::string::npos);
+  CHECK(text.find("/Artifact <</Type /Layout>> BDC") != std::string::npos);
+}
