@@ -336,8 +336,8 @@ void Builder::toc(const doc::TableOfContents& t, float x, float width, int paren
 }
 
 void Builder::caption(const std::string& label, const doc::Inlines& text, float x, float width,
-                      int parent, const Span& span) {
-  const int node = add_node(Role::Caption, parent, span);
+                      int parent, const Span& span, Role role) {
+  const int node = add_node(role, parent, span);
   doc::Inlines content;
   if (!label.empty()) content.push_back(doc::bold(label + (text.empty() ? "" : " ")));
   content.insert(content.end(), text.begin(), text.end());

@@ -28,9 +28,12 @@ std::string default_alt(const doc::BarChart& c) {
 }  // namespace
 
 void Builder::chart(const doc::BarChart& c, float x, float width, int parent) {
+  // The caption is read before the chart and not hidden by its alternative text (which
+  // replaces everything inside the Figure): a paragraph of its own, before the Figure.
+  if (!c.label.empty() || !c.caption.empty())
+    caption(c.label, c.caption, x, width, parent, c.span, Role::P);
   const int fig = add_node(Role::Figure, parent, c.span, c.id);
   pages_.nodes[static_cast<size_t>(fig)].alt = c.alt_text.empty() ? default_alt(c) : c.alt_text;
-  if (!c.label.empty() || !c.caption.empty()) caption(c.label, c.caption, x, width, fig, c.span);
 
   constexpr float kSize = 8.5f, kLeading = 10.5f, kBar = 11.0f, kRowGap = 5.0f;
   const float label_w = std::min(150.0f, width * 0.36f);
@@ -114,7 +117,7 @@ void Builder::chart(const doc::BarChart& c, float x, float width, int parent) {
   for (Item& it : bars) b.items.push_back(std::move(it));
   push(std::move(b));
   after_ = 0;
-  source_lines(c.source, c.note, x, width, fig, c.span);
+  source_lines(c.source, c.note, x, width, parent, c.span);  // after the Figure, not in it
   after_ = style::kBlockGap;
 }
 

@@ -113,7 +113,7 @@ class Builder {
   void toc(const doc::TableOfContents& t, float x, float width, int parent);
   // Caption ("Tabell 3. …") above, and source/note lines below tables and figures.
   void caption(const std::string& label, const doc::Inlines& text, float x, float width, int parent,
-               const Span& span);
+               const Span& span, Role role = Role::Caption);
   void source_lines(const doc::Inlines& source, const doc::Inlines& note, float x, float width,
                     int parent, const Span& span);
   // Appends one box, applying a pending keep-with-next and a pending page break.

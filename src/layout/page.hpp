@@ -66,11 +66,12 @@ const char* role_name(Role r);
 struct StructNode {
   Role role = Role::Document;
   int parent = -1;
-  std::string alt;  // Figure: alternative text
-  std::string id;   // anchor id (headings, tables, figures)
-  int note = 0;     // Note / Reference: footnote number
-  int page = -1;    // page index (0-based) where the node starts; -1 if not placed
-  Span span;        // where it came from in the template or data
+  std::string alt;          // Figure: alternative text
+  std::string id;           // anchor id (headings, tables, figures)
+  int note = 0;             // Note / Reference: footnote number
+  int page = -1;            // page index (0-based) where the node starts; -1 if not placed
+  Span span;                // where it came from in the template or data
+  bool row_header = false;  // TH: labels its row (Scope Row), else its column
 };
 
 struct Color {

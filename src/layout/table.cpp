@@ -78,7 +78,12 @@ void Builder::table(const doc::Table& t, float x, float width, int parent) {
       }
       const size_t span =
           std::clamp<size_t>(static_cast<size_t>(std::max(cell.colspan, 1)), 1, ncols - c);
-      const int cnode = add_node(kind == RowKind::Header ? Role::TH : Role::TD, tr, cell.span);
+      // A text first column (names, "Totalt") labels its row: a header cell for the row.
+      const bool row_label =
+          kind != RowKind::Header && c == 0 && cols[0].align == doc::CellAlign::Left;
+      const int cnode =
+          add_node(kind == RowKind::Header || row_label ? Role::TH : Role::TD, tr, cell.span);
+      if (row_label) pages_.nodes[static_cast<size_t>(cnode)].row_header = true;
       ts.align = cell_align(cols[c].align);
       // Header cells of a numeric column are right-aligned too, but wrap like text.
       ts.hyphenate = true;
@@ -196,7 +201,7 @@ void Builder::table(const doc::Table& t, float x, float width, int parent) {
       }
   }
   after_ = 0;
-  source_lines(t.source, t.note, x, width, tnode, t.span);
+  source_lines(t.source, t.note, x, width, parent, t.span);  // after the Table, not in it
   after_ = style::kBlockGap;
 }
 

@@ -41,7 +41,9 @@ void write_structure(WriteState& w) {
       s += "\n/Alt ";
       put_text_string(s, n.alt);
     }
-    if (n.role == layout::Role::TH) s += "\n/A << /O /Table /Scope /Column >>";
+    if (n.role == layout::Role::TH)
+      s +=
+          n.row_header ? "\n/A << /O /Table /Scope /Row >>" : "\n/A << /O /Table /Scope /Column >>";
     const bool has_page = n.page >= 0 && n.page < static_cast<int>(w.pages.size());
     if (has_page) {
       s += "\n/Pg ";

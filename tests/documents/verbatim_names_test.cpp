@@ -113,12 +113,13 @@ struct Found {
   std::string context;
 };
 
-// Where the name is printed whole: body elements (P, LI, H…) and table cells (TD).
+// Where the name is printed whole: body elements (P, LI, H…) and table cells (TD, and TH for
+// the row labels of a name column).
 Found find_name(const std::string& trace, const std::string& name) {
   Found f;
   for (const auto& [element, text] : element_texts(trace_text(trace))) {
     if (squash(text).find(squash(name)) == std::string::npos) continue;
-    (element.rfind("TD#", 0) == 0 ? f.table : f.body)++;
+    (element.rfind("TD#", 0) == 0 || element.rfind("TH#", 0) == 0 ? f.table : f.body)++;
     f.context += element + ": " + text + "\n";
   }
   return f;

@@ -251,3 +251,11 @@ TEST_CASE(
   CHECK(text.find("/Artifact <</Type /Pagination /Subtype /Footer>> BDC") != std::string::npos);
   CHECK(text.find("/Artifact <</Type /Layout>> BDC") != std::string::npos);
 }
+
+TEST_CASE("pdf: a table's name column labels its rows (TH, Scope Row); sources follow the table") {
+  const std::string qdf = (work_dir() / "qdf-tabell.pdf").string();
+  REQUIRE(run("qpdf --qdf --object-streams=disable " + pdf_path() + " " + qdf).status == 0);
+  const std::string text = slurp(qdf);
+  CHECK(text.find("/Scope /Row") != std::string::npos);
+  CHECK(text.find("/Scope /Column") != std::string::npos);
+}
