@@ -90,6 +90,11 @@ void Builder::collect_headings(const std::vector<doc::Block>& blocks, int depth)
     if (const auto* h = std::get_if<doc::Heading>(&b.node)) {
       headings_.push_back(h);
       heading_ids_[h] = h->id.empty() ? "_rubrik" + std::to_string(headings_.size()) : h->id;
+      // The tag's level never skips one (PDF/UA: H1 then H3 is an error): a heading set as
+      // level 3 right under a level 1 is tagged H2. How it looks does not change.
+      const int level = std::clamp(h->level, 1, 3);
+      heading_tag_level_[h] = std::min(level, last_tag_level_ + 1);
+      last_tag_level_ = heading_tag_level_[h];
     } else if (const auto* q = std::get_if<doc::BlockQuote>(&b.node)) {
       collect_headings(q->blocks, depth + 1);
     }
@@ -156,7 +161,9 @@ void Builder::heading(const doc::Heading& h, float x, float width, int parent) {
   const HeadingStyle hs = heading_style(level);
   auto ids = heading_ids_.find(&h);
   const std::string id = ids != heading_ids_.end() ? ids->second : h.id;
-  const Role role = level == 1 ? Role::H1 : level == 2 ? Role::H2 : Role::H3;
+  auto tagged = heading_tag_level_.find(&h);
+  const int tag = tagged != heading_tag_level_.end() ? tagged->second : level;
+  const Role role = tag == 1 ? Role::H1 : tag == 2 ? Role::H2 : Role::H3;
   const int node = add_node(role, parent, h.span, id);
   TextStyle ts;
   ts.family = doc::Family::Sans;
@@ -278,14 +285,15 @@ int Builder::add_note(const doc::Inline& ref, int parent) {
 }
 
 void Builder::toc(const doc::TableOfContents& t, float x, float width, int parent) {
-  const int node = add_node(Role::TOC, parent, t.span);
-  // The title is set like a level-1 heading but is not itself listed.
+  // The title is set like a level-1 heading but is not itself listed; it heads the TOC
+  // element rather than being inside it (a heading is not a TOC item).
   doc::Heading title;
   title.level = 1;
   title.content.push_back(doc::text(t.title));
   title.in_toc = false;
   title.span = t.span;
-  heading(title, x, width, node);
+  heading(title, x, width, parent);
+  const int node = add_node(Role::TOC, parent, t.span);
   const float number_room = 30;
   for (const doc::Heading* h : headings_) {
     if (!h->in_toc || h->level > t.depth) continue;

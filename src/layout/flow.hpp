@@ -153,6 +153,8 @@ class Builder {
   size_t text_depth_ = 0;
   std::vector<const doc::Heading*> headings_;  // in document order, for the TOC
   std::unordered_map<const doc::Heading*, std::string> heading_ids_;
+  std::unordered_map<const doc::Heading*, int> heading_tag_level_;  // H1–H3 without a skip
+  int last_tag_level_ = 0;
 };
 
 // Text-run helper: a single run of text at (x, baseline) in box coordinates.
