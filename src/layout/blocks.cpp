@@ -309,8 +309,10 @@ void Builder::toc(const doc::TableOfContents& t, float x, float width, int paren
     doc::Inlines content;
     for (const doc::Inline& in : h->content)
       if (in.kind == doc::InlineKind::Text) content.push_back(in);
+    // The entry is a link: its text and page number a Link element in the TOC item.
+    const int link = add_node(Role::Link, item, h->span);
     std::vector<SetLine> lines =
-        set_text(content, ts, x + indent, width - indent - number_room, item);
+        set_text(content, ts, x + indent, width - indent - number_room, link);
     if (lines.empty()) continue;
     const std::string& id = heading_ids_[h];
     TocEntry e;
@@ -320,7 +322,7 @@ void Builder::toc(const doc::TableOfContents& t, float x, float width, int paren
     e.size = ts.size;
     SetLine& last = lines.back();
     TextRun num = make_run(fonts_, e.font, e.size, x + width, baseline_in_line(ts.size, ts.leading),
-                           "", item);
+                           "", link);
     last.items.emplace_back(std::move(num));
     e.run_index = static_cast<int>(last.items.size() - 1);
     for (SetLine& l : lines) {
@@ -331,6 +333,7 @@ void Builder::toc(const doc::TableOfContents& t, float x, float width, int paren
       la.h = l.height;
       la.target_id = id;
       la.text = doc::plain_text(content);
+      la.node = link;
       l.links.push_back(std::move(la));
     }
     flow_.toc.push_back(std::move(e));

@@ -277,7 +277,8 @@ void finalize(Flow& flow, const std::vector<PagePlan>& plans, const FontSet& fon
     auto it = anchors.find(e.target_id);
     if (it == anchors.end() || it->second->page < 0) continue;
     auto& run = std::get<TextRun>(out.pages[static_cast<size_t>(t.page)].items[t.item]);
-    run.text = std::to_string(it->second->page + 1);
+    // A space first, so that the entry's tagged text reads "Sammanfattning 5".
+    run.text = " " + std::to_string(it->second->page + 1);
     run.width = fonts.width(run.font, run.size, run.text);
     run.x = e.right - run.width;
   }

@@ -128,6 +128,7 @@ struct LinkArea {
   float target_y = 0;
   Span written;      // where the link is in the template, for a link to nothing
   std::string text;  // what the link says (the annotation's /Contents)
+  int node = -1;     // its Link structure element (the annotation's /StructParent)
 };
 
 struct Page {

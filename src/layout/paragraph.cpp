@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 
 #include "layout/flow.hpp"
 #include "layout/style.hpp"
@@ -264,6 +265,7 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
   const std::vector<size_t> breaks = break_lines(items, sc.widths, params);
 
   // 4. Set each line.
+  std::unordered_map<int, int> link_nodes;  // inline index → its Link element
   const float base = baseline_in_line(ts.size, ts.leading);
   lines.reserve(breaks.size());
   size_t from = 0;
@@ -294,7 +296,12 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
                                   ? &content[static_cast<size_t>(cur.line)]
                                   : nullptr;
       if (in && (!in->link_id.empty() || !in->url.empty())) {
+        // The link's text is a Link element in the paragraph, one for all its lines.
+        auto [at, added] = link_nodes.emplace(cur.line, -1);
+        if (added) at->second = add_node(Role::Link, node, in->span);
+        cur.node = at->second;
         LinkArea la;
+        la.node = at->second;
         la.x = cur.x;
         la.y = 0;
         la.w = cur.width;
@@ -330,6 +337,9 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
         }
         cur.text += f.text;
       } else {
+        // A space between two runs (a word and a link, roman and italic) ends the first,
+        // so the runs' text reads as separate words.
+        if (pending_space && have) cur.text += ' ';
         flush();
         cur.font = f.font;
         cur.size = f.size;
@@ -358,8 +368,9 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
     if (items[to].type == KPItem::Penalty && items[to].width > 0 && have) {
       cur.text += "\u00AD";
       cur.width += items[to].width;
-    } else if (!last && items[to].type == KPItem::Glue && have) {
-      cur.text += ' ';  // after the drawn width: nothing moves
+    } else if (have && to != items.size() - 1 &&
+               (items[to].type == KPItem::Glue || items[to].type == KPItem::Penalty)) {
+      cur.text += ' ';  // after the drawn width: nothing moves (also at a forced break)
     }
     flush();
     lines.push_back(std::move(line));

@@ -111,6 +111,7 @@ void write_links(WriteState& w) {
         a = HPDF_Page_CreateLinkAnnot(w.pages[p], rect, dst);
       }
       if (!a) continue;
+      if (l.node >= 0) w.link_annots.push_back({a, static_cast<int>(p), l.node});
       HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
       HPDF_Dict_AddNumber(a, "F", 4);  // printed with the page (PDF/A)
       if (!l.text.empty())             // what the link says, for assistive technology

@@ -62,6 +62,11 @@ struct WriteState {
   std::deque<std::string> raw_texts;              // entries of raw dictionaries
   std::deque<BytesSource> sources;                // stream data libharu reads in place
   std::deque<std::string> blobs;                  // stream data written once (the XMP packet)
+  struct LinkAnnot {
+    HPDF_Annotation annot;
+    int page, node;  // node: its Link structure element
+  };
+  std::vector<LinkAnnot> link_annots;  // for the structure tree's OBJRs
 };
 
 // fonts.cpp: which code points each font prints, and the fonts' dictionaries.

@@ -20,6 +20,28 @@ void write_structure(WriteState& w) {
   }
   keep[0] = 1;
 
+  // Where each element's content begins (page, MCID), so that an element's K lists its
+  // own content and its children in reading order: a Link or a footnote Reference inside
+  // a paragraph stands between the words around it.
+  using Key = std::pair<int, int>;
+  constexpr Key kNone{1 << 30, 0};
+  std::vector<Key> first(nodes.size(), kNone);
+  for (size_t i = nodes.size(); i-- > 0;) {
+    for (const Mcr& m : w.node_content[i]) first[i] = std::min(first[i], Key{m.page, m.mcid});
+    if (nodes[i].parent >= 0) {
+      Key& up = first[static_cast<size_t>(nodes[i].parent)];
+      up = std::min(up, first[i]);
+    }
+  }
+  // Link annotations of each element (OBJR) and their /StructParent keys, after the pages'.
+  std::vector<std::vector<size_t>> annots_of(nodes.size());
+  for (size_t k = 0; k < w.link_annots.size(); ++k) {
+    const auto& la = w.link_annots[k];
+    if (la.node >= 0 && static_cast<size_t>(la.node) < nodes.size() &&
+        keep[static_cast<size_t>(la.node)])
+      annots_of[static_cast<size_t>(la.node)].push_back(k);
+  }
+
   // Objects first (their numbers are needed in each other's entries), then the entries.
   std::vector<HPDF_Dict> elems(nodes.size(), nullptr);
   std::vector<std::vector<size_t>> children(nodes.size());
@@ -49,10 +71,21 @@ void write_structure(WriteState& w) {
       s += "\n/Pg ";
       put_ref(s, w.pages[static_cast<size_t>(n.page)]);
     }
-    // Content first (marked-content references), then child elements, in reading order.
+    // Own content (marked-content references) and child elements merged in reading order,
+    // then the element's link annotations.
     s += "\n/K [";
-    for (const Mcr& m : w.node_content[i]) {
+    const auto& own = w.node_content[i];
+    const auto& kids = children[i];
+    size_t a = 0, b = 0;
+    while (a < own.size() || b < kids.size()) {
       s += ' ';
+      const bool take_own =
+          b == kids.size() || (a < own.size() && Key{own[a].page, own[a].mcid} < first[kids[b]]);
+      if (!take_own) {
+        put_ref(s, elems[kids[b++]]);
+        continue;
+      }
+      const Mcr& m = own[a++];
       if (has_page && m.page == n.page) {  // on the element's own /Pg page a bare MCID does
         put_int(s, m.mcid);
         continue;
@@ -63,9 +96,14 @@ void write_structure(WriteState& w) {
       put_int(s, m.mcid);
       s += " >>";
     }
-    for (size_t c : children[i]) {
-      s += ' ';
-      put_ref(s, elems[c]);
+    for (size_t k : annots_of[i]) {
+      const auto& la = w.link_annots[k];
+      s += " << /Type /OBJR /Obj ";
+      put_ref(s, la.annot);
+      s += " /Pg ";
+      put_ref(s, w.pages[static_cast<size_t>(la.page)]);
+      s += " >>";
+      HPDF_Dict_AddNumber(la.annot, "StructParent", static_cast<HPDF_INT32>(w.pages.size() + k));
     }
     s += " ]\n";
   }
@@ -86,6 +124,16 @@ void write_structure(WriteState& w) {
     HPDF_Dict_AddNumber(w.pages[p], "StructParents", static_cast<HPDF_INT32>(p));
     HPDF_Dict_AddName(w.pages[p], "Tabs", "S");
   }
+  // Each link annotation's key (after the pages') → its Link element, in key order.
+  for (size_t k = 0; k < w.link_annots.size(); ++k) {
+    const int node = w.link_annots[k].node;
+    if (node < 0 || static_cast<size_t>(node) >= nodes.size() || !keep[static_cast<size_t>(node)])
+      continue;
+    pt += ' ';
+    put_int(pt, static_cast<long long>(w.pages.size() + k));
+    pt += ' ';
+    put_ref(pt, elems[static_cast<size_t>(node)]);
+  }
   pt += " ]\n";
 
   std::string& r = raw_text(root);
@@ -94,7 +142,7 @@ void write_structure(WriteState& w) {
   r += "\n/ParentTree ";
   put_ref(r, parent_tree);
   r += "\n/ParentTreeNextKey ";
-  put_int(r, static_cast<long long>(w.pages.size()));
+  put_int(r, static_cast<long long>(w.pages.size() + w.link_annots.size()));
   r += '\n';
 
   HPDF_Dict catalog = w.pdf->catalog;

@@ -194,17 +194,30 @@ TEST_CASE("layout: every TOC entry's page number is the page of its heading") {
       h += (h.empty() ? "" : " ") + t.text;
       if (!heading_node_page.count(t.node)) heading_node_page[t.node] = r.page + 1;
     }
-    if (ro == Role::TOCI) {
-      const bool number = !t.text.empty() && std::isdigit(static_cast<unsigned char>(t.text[0])) &&
+    // An entry is a Link in its TOC item: the title, then " <page>" at the right edge.
+    const int up = t.node >= 0 ? p.nodes[static_cast<size_t>(t.node)].parent : -1;
+    if (ro == Role::Link && up >= 0 && role(p, up) == Role::TOCI) {
+      const bool number = t.text.size() > 1 && t.text[0] == ' ' &&
+                          std::isdigit(static_cast<unsigned char>(t.text[1])) &&
                           t.x + t.width > kRight - 1;
       if (number)
-        toc_number[t.node] = t.text;
+        toc_number[t.node] = t.text.substr(1);
       else
         toc_text[t.node] += (toc_text[t.node].empty() ? "" : " ") + t.text;
     }
   }
+  // Runs end with the space that follows them: words one space apart, none at the end.
+  auto words = [](std::string t) {
+    std::string out;
+    for (char c : t)
+      if (c != ' ' || (!out.empty() && out.back() != ' ')) out += c;
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  };
+  for (auto& [node, text] : toc_text) text = words(text);
   std::map<std::string, int> heading_page;
-  for (const auto& [node, text] : heading_text) heading_page.emplace(text, heading_node_page[node]);
+  for (const auto& [node, text] : heading_text)
+    heading_page.emplace(words(text), heading_node_page[node]);
   REQUIRE(toc_text.size() >= 30);
   for (const auto& [node, text] : toc_text) {
     INFO(text);

@@ -259,3 +259,23 @@ TEST_CASE("pdf: a table's name column labels its rows (TH, Scope Row); sources f
   CHECK(text.find("/Scope /Row") != std::string::npos);
   CHECK(text.find("/Scope /Column") != std::string::npos);
 }
+
+TEST_CASE("pdf: each link annotation belongs to a Link element (OBJR and StructParent)") {
+  const std::string qdf = (work_dir() / "qdf-lankar.pdf").string();
+  REQUIRE(run("qpdf --qdf --object-streams=disable " + pdf_path() + " " + qdf).status == 0);
+  const std::string text = slurp(qdf);
+  auto count = [&](const std::string& what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+  };
+  const size_t links = count("/Subtype /Link");
+  REQUIRE(links > 0);
+  CHECK(count("/Type /OBJR") == links);
+  CHECK(count("/StructParent ") == links);  // StructParents (pages) has no space after it
+  CHECK(count("/S /Link") > 0);
+  // poppler reads the tree: the entries' text is inside Link elements.
+  const Run tree = run("pdfinfo -struct " + pdf_path());
+  REQUIRE(tree.status == 0);
+  CHECK(tree.out.find("Link") != std::string::npos);
+}
