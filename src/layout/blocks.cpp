@@ -272,6 +272,8 @@ int Builder::add_note(const doc::Inline& ref, int parent) {
       lines[0].items.begin(),
       Item{make_run(fonts_, FontId::SerifRegular, style::kNoteSize, style::kMarginLeft,
                     baseline_in_line(ts.size, ts.leading), std::to_string(note.number), node)});
+  // The number and the text are apart on the page: a space keeps them apart when read.
+  std::get<TextRun>(lines[0].items.front()).text += ' ';
   for (SetLine& l : lines) {
     Box b;
     b.height = l.height;

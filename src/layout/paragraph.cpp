@@ -356,6 +356,12 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
         cur.line = f.inl;
         have = true;
         if (f.note >= 0) line.notes.push_back(f.note);
+        if (f.kind == RunKind::FootnoteMark && f.note >= 0) {
+          // The mark is a Reference element in the paragraph (PDF/UA), numbered as its note.
+          cur.node = add_node(Role::Reference, node, {});
+          pages_.nodes[static_cast<size_t>(cur.node)].note =
+              flow_.notes[static_cast<size_t>(f.note)].number;
+        }
       }
       pending_space = false;
       xpos += it.width;

@@ -4,6 +4,9 @@
 // MCIDs); here every structure element becomes an indirect object whose entries we write
 // as text (raw dictionaries, see internal.hpp), and the ParentTree maps each page's
 // MCIDs back to their elements.
+#include <algorithm>
+#include <map>
+
 #include "pdf/internal.hpp"
 
 namespace rv::pdf {
@@ -33,6 +36,19 @@ void write_structure(WriteState& w) {
       up = std::min(up, first[i]);
     }
   }
+  // A footnote is read right after its mark: a Note takes its Reference's place (the two
+  // share the footnote number and the paragraph).
+  std::map<std::pair<int, int>, size_t> reference;  // (parent, number) → Reference node
+  for (size_t i = 0; i < nodes.size(); ++i)
+    if (nodes[i].role == layout::Role::Reference) reference[{nodes[i].parent, nodes[i].note}] = i;
+  std::vector<char> after_reference(nodes.size(), 0);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].role != layout::Role::Note) continue;
+    auto r = reference.find({nodes[i].parent, nodes[i].note});
+    if (r == reference.end() || first[r->second] == kNone) continue;
+    first[i] = first[r->second];
+    after_reference[i] = 1;
+  }
   // Link annotations of each element (OBJR) and their /StructParent keys, after the pages'.
   std::vector<std::vector<size_t>> annots_of(nodes.size());
   for (size_t k = 0; k < w.link_annots.size(); ++k) {
@@ -50,6 +66,10 @@ void write_structure(WriteState& w) {
     elems[i] = new_raw_dict(w);
     if (nodes[i].parent >= 0) children[static_cast<size_t>(nodes[i].parent)].push_back(i);
   }
+  for (auto& kids : children)
+    std::stable_sort(kids.begin(), kids.end(), [&](size_t a, size_t b) {
+      return std::pair{first[a], after_reference[a]} < std::pair{first[b], after_reference[b]};
+    });
   for (size_t i = 0; i < nodes.size(); ++i) {
     if (!keep[i]) continue;
     const layout::StructNode& n = nodes[i];
@@ -62,6 +82,11 @@ void write_structure(WriteState& w) {
     if (!n.alt.empty()) {
       s += "\n/Alt ";
       put_text_string(s, n.alt);
+    }
+    if (n.role == layout::Role::Note) {  // PDF/UA: every Note has a unique ID
+      s += "\n/ID (fotnot-";
+      put_int(s, n.note);
+      s += ")";
     }
     if (n.role == layout::Role::TH)
       s +=

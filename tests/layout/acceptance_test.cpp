@@ -104,13 +104,17 @@ TEST_CASE("layout: justified lines fill the measure and some words are hyphenate
   int hyphenated = 0;
   for (const PlacedRun& r : runs(p)) {
     const TextRun& t = *r.run;
-    if (role(p, t.node) != Role::P || ancestor(p, t.node, Role::LI) >= 0 || t.line < 0) continue;
+    // A footnote mark or a link is an element inside its paragraph: it counts as the paragraph.
+    int node = t.node;
+    if (node >= 0 && (role(p, node) == Role::Reference || role(p, node) == Role::Link))
+      node = p.nodes[static_cast<size_t>(node)].parent;
+    if (role(p, node) != Role::P || ancestor(p, node, Role::LI) >= 0 || t.line < 0) continue;
     if (t.font != layout::FontId::SerifRegular && t.kind == layout::RunKind::Normal &&
         t.font != layout::FontId::SerifBold && t.font != layout::FontId::SerifItalic)
       continue;
-    auto& edge = right[{t.node, t.line}];
+    auto& edge = right[{node, t.line}];
     edge = std::max(edge, t.x + t.width);
-    last_line[t.node] = std::max(last_line[t.node], t.line);
+    last_line[node] = std::max(last_line[node], t.line);
     const std::string soft = "\u00AD";  // the hyphen a line break adds
     if (t.text.size() >= soft.size() &&
         t.text.compare(t.text.size() - soft.size(), soft.size(), soft) == 0)

@@ -139,13 +139,15 @@ TEST_CASE("pdf: the tag tree has headings, paragraphs, tables and figures with a
   REQUIRE(r.status == 0);
   CHECK(r.err.empty());
   for (const char* tag : {"Document", "H1", "H2", "P", "L", "LI", "Table", "TR", "TH", "TD",
-                          "Figure", "Caption", "Note", "TOC", "TOCI"}) {
+                          "Figure", "Caption", "Note", "Reference", "TOC", "TOCI", "Link"}) {
     INFO(tag);
     const std::string t = tag;
     CHECK((r.out.rfind(t + "\n", 0) == 0 || r.out.find(" " + t + "\n") != std::string::npos ||
            r.out.find(" " + t + " (") != std::string::npos ||
-           r.out.find(" " + t + ":\n") != std::string::npos));
+           r.out.find(" " + t + ":\n") != std::string::npos ||
+           r.out.find(" " + t + " <") != std::string::npos));  // with an /ID: Note <fotnot-1>
   }
+  CHECK(r.out.find("Note <fotnot-1>") != std::string::npos);
   const Run t = run("pdfinfo -struct-text " + pdf_path());
   CHECK(t.out.find("Kapitel 1: utvecklingsmedlens användning") != std::string::npos);
 }
