@@ -47,6 +47,29 @@ std::string page_number_text(const doc::RunningText& rt, int number, int total) 
 class Furniture {
  public:
   Furniture(const FontSet& fonts, Page& page) : fonts_(fonts), page_(page) {}
+  // Where the first page's header fields become content (paragraphs of the document, read
+  // first) rather than artifacts: the memo's Dnr, dates and addressee are what a reader of
+  // the first page needs; later pages repeat them as page furniture.
+  void tag_into(Pages& out, int page_index) {
+    out_ = &out;
+    page_index_ = page_index;
+  }
+
+  void content(FontId f, float size, float x, float top_baseline, const std::string& s,
+               bool right_aligned = false, Color c = style::kText) {
+    if (!out_) return text(f, size, x, top_baseline, s, right_aligned, c);
+    if (s.empty()) return;
+    StructNode n;
+    n.role = Role::P;
+    n.parent = 0;
+    n.page = page_index_;
+    out_->nodes.push_back(std::move(n));
+    TextRun r = make_run(fonts_, f, size, x, H - top_baseline, s,
+                         static_cast<int>(out_->nodes.size() - 1), c);
+    if (right_aligned) r.x -= r.width;
+    // In front of the page's body, in the order written: read before it.
+    page_.items.insert(page_.items.begin() + static_cast<std::ptrdiff_t>(front_++), std::move(r));
+  }
 
   void text(FontId f, float size, float x, float top_baseline, const std::string& s,
             bool right_aligned = false, Color c = style::kGrey) {
@@ -121,17 +144,17 @@ class Furniture {
     const std::string sida =
         o.page_word + " " + std::to_string(number) + " (" + std::to_string(total) + ")";
     const Color k = style::kText;
-    text(FontId::SansBold, 10, left, 52, o.organisation, false, k);
-    text(FontId::SansRegular, 9, left, 65, o.department, false, k);
-    text(FontId::SansBold, 12, col, 52, o.doc_type, false, k);
-    text(FontId::SansRegular, 9, col, 66, o.dnr, false, k);
+    content(FontId::SansBold, 10, left, 52, o.organisation, false, k);
+    content(FontId::SansRegular, 9, left, 65, o.department, false, k);
+    content(FontId::SansBold, 12, col, 52, o.doc_type, false, k);
+    content(FontId::SansRegular, 9, col, 66, o.dnr, false, k);
     text(FontId::SansRegular, 9, col, 78, sida, false, k);
     if (!o.full) return;
-    text(FontId::SansRegular, 9, left, 112, o.date, false, k);
-    text(FontId::SansRegular, 9, left, 124, o.handlaggare, false, k);
-    text(FontId::SansRegular, 9, left, 136, o.telefon, false, k);
-    text(FontId::SansBold, 10, col, 112, o.recipient, false, k);
-    text(FontId::SansRegular, 9, col, 125, o.meeting, false, k);
+    content(FontId::SansRegular, 9, left, 112, o.date, false, k);
+    content(FontId::SansRegular, 9, left, 124, o.handlaggare, false, k);
+    content(FontId::SansRegular, 9, left, 136, o.telefon, false, k);
+    content(FontId::SansBold, 10, col, 112, o.recipient, false, k);
+    content(FontId::SansRegular, 9, col, 125, o.meeting, false, k);
   }
 
   // A letter's letterhead: logo area and sender at the left, date, Dnr and page at the
@@ -142,10 +165,10 @@ class Furniture {
     const Color k = style::kText;
     float y = 52;
     if (!l.logo.empty()) text(FontId::SansBold, 15, left, y, l.logo, false, k), y += 18;
-    text(FontId::SansBold, 10, left, y, l.sender, false, k);
-    text(FontId::SansRegular, 9, left, y + 12, l.department, false, k);
-    text(FontId::SansRegular, 9, col, 52, l.date, false, k);
-    text(FontId::SansRegular, 9, col, 64, l.dnr, false, k);
+    content(FontId::SansBold, 10, left, y, l.sender, false, k);
+    content(FontId::SansRegular, 9, left, y + 12, l.department, false, k);
+    content(FontId::SansRegular, 9, col, 52, l.date, false, k);
+    content(FontId::SansRegular, 9, col, 64, l.dnr, false, k);
     // A one-page letter carries no page number.
     if (total > 1)
       text(FontId::SansRegular, 9, col, 76,
@@ -154,7 +177,7 @@ class Furniture {
     if (l.first) {
       float line = 140;
       for (const auto& a : l.addressee)
-        text(FontId::SansRegular, 11, left, line, a, false, k), line += 14;
+        content(FontId::SansRegular, 11, left, line, a, false, k), line += 14;
     }
     if (!l.contact.empty()) {
       rule(left, style::kPageWidth - style::kMarginRight, H - style::kMarginBottom + 24);
@@ -173,6 +196,9 @@ class Furniture {
   const FontSet& fonts_;
   Page& page_;
   int artifact_ = kArtifactLayout;
+  Pages* out_ = nullptr;  // set on the first page: header fields are content
+  int page_index_ = -1;
+  size_t front_ = 0;
 };
 
 }  // namespace
@@ -258,6 +284,7 @@ void finalize(Flow& flow, const std::vector<PagePlan>& plans, const FontSet& fon
       }
     }
     Furniture f(fonts, page);
+    if (pi == 0) f.tag_into(out, 0);
     if (plan.style) {
       if (plan.style->official) f.official(*plan.style->official, number, total);
       if (plan.style->letter) f.letter(*plan.style->letter, number, total);

@@ -31,8 +31,8 @@ TEST_CASE("headings never skip a level in the tags of any bundled document") {
         "uppfoljning-analys data/nationell-2019"}) {
     CAPTURE(args);
     const auto out = dir / "spår.txt";
-    auto r = rvtest::sh("'" + std::string(RV_BINARY) + "' skapa " + args +
-                        " --format spår -o '" + out.string() + "'");
+    auto r = rvtest::sh("'" + std::string(RV_BINARY) + "' skapa " + args + " --format spår -o '" +
+                        out.string() + "'");
     REQUIRE(r.code == 0);
     const std::vector<int> levels = heading_levels(rvtest::read(out));
     REQUIRE_FALSE(levels.empty());
@@ -42,5 +42,26 @@ TEST_CASE("headings never skip a level in the tags of any bundled document") {
       CHECK(levels[i] <= levels[i - 1] + 1);
     }
   }
+  rvtest::fs::remove_all(dir);
+}
+
+TEST_CASE("a memo's first-page header is content, read before the body; later pages' is not") {
+  const auto dir = rvtest::temp_dir("tag_memo");
+  const auto pdf = dir / "memo.pdf";
+  auto r = rvtest::sh("'" + std::string(RV_BINARY) +
+                      "' skapa fordelning-beslut data/stockholm-2022 -o '" + pdf.string() + "'");
+  REQUIRE(r.code == 0);
+  const std::string tree = rvtest::sh("pdfinfo -struct-text '" + pdf.string() + "'").out;
+  const size_t dnr = tree.find("\"Dnr SOF 2022/");
+  const size_t to = tree.find("\"Till Socialnämnden\"");
+  const size_t h1 = tree.find("H1 (block)");
+  REQUIRE(dnr != std::string::npos);
+  REQUIRE(to != std::string::npos);
+  REQUIRE(h1 != std::string::npos);
+  CHECK(dnr < h1);
+  CHECK(to < h1);
+  // Tagged once: page 2's header repeats the Dnr as an artifact.
+  CHECK(tree.find("\"Dnr SOF 2022/", dnr + 1) == std::string::npos);
+  CHECK(tree.find("Sida 1 (") == std::string::npos);
   rvtest::fs::remove_all(dir);
 }
