@@ -148,6 +148,9 @@ struct ParaFormat {
   double space_before = 0;  // points added before (on top of the normal gap)
   double space_after = -1;  // points after; -1 = normal paragraph gap
   bool keep_with_next = false;
+  // Tagged as a heading of this level (1–3) though set as a paragraph: a title page's
+  // title, which is the document's first heading but not one of its chapters.
+  int tag_heading = 0;
 };
 
 struct Paragraph {

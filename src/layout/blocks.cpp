@@ -189,7 +189,9 @@ void Builder::heading(const doc::Heading& h, float x, float width, int parent) {
 }
 
 void Builder::paragraph(const doc::Paragraph& p, float x, float width, int parent) {
-  const int node = add_node(Role::P, parent, p.span);
+  const int tag = p.format.tag_heading;
+  const Role role = tag == 1 ? Role::H1 : tag == 2 ? Role::H2 : tag == 3 ? Role::H3 : Role::P;
+  const int node = add_node(role, parent, p.span);
   TextStyle ts;
   ts.family = p.format.family;
   ts.size = p.format.size > 0 ? static_cast<float>(p.format.size) : style::kBodySize;

@@ -342,8 +342,10 @@ void add_report_front(Renderer& r, const TemplateSettings& s, doc::Document& d) 
   d.first_style = "titel";
   if (!s.title_page_title) return;
   d.blocks.push_back(doc::Block{doc::Spacer{140, false, {}}});
-  d.blocks.push_back(doc::Block{styled(r.text(*s.title_page_title), 26, doc::Family::Sans,
-                                       doc::FontStyle::Bold, doc::Align::Left, 12)});
+  doc::Paragraph heading = styled(r.text(*s.title_page_title), 26, doc::Family::Sans,
+                                  doc::FontStyle::Bold, doc::Align::Left, 12);
+  heading.format.tag_heading = 1;  // the document's title: its first heading when read
+  d.blocks.push_back(doc::Block{std::move(heading)});
   if (s.title_page_subtitle)
     d.blocks.push_back(doc::Block{
         styled(r.text(*s.title_page_subtitle), 15, doc::Family::Sans, doc::FontStyle::Regular)});
