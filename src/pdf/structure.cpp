@@ -5,6 +5,7 @@
 // as text (raw dictionaries, see internal.hpp), and the ParentTree maps each page's
 // MCIDs back to their elements.
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "pdf/internal.hpp"
@@ -58,6 +59,35 @@ void write_structure(WriteState& w) {
       annots_of[static_cast<size_t>(la.node)].push_back(k);
   }
 
+  // A Figure's bounding box on its page (PDF/UA: the Layout attribute BBox), from what it
+  // draws there: bars, rules and labels.
+  struct Box {
+    float x1 = 1e9f, y1 = 1e9f, x2 = -1e9f, y2 = -1e9f;
+    void add(float ax, float ay, float bx, float by) {
+      x1 = std::min({x1, ax, bx}), y1 = std::min({y1, ay, by});
+      x2 = std::max({x2, ax, bx}), y2 = std::max({y2, ay, by});
+    }
+  };
+  std::map<size_t, Box> figure_box;
+  for (size_t i = 0; i < nodes.size(); ++i)
+    if (nodes[i].role == layout::Role::Figure && nodes[i].page >= 0) figure_box[i];
+  if (!figure_box.empty())
+    for (size_t p = 0; p < w.model->pages.size(); ++p)
+      for (const layout::Item& it : w.model->pages[p].items) {
+        int node = std::visit([](const auto& v) { return v.node; }, it);
+        // The labels and bars may be nodes below the Figure: find it.
+        while (node >= 0 && nodes[static_cast<size_t>(node)].role != layout::Role::Figure)
+          node = nodes[static_cast<size_t>(node)].parent;
+        if (node < 0 || nodes[static_cast<size_t>(node)].page != static_cast<int>(p)) continue;
+        Box& b = figure_box[static_cast<size_t>(node)];
+        if (const auto* t = std::get_if<layout::TextRun>(&it))
+          b.add(t->x, t->y - 0.25f * t->size, t->x + t->width, t->y + 0.8f * t->size);
+        else if (const auto* r = std::get_if<layout::RuleItem>(&it))
+          b.add(r->x1, r->y1, r->x2, r->y2);
+        else if (const auto* q = std::get_if<layout::RectItem>(&it))
+          b.add(q->x, q->y, q->x + q->w, q->y + q->h);
+      }
+
   // Objects first (their numbers are needed in each other's entries), then the entries.
   std::vector<HPDF_Dict> elems(nodes.size(), nullptr);
   std::vector<std::vector<size_t>> children(nodes.size());
@@ -87,6 +117,13 @@ void write_structure(WriteState& w) {
       s += "\n/ID (fotnot-";
       put_int(s, n.note);
       s += ")";
+    }
+    if (auto box = figure_box.find(i);
+        box != figure_box.end() && box->second.x2 >= box->second.x1) {
+      char buf[128];
+      std::snprintf(buf, sizeof buf, "\n/A << /O /Layout /BBox [ %.2f %.2f %.2f %.2f ] >>",
+                    box->second.x1, box->second.y1, box->second.x2, box->second.y2);
+      s += buf;
     }
     if (n.role == layout::Role::TH)
       s +=

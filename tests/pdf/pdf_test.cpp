@@ -148,6 +148,15 @@ TEST_CASE("pdf: the tag tree has headings, paragraphs, tables and figures with a
            r.out.find(" " + t + " <") != std::string::npos));  // with an /ID: Note <fotnot-1>
   }
   CHECK(r.out.find("Note <fotnot-1>") != std::string::npos);
+  // Every Figure has its bounding box (the Layout attribute), as PDF/UA asks.
+  size_t figures = 0, boxes = 0;
+  for (size_t at = r.out.find("Figure:"); at != std::string::npos;
+       at = r.out.find("Figure:", at + 1)) {
+    ++figures;
+    boxes += r.out.compare(r.out.find('\n', at) + 1, 12, "     /BBox [") == 0;
+  }
+  CHECK(figures > 0);
+  CHECK(boxes == figures);
   const Run t = run("pdfinfo -struct-text " + pdf_path());
   CHECK(t.out.find("Kapitel 1: utvecklingsmedlens användning") != std::string::npos);
 }
