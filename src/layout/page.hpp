@@ -82,15 +82,17 @@ struct Color {
 // structure tree has the header cells once).
 enum class RunKind : uint8_t { Normal = 0, FootnoteMark, RepeatedHeader };
 
-// A run of text in one font. When `word_x` is not empty the text is split at ASCII
-// spaces and word i starts at word_x[i] (justified lines: Tw does not work with
-// two-byte fonts, so words are positioned one by one).
 // The artifact kinds (ISO 32000-1 §14.8.2.2.2), as negative node numbers: pagination
 // (running header, running footer and page number) and layout (rules, backgrounds).
 inline constexpr int kArtifactLayout = -1;
 inline constexpr int kArtifactHeader = -2;
 inline constexpr int kArtifactFooter = -3;
 
+// A run of text in one font. When `word_x` is not empty, word i starts at byte
+// `word_at[i]` of the text and at x = word_x[i] (justified lines: Tw does not work with
+// two-byte fonts, so words are positioned one by one). The offsets are kept rather than
+// found again at spaces: a word may hold a space that is no break ("” (47"), and counting
+// it as a word start shifted every later word onto its neighbour.
 struct TextRun {
   FontId font = FontId::SerifRegular;
   float size = 11;
@@ -98,6 +100,7 @@ struct TextRun {
   float width = 0;     // drawn width (x + width is the right edge)
   std::string text;
   std::vector<float> word_x;
+  std::vector<uint32_t> word_at;
   Color color;
   int node = -1;  // structure node; -1: artifact
   int line = -1;  // line index within its paragraph (widow/orphan checks); -1: n/a

@@ -291,7 +291,7 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
     bool have = false, pending_space = false;
     auto flush = [&] {
       if (!have) return;
-      if (cur.word_x.size() <= 1 || std::abs(r) < 1e-4f) cur.word_x.clear();
+      if (cur.word_x.size() <= 1 || std::abs(r) < 1e-4f) cur.word_x.clear(), cur.word_at.clear();
       const doc::Inline* in = cur.kind == RunKind::Normal && cur.line >= 0
                                   ? &content[static_cast<size_t>(cur.line)]
                                   : nullptr;
@@ -334,6 +334,7 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
         if (pending_space) {
           cur.text += ' ';
           cur.word_x.push_back(xpos);
+          cur.word_at.push_back(static_cast<uint32_t>(cur.text.size()));
         }
         cur.text += f.text;
       } else {
@@ -347,6 +348,7 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
         cur.y = base - f.rise;
         cur.text = f.text;
         cur.word_x = {xpos};
+        cur.word_at = {0};
         cur.color = f.kind == RunKind::FootnoteMark ? ts.color : ts.color;
         if (f.inl >= 0 && (!content[static_cast<size_t>(f.inl)].link_id.empty() ||
                            !content[static_cast<size_t>(f.inl)].url.empty()))

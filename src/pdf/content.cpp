@@ -143,7 +143,7 @@ class PagePainter {
     char buf[512];
     size_t n = 0;
     for (size_t i = 0; i < t.text.size();) {
-      const bool word_start = i == 0 || t.text[i - 1] == ' ';
+      const bool word_start = word < t.word_at.size() && i == t.word_at[word];
       const char32_t cp = font::next_code_point(t.text, i);
       if (word_start && word < t.word_x.size()) {
         const float shift = t.word_x[word++] - pos;
