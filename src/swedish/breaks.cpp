@@ -1,6 +1,6 @@
 // Line-break opportunities from ICU's line BreakIterator (UAX #14 with the Swedish
 // locale): after spaces, hyphens and en dashes; never inside NBSP-grouped numbers or
-// abbreviations such as "t.o.m.".
+// abbreviations such as "t.o.m.", nor at a space Swedish keeps (keep_together.cpp).
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 
@@ -29,6 +29,16 @@ icu::BreakIterator& line_iterator() {
   return *mine;
 }
 
+// The words on each side of the space before `offset` (a line could start at `offset`):
+// whether Swedish keeps them on one line.
+bool units_around(std::string_view text, size_t offset) {
+  size_t space = offset - 1, start = space;
+  while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n') --start;
+  size_t end = offset;
+  while (end < text.size() && text[end] != ' ' && text[end] != '\n') ++end;
+  return keep_together(text.substr(start, space - start), text.substr(offset, end - offset));
+}
+
 }  // namespace
 
 std::vector<BreakOpportunity> line_breaks(std::string_view text) {
@@ -47,6 +57,7 @@ std::vector<BreakOpportunity> line_breaks(std::string_view text) {
     if (offset == 0 || offset >= text.size()) continue;
     const int32_t status = it.getRuleStatus();
     const bool hard = status >= UBRK_LINE_HARD && status < UBRK_LINE_HARD_LIMIT;
+    if (!hard && text[offset - 1] == ' ' && units_around(text, offset)) continue;
     out.push_back({offset, hard});
   }
   return out;

@@ -130,4 +130,9 @@ struct BreakOpportunity {
 };
 std::vector<BreakOpportunity> line_breaks(std::string_view text);
 
+// Whether the space between the words `before` and `after` must not be a line break by
+// Swedish convention: "1 oktober 2019", "47 procent", "delmål 5.2", "§ 4", "SFS 2018:1937",
+// and after a one-letter word ("i", "å", "ö"). line_breaks() leaves such spaces out.
+bool keep_together(std::string_view before, std::string_view after);
+
 }  // namespace rv::sv
