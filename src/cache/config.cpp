@@ -62,7 +62,11 @@ std::optional<std::string> dir() {
 }
 
 std::string_view code_version() {
-  static const std::string version = std::string(RAPPORTVERK_VERSION) + "+" + RV_CODE_HASH;
+  // Never destroyed: the hyphenation preload thread hashes it and may still be running
+  // when a run that failed early exits (ASan saw the exit handlers free it under that
+  // thread).
+  static const std::string& version =
+      *new std::string(std::string(RAPPORTVERK_VERSION) + "+" + RV_CODE_HASH);
   return version;
 }
 
