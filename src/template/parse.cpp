@@ -319,6 +319,14 @@ class ExprParser {
     }
     return e;
   }
+  // Comma-separated expressions up to `close` (the opening bracket already read) into
+  // e.args: a list's elements, a macro call's arguments.
+  void items(Expr& e, std::string_view close) {
+    if (accept(close)) return;
+    do e.args.push_back(parse_filtered());
+    while (ok_ && accept(","));
+    if (!accept(close)) fail(peek(), "'" + std::string(close) + "' saknas");
+  }
   ExprPtr parse_primary() {
     Tok t = next();
     auto e = std::make_shared<Expr>();
@@ -348,11 +356,7 @@ class ExprParser {
         if (peek().kind == Tok::Op && peek().text == "(") {  // a macro call
           next();
           e->op = Expr::Op::Call;
-          if (!accept(")")) {
-            do e->args.push_back(parse_filtered());
-            while (ok_ && accept(","));
-            if (!accept(")")) fail(peek(), "')' saknas");
-          }
+          items(*e, ")");
           measure(*e, t);
           return e;
         }
@@ -391,11 +395,7 @@ class ExprParser {
         }
         if (t.text == "[") {
           e->op = Expr::Op::ListLit;
-          if (!accept("]")) {
-            do e->args.push_back(parse_filtered());
-            while (ok_ && accept(","));
-            if (!accept("]")) fail(peek(), "']' saknas");
-          }
+          items(*e, "]");
           measure(*e, t);
           return e;
         }

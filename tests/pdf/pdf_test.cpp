@@ -81,6 +81,22 @@ const std::string& pdf_path() {
   return path;
 }
 
+// The sample document rewritten by qpdf uncompressed (QDF), to read its objects as text.
+std::string qdf_text() {
+  static const std::string text = [] {
+    const std::string qdf = (work_dir() / "qdf.pdf").string();
+    REQUIRE(run("qpdf --qdf --object-streams=disable " + pdf_path() + " " + qdf).status == 0);
+    return slurp(qdf);
+  }();
+  return text;
+}
+
+size_t occurrences(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
 }  // namespace
 
 TEST_CASE("pdf: pdftotext gives the Swedish text intact and poppler prints no warnings") {
@@ -238,14 +254,8 @@ TEST_CASE("pdf: the same pages give the same bytes, /ID included; other pages an
 }
 
 TEST_CASE("pdf: every link annotation is printed with the page and says what it links") {
-  const std::string qdf = (work_dir() / "qdf.pdf").string();
-  REQUIRE(run("qpdf --qdf --object-streams=disable " + pdf_path() + " " + qdf).status == 0);
-  const std::string text = slurp(qdf);
-  auto count = [&](const std::string& what) {
-    size_t n = 0;
-    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-    return n;
-  };
+  const std::string text = qdf_text();
+  auto count = [&](const std::string& what) { return occurrences(text, what); };
   const size_t links = count("/Subtype /Link");
   REQUIRE(links > 0);
   CHECK(count("/F 4") == links);
@@ -255,31 +265,21 @@ TEST_CASE("pdf: every link annotation is printed with the page and says what it 
 TEST_CASE(
     "pdf: artifacts are classified: running header and footer as pagination, rules as "
     "layout") {
-  const std::string qdf = (work_dir() / "qdf-artefakter.pdf").string();
-  REQUIRE(run("qpdf --qdf --object-streams=disable " + pdf_path() + " " + qdf).status == 0);
-  const std::string text = slurp(qdf);
+  const std::string text = qdf_text();
   CHECK(text.find("/Artifact BMC") == std::string::npos);
   CHECK(text.find("/Artifact <</Type /Pagination /Subtype /Footer>> BDC") != std::string::npos);
   CHECK(text.find("/Artifact <</Type /Layout>> BDC") != std::string::npos);
 }
 
 TEST_CASE("pdf: a table's name column labels its rows (TH, Scope Row); sources follow the table") {
-  const std::string qdf = (work_dir() / "qdf-tabell.pdf").string();
-  REQUIRE(run("qpdf --qdf --object-streams=disable " + pdf_path() + " " + qdf).status == 0);
-  const std::string text = slurp(qdf);
+  const std::string text = qdf_text();
   CHECK(text.find("/Scope /Row") != std::string::npos);
   CHECK(text.find("/Scope /Column") != std::string::npos);
 }
 
 TEST_CASE("pdf: each link annotation belongs to a Link element (OBJR and StructParent)") {
-  const std::string qdf = (work_dir() / "qdf-lankar.pdf").string();
-  REQUIRE(run("qpdf --qdf --object-streams=disable " + pdf_path() + " " + qdf).status == 0);
-  const std::string text = slurp(qdf);
-  auto count = [&](const std::string& what) {
-    size_t n = 0;
-    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-    return n;
-  };
+  const std::string text = qdf_text();
+  auto count = [&](const std::string& what) { return occurrences(text, what); };
   const size_t links = count("/Subtype /Link");
   REQUIRE(links > 0);
   CHECK(count("/Type /OBJR") == links);
