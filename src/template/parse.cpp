@@ -172,6 +172,13 @@ class ExprParser {
       } else if (std::isdigit(c)) {
         size_t s = i;
         while (i < n && std::isdigit(static_cast<unsigned char>(src[i]))) ++i;
+        // A decimal literal (0.95), unless the number is a member name (lista.0.1).
+        bool member = !toks_.empty() && toks_.back().kind == Tok::Op && toks_.back().text == ".";
+        if (!member && i + 1 < n && src[i] == '.' &&
+            std::isdigit(static_cast<unsigned char>(src[i + 1]))) {
+          ++i;
+          while (i < n && std::isdigit(static_cast<unsigned char>(src[i]))) ++i;
+        }
         toks_.push_back({Tok::Number, src.substr(s, i - s), s});
       } else if (ident_start(c)) {
         size_t s = i;
@@ -333,15 +340,28 @@ class ExprParser {
     e->span = span(t);
     switch (t.kind) {
       case Tok::Number: {
+        // 0.95 is the exact fraction 95/100: digits without the point over 10^decimals.
+        const size_t point = t.text.find('.');
+        std::string digits(t.text);
+        int64_t den = 1;
+        if (point != std::string_view::npos) {
+          digits.erase(point, 1);
+          size_t decimals = t.text.size() - point - 1;
+          if (decimals > 18) {
+            fail(t, "talet " + std::string(t.text) + " har för många decimaler (högst 18)");
+            return nullptr;
+          }
+          for (size_t k = 0; k < decimals; ++k) den *= 10;
+        }
         int64_t n = 0;
-        auto [end, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), n);
-        if (ec != std::errc() || end != t.text.data() + t.text.size()) {
+        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+        if (ec != std::errc() || end != digits.data() + digits.size()) {
           fail(t,
                "talet " + std::string(t.text) + " är för stort (högst 9 223 372 036 854 775 807)");
           return nullptr;
         }
         e->op = Expr::Op::Literal;
-        e->literal = Value(n);
+        e->literal = den == 1 ? Value(n) : Value(sv::Fraction{n, den});
         return e;
       }
       case Tok::String:
