@@ -11,6 +11,9 @@ packages=(
   libxlsxwriter-dev libzip-dev libexpat1-dev
   catch2
   poppler-utils qpdf python3
+  icc-profiles-free  # the sRGB profile of PDF/A's output intent, compiled in
+  # Apache PDFBox Preflight, the PDF/A validator the test suite runs (scripts/preflight.sh)
+  default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
 )
 # Extra packages a script needs beyond these (scripts/fuzz.sh: clang).
 # shellcheck disable=SC2206

@@ -14,6 +14,12 @@ pdfuaid:part), rubriknivåer utan hopp, figurer med alternativtext och BBox, tab
 listors och innehållsförteckningens struktur, TH med Scope, fotnoter (Note med unikt ID),
 länkar (Link-element med OBJR, annoteringar med StructParent och Contents), inbäddade
 typsnitt med ToUnicode.
+
+När XMP-metadata anger en PDF/A-del (pdfaid:part) kontrolleras också det i PDF/A (ISO
+19005-1/-2) som de vanliga PDF/A-granskarna oftast underkänner och som går att avgöra här:
+en output intent med en inbäddad ICC-profil, filidentifieraren /ID, beskrivningen av
+pdfuaid-schemat i XMP och, för del 1, CIDSet i varje CID-typsnitt. Hela PDF/A-1-kontrollen
+gör Apache PDFBox Preflight (scripts/preflight.sh).
 """
 import base64
 import json
@@ -54,8 +60,8 @@ class Pdf:
         data = o.get("stream", {}).get("data")
         return base64.b64decode(data) if data else b""
 
-    def error(self, where, message, rule):
-        self.errors.append(f"{self.path}: {where}: {message} (Matterhorn {rule})")
+    def error(self, where, message, rule, standard="Matterhorn"):
+        self.errors.append(f"{self.path}: {where}: {message} ({standard} {rule})")
 
 
 def tokens(data):
@@ -240,6 +246,41 @@ def check_structure(pdf, root, page_of, annots):
     return objr
 
 
+def check_pdfa(pdf, catalog, xmp, where):
+    part = re.search(r"<pdfaid:part>(\d)</pdfaid:part>", xmp)
+    if not part:
+        return
+    part = part.group(1)
+    rule = "19005-1 6.2.2" if part == "1" else "19005-2 6.2.3"
+    intents = [pdf.obj(i) or {} for i in pdf.obj(catalog.get("/OutputIntents")) or []]
+    pdfa = [i for i in intents if i.get("/S") == "/GTS_PDFA1"]
+    if not pdfa:
+        pdf.error(where, f"PDF/A-{part} anges men katalogen saknar en output intent "
+                  "(/OutputIntents med /S /GTS_PDFA1)", rule, "ISO")
+    for i in pdfa:
+        profile = pdf.obj(i.get("/DestOutputProfile")) or {}
+        if profile.get("/N") != 3:
+            pdf.error(where, "output intent saknar en RGB-profil (/DestOutputProfile med /N 3)",
+                      rule, "ISO")
+    trailer = pdf.objects.get("trailer", {}).get("value", {})
+    if not trailer.get("/ID"):
+        pdf.error("trailern", f"PDF/A-{part} kräver filidentifieraren /ID",
+                  "19005-1 6.1.3" if part == "1" else "19005-2 6.1.3", "ISO")
+    if "pdfuaid:part" in xmp and "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>" not in xmp:
+        pdf.error(where, "XMP använder pdfuaid utan att beskriva schemat (pdfaExtension)",
+                  "19005-1 6.7.8" if part == "1" else "19005-2 6.6.2.3", "ISO")
+    if part != "1":
+        return
+    for key, o in pdf.objects.items():
+        v = o.get("value")
+        if isinstance(v, dict) and v.get("/Subtype") == "/CIDFontType2":
+            fd = pdf.obj(v.get("/FontDescriptor")) or {}
+            if "/CIDSet" not in fd:
+                pdf.error(f"objekt {key[4:]}", f"typsnittet {v.get('/BaseFont', '?')} saknar "
+                          "/CIDSet, som PDF/A-1 kräver för ett delmängdstypsnitt",
+                          "19005-1 6.3.5", "ISO")
+
+
 def check(path):
     pdf = Pdf(path)
     trailer_catalog = next((k[4:] for k, v in pdf.objects.items()
@@ -259,6 +300,7 @@ def check(path):
         pdf.error(where, "XMP-metadata saknar dc:title", "06-003")
     if not re.search(r"pdfuaid:part(>1<|=\"1\")", xmp):
         pdf.error(where, "XMP-metadata saknar pdfuaid:part 1 (PDF/UA-identifieraren)", "06-002")
+    check_pdfa(pdf, catalog, xmp, where)
     root = pdf.obj(catalog.get("/StructTreeRoot"))
     if not isinstance(root, dict):
         pdf.error(where, "dokumentet är inte taggat (ingen /StructTreeRoot)", "01-006")

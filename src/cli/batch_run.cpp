@@ -114,10 +114,13 @@ bool write_combined(std::vector<Job>& jobs, const outfile::Target& target, Diagn
   return pdf::write_pdf(all, target, diags) == pdf::Written::Ok;
 }
 
-void render_one(const tmpl::TemplateBatch& templ, const fs::path& folder, bool keep, Job& job) {
+// `pdfa`: --pdfa, which overrides the template's choice.
+void render_one(const tmpl::TemplateBatch& templ, const fs::path& folder, bool keep,
+                std::optional<doc::PdfA> pdfa, Job& job) {
   Diagnostics& d = job.diags;
   auto rendered = templ.render("mottagare", job.record, d);
   if (!rendered || d.has_errors()) return;
+  if (pdfa) rendered->document.meta.pdfa = *pdfa;
   layout::Context lc;
   lc.parallel = false;  // the recipients already fill the cores
   auto pages = layout::layout(rendered->document, lc, d);
@@ -171,12 +174,12 @@ std::optional<std::vector<Job>> select_jobs(const tmpl::TemplateBatch& templ,
 
 // Every job on every core: each thread takes the next recipient until none is left.
 void render_all(const tmpl::TemplateBatch& templ, const fs::path& folder, bool keep,
-                std::vector<Job>& jobs) {
+                std::optional<doc::PdfA> pdfa, std::vector<Job>& jobs) {
   Progress progress(jobs.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < jobs.size(); i = next++) {
-      render_one(templ, folder, keep, jobs[i]);
+      render_one(templ, folder, keep, pdfa, jobs[i]);
       progress.done(jobs[i].name);
     }
   };
@@ -184,7 +187,7 @@ void render_all(const tmpl::TemplateBatch& templ, const fs::path& folder, bool k
   // registers its extensions on first use, without a lock) is then in place before the
   // helpers start.
   if (!jobs.empty()) {
-    render_one(templ, folder, keep, jobs[0]);
+    render_one(templ, folder, keep, pdfa, jobs[0]);
     progress.done(jobs[0].name);
     next = 1;
   }
@@ -284,7 +287,7 @@ int run_batch(const BatchArgs& a) {
   if (!jobs) return InvalidInput;
 
   const fs::path folder(a.folder);
-  render_all(*templ, folder, combined.has_value(), *jobs);
+  render_all(*templ, folder, combined.has_value(), doc::parse_pdfa(a.pdfa), *jobs);
   sv::save_hyphenation_store();
 
   std::string amount = templ->letter_setting("belopp");

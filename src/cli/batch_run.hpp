@@ -13,6 +13,7 @@ struct BatchArgs {
   std::string condition;  // --urval; empty: every recipient
   std::string folder;     // -o
   std::string combined;   // --samlad: every document also in one PDF; empty: none
+  std::string pdfa;       // --pdfa: 1a, 2a, 2b or av; empty: the template's setting
 };
 
 // Writes one PDF per selected recipient and förteckning.csv; the process's exit code.

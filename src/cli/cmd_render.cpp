@@ -29,6 +29,7 @@ struct RenderArgs {
   bool per_recipient = false;
   std::string condition;  // --urval
   std::string combined;   // --samlad
+  std::string pdfa;       // --pdfa: overrides the template's pdfa: setting
 };
 
 // RAPPORTVERK_TIDER=1 prints each stage's wall time to stderr (for bench/ and profiling).
@@ -85,7 +86,7 @@ int run(const RenderArgs& args) {
   Diagnostics diags;
   if (args.per_recipient)
     return run_batch(BatchArgs{args.templ, args.data, args.parameters, args.condition, args.output,
-                               args.combined});
+                               args.combined, args.pdfa});
   if (!args.condition.empty() || !args.combined.empty()) {
     diags.error(Span{}, std::string(args.condition.empty() ? "--samlad" : "--urval") +
                             " gäller bara med --per-mottagare");
@@ -129,6 +130,7 @@ int run(const RenderArgs& args) {
     print_errors_and_warning_count(diags);
     return InvalidInput;
   }
+  if (auto part = doc::parse_pdfa(a.pdfa)) pages->meta.pdfa = *part;
   pdf::Written written = pdf::Written::Ok;
   if (a.format == "spår")
     written = outfile::write(*target, pdf::trace(*pages), diags) ? pdf::Written::Ok
@@ -179,6 +181,10 @@ void add_render(CLI::App& app, Registry& reg) {
   sub->add_option("--samlad", args->combined,
                   "Med --per-mottagare: skriv också alla dokument i en PDF, med ett bokmärke "
                   "per mottagare");
+  sub->add_option("--pdfa", args->pdfa,
+                  "Arkivformatet som PDF:en uppfyller: 2a (standard), 1a, 2b eller av; "
+                  "ersätter mallens inställning pdfa (se docs/typografi.md)")
+      ->check(CLI::IsMember({"1a", "2a", "2b", "av"}));
   reg.push_back({sub, [args] { return run(*args); }});
 }
 

@@ -87,4 +87,12 @@ std::string plain_text(const Inlines& content) {
   return out;
 }
 
+std::optional<PdfA> parse_pdfa(const std::string& s) {
+  if (s == "2a") return PdfA::A2a;
+  if (s == "1a") return PdfA::A1a;
+  if (s == "2b") return PdfA::A2b;
+  if (s == "av") return PdfA::Off;
+  return std::nullopt;
+}
+
 }  // namespace rv::doc

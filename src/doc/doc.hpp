@@ -31,6 +31,11 @@ struct DateTime {
   int hour = 0, minute = 0, second = 0;
 };
 
+// The archival conformance the PDF claims (ISO 19005): PDF/A-2 level A by default, part 1
+// (with what it needs more, such as CIDSet) for archives that take only that, level B, or
+// none. Every document is tagged and claims PDF/UA-1 whatever this is.
+enum class PdfA : uint8_t { A2a = 0, A1a, A2b, Off };
+
 struct Meta {
   std::string title;   // PDF /Title, shown in the viewer's window title
   std::string author;  // "Socialstyrelsen", "Socialförvaltningen"
@@ -40,8 +45,13 @@ struct Meta {
   // PDF creation/modification date. Absent: the writer uses SOURCE_DATE_EPOCH if set,
   // otherwise writes no date (so output stays reproducible).
   std::optional<DateTime> created;
+  PdfA pdfa = PdfA::A2a;
   Span span;
 };
+
+// "1a", "2a", "2b", "av" (as the template settings and --pdfa write it) → the part; nullopt
+// for anything else.
+std::optional<PdfA> parse_pdfa(const std::string& s);
 
 // ---- page styles ---------------------------------------------------------------------
 

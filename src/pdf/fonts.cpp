@@ -116,6 +116,12 @@ void compress_font(EmbeddedFont& f) {
   f.font_file_z = deflate_bytes(subset);
   f.cid_to_gid_z = deflate_bytes(map);
   f.to_unicode_z = deflate_bytes(tounicode_cmap(f.codes));
+  // CIDSet (ISO 19005-1 §6.3.5): one bit per CID, the highest bit of the first byte CID 0;
+  // the subset keeps glyph 0 (.notdef), so CID 0 is in it.
+  std::string set(static_cast<size_t>(max) / 8 + 1, '\0');
+  set[0] = static_cast<char>(0x80);
+  for (char32_t c : f.codes) set[c / 8] = static_cast<char>(set[c / 8] | (0x80 >> (c % 8)));
+  f.cid_set_z = deflate_bytes(set);
 }
 
 void add_font_objects(WriteState& w) {
@@ -146,6 +152,10 @@ void add_font_objects(WriteState& w) {
     HPDF_Dict_AddNumber(desc, "XHeight", tt.x_height);
     HPDF_Dict_AddNumber(desc, "StemV", tt.bold ? 140 : 80);  // TrueType has no stem width
     HPDF_Dict_Add(desc, "FontFile2", f.font_file);
+    if (w.model->meta.pdfa == doc::PdfA::A1a) {
+      f.cid_set = new_stream(w);
+      HPDF_Dict_Add(desc, "CIDSet", f.cid_set);
+    }
 
     HPDF_Dict cid = new_indirect(w);
     HPDF_Dict_AddName(cid, "Type", "Font");

@@ -42,6 +42,18 @@ bool creation_date(const doc::Meta& meta, HPDF_Date& d) {
   return true;
 }
 
+// [page /XYZ 0 y 1] as a direct array: libharu's destinations are indirect objects, which
+// PDFBox (Preflight) cannot read as a /Dest ("can't convert to Destination").
+HPDF_Array destination(WriteState& w, int page, float y) {
+  HPDF_Array a = HPDF_Array_New(w.pdf->mmgr);
+  HPDF_Array_Add(a, w.pages[static_cast<size_t>(page)]);  // written as a reference
+  HPDF_Array_AddName(a, "XYZ");
+  HPDF_Array_AddReal(a, 0);
+  HPDF_Array_AddReal(a, y);
+  HPDF_Array_AddReal(a, 1);
+  return a;
+}
+
 }  // namespace
 
 void write_info(WriteState& w) {
@@ -60,14 +72,23 @@ void write_info(WriteState& w) {
   HPDF_Date d;
   std::string iso;
   if (creation_date(m, d)) {
-    HPDF_SetInfoDateAttr(w.pdf, HPDF_INFO_CREATION_DATE, d);
-    HPDF_SetInfoDateAttr(w.pdf, HPDF_INFO_MOD_DATE, d);
+    // "D:20180511000000Z", written here: libharu's "Z00'00'" is read by PDFBox as another
+    // time than the XMP's "…Z", so Preflight finds the two dates different (PDF/A 7.2).
+    char pdf_date[24];
+    std::snprintf(pdf_date, sizeof pdf_date, "D:%04d%02d%02d%02d%02d%02dZ", d.year, d.month, d.day,
+                  d.hour, d.minutes, d.seconds);
+    HPDF_Dict info = w.pdf->info;
+    if (info) {
+      HPDF_Dict_Add(info, "CreationDate", HPDF_String_New(w.pdf->mmgr, pdf_date, nullptr));
+      HPDF_Dict_Add(info, "ModDate", HPDF_String_New(w.pdf->mmgr, pdf_date, nullptr));
+    }
     char buf[32];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year, d.month, d.day, d.hour,
                   d.minutes, d.seconds);
     iso = buf;
   }
   write_metadata(w, iso);
+  if (m.pdfa != doc::PdfA::Off) write_output_intent(w);
   HPDF_Dict catalog = w.pdf->catalog;
   HPDF_Dict_Add(
       catalog, "Lang",
@@ -88,9 +109,7 @@ void write_outline(WriteState& w) {
     for (int l = level - 1; l >= 1 && !parent; --l) parent = parents[l];
     HPDF_Outline o = HPDF_CreateOutline(w.pdf, parent, e.title.c_str(), enc);
     if (!o) continue;
-    HPDF_Destination dst = HPDF_Page_CreateDestination(w.pages[static_cast<size_t>(e.page)]);
-    HPDF_Destination_SetXYZ(dst, 0, e.y, 1);
-    HPDF_Outline_SetDestination(o, dst);
+    HPDF_Dict_Add(o, "Dest", destination(w, e.page, e.y));
     HPDF_Outline_SetOpened(o, level == 1 ? HPDF_TRUE : HPDF_FALSE);
     parents[level] = o;
     for (int l = level + 1; l <= 3; ++l) parents[l] = nullptr;
@@ -105,10 +124,11 @@ void write_links(WriteState& w) {
       if (!l.url.empty()) {
         a = HPDF_Page_CreateURILinkAnnot(w.pages[p], rect, l.url.c_str());
       } else if (l.target_page >= 0) {
+        // libharu's link annotation takes a destination object; ours replaces it.
         HPDF_Destination dst =
             HPDF_Page_CreateDestination(w.pages[static_cast<size_t>(l.target_page)]);
-        HPDF_Destination_SetXYZ(dst, 0, l.target_y, 1);
         a = HPDF_Page_CreateLinkAnnot(w.pages[p], rect, dst);
+        if (a) HPDF_Dict_Add(a, "Dest", destination(w, l.target_page, l.target_y));
       }
       if (!a) continue;
       if (l.node >= 0) w.link_annots.push_back({a, static_cast<int>(p), l.node});

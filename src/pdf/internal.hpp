@@ -38,8 +38,9 @@ struct EmbeddedFont {
   std::vector<char32_t> codes;                 // the same, ascending
   HPDF_Dict type0 = nullptr;                   // the /Font resource
   HPDF_Dict font_file = nullptr, to_unicode = nullptr, cid_to_gid = nullptr;  // streams
-  std::string font_file_z, to_unicode_z, cid_to_gid_z;  // their compressed bytes
-  uint32_t font_file_length = 0;                        // uncompressed, for /Length1
+  HPDF_Dict cid_set = nullptr;  // PDF/A-1 only: which CIDs the subset has
+  std::string font_file_z, to_unicode_z, cid_to_gid_z, cid_set_z;  // their compressed bytes
+  uint32_t font_file_length = 0;                                   // uncompressed, for /Length1
 };
 
 // A libharu stream that reads a std::string in place. libharu's memory streams copy
@@ -108,6 +109,8 @@ void write_links(WriteState& w);
 std::string xmp_packet(const doc::Meta& m, const std::string& tool, const std::string& date);
 void write_metadata(WriteState& w, const std::string& date);
 void write_file_id(WriteState& w);
+// color.cpp: the catalog's sRGB output intent (PDF/A).
+void write_output_intent(WriteState& w);
 // structure.cpp: StructTreeRoot, ParentTree, MarkInfo.
 void write_structure(WriteState& w);
 // tounicode.cpp

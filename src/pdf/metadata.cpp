@@ -3,8 +3,10 @@
 // what PDF/A and PDF/UA validators look for in every file (issue 17).
 //
 // The metadata claims PDF/UA-1 (pdfuaid:part), which scripts/kontrollera-pdf.py checks
-// every bundled document against (the Matterhorn conditions decidable from the file); it
-// claims no PDF/A part (pdfaid) until the file meets one (output intent, and more).
+// every bundled document against (the Matterhorn conditions decidable from the file), and
+// the PDF/A part the document asks for (pdfaid, doc::PdfA), with the extension schema that
+// PDF/A requires for a property outside its predefined schemas (pdfuaid). Apache PDFBox
+// Preflight checks the PDF/A-1 claim in the test suite (scripts/preflight.sh).
 #include <cstdint>
 #include <cstdio>
 
@@ -54,6 +56,27 @@ uint64_t fnv1a(const std::string& bytes, uint64_t seed) {
   return h;
 }
 
+// ISO 19005-1 §6.7.8 / 19005-2 §6.6.2.3: a property of a schema PDF/A does not predefine is
+// described in the packet itself.
+const char* const kPdfUaExtension =
+    "  <rdf:Description rdf:about=\"\"\n"
+    "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+    "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+    "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+    "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+    "    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+    "    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+    "    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+    "    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+    "     <pdfaProperty:name>part</pdfaProperty:name>\n"
+    "     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+    "     <pdfaProperty:category>internal</pdfaProperty:category>\n"
+    "     <pdfaProperty:description>Part of ISO 14289 the file conforms "
+    "to</pdfaProperty:description>\n"
+    "    </rdf:li></rdf:Seq></pdfaSchema:property>\n"
+    "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+    "  </rdf:Description>\n";
+
 }  // namespace
 
 std::string xmp_packet(const doc::Meta& m, const std::string& tool, const std::string& date) {
@@ -66,9 +89,16 @@ std::string xmp_packet(const doc::Meta& m, const std::string& tool, const std::s
       "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
       "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
       "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-      "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
-      "   <pdfuaid:part>1</pdfuaid:part>\n"
-      "   <dc:format>application/pdf</dc:format>\n";
+      "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n"
+      "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+      "   <pdfuaid:part>1</pdfuaid:part>\n";
+  if (m.pdfa != doc::PdfA::Off) {
+    const bool part1 = m.pdfa == doc::PdfA::A1a;
+    x += std::string("   <pdfaid:part>") + (part1 ? "1" : "2") + "</pdfaid:part>\n" +
+         "   <pdfaid:conformance>" + (m.pdfa == doc::PdfA::A2b ? "B" : "A") +
+         "</pdfaid:conformance>\n";
+  }
+  x += "   <dc:format>application/pdf</dc:format>\n";
   auto alt = [&](const char* tag, const std::string& v) {
     if (v.empty()) return;
     x += std::string("   <") + tag + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escaped(v) +
@@ -96,7 +126,9 @@ std::string xmp_packet(const doc::Meta& m, const std::string& tool, const std::s
   if (!date.empty())
     x += "   <xmp:CreateDate>" + date + "</xmp:CreateDate>\n   <xmp:ModifyDate>" + date +
          "</xmp:ModifyDate>\n";
-  x += "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n";
+  x += "  </rdf:Description>\n";
+  if (m.pdfa != doc::PdfA::Off) x += kPdfUaExtension;
+  x += " </rdf:RDF>\n</x:xmpmeta>\n";
   // Padding lets an editor update the packet in place, as the XMP specification suggests.
   x += std::string(10, ' ') + "\n<?xpacket end=\"w\"?>";
   return x;

@@ -121,6 +121,7 @@ Written write_pdf(const layout::Pages& model, const outfile::Target& target, Dia
     HPDF_Dict_AddNumber(f.font_file, "Length1", static_cast<HPDF_INT32>(f.font_file_length));
     set_stream_bytes(w, f.cid_to_gid, f.cid_to_gid_z);
     set_stream_bytes(w, f.to_unicode, f.to_unicode_z);
+    if (f.cid_set) set_stream_bytes(w, f.cid_set, f.cid_set_z);
   }
   write_file_id(w);
   for (size_t i = 0; i < n; ++i) {

@@ -559,6 +559,7 @@ std::optional<Rendered> render_stage(const std::string& dir, const GrantYear& ye
   d.meta.author = r.text(s.author);
   d.meta.subject = s.subject.empty() ? "" : r.text(s.subject);
   d.meta.keywords = s.keywords;
+  d.meta.pdfa = s.pdfa;
   d.meta.span = s.title.span;
   if (year.document.date) {
     const Date& dt = *year.document.date;

@@ -304,7 +304,7 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
   MapReader m(f, root, "mallens inställningar", diags,
               {"typ", "brödtext", "metadata", "sidhuvud", "sidnummer", "husstil", "numrering",
                "titelsida", "tjänsteutlåtande", "brev", "avstavning", "tabeller", "diagram",
-               "källor", "parametrar", "kräver"});
+               "källor", "parametrar", "kräver", "pdfa"});
   if (!m.is_map()) return std::nullopt;
   if (auto t = m.text("typ", true)) {
     if (*t == "rapport")
@@ -348,6 +348,12 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
     MapReader hm(f, *h, "husstilen", diags, {"procent_mellanslag", "ordgräns"});
     s.style.percent_space = hm.yes_no("procent_mellanslag").value_or(true);
     s.style.word_limit = hm.integer("ordgräns", false, 0, 100).value_or(12);
+  }
+  if (auto v = m.text("pdfa")) {
+    if (auto p = doc::parse_pdfa(*v))
+      s.pdfa = *p;
+    else
+      m.error_at("pdfa", "'pdfa' ska vara 2a (standard), 1a, 2b eller av, inte '" + *v + "'");
   }
   if (auto nm = m.node("numrering")) {
     MapReader nr(f, *nm, "numreringen", diags, {"tabell", "diagram"});

@@ -125,6 +125,7 @@ struct TemplateSettings {
   std::map<std::string, TextTemplate> letter;
   std::vector<TextTemplate> letter_address;
   std::string hyphenation_file;
+  doc::PdfA pdfa = doc::PdfA::A2a;  // pdfa: 1a | 2a | 2b | av
   std::map<std::string, TableDef> tables;
   std::map<std::string, ChartDef> charts;
   std::map<std::string, SourceDef> sources;

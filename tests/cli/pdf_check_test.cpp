@@ -107,6 +107,16 @@ TEST_CASE("the accessibility checker fails on broken files, naming page and obje
     CHECK(c.out.find("TH saknar /Scope") != std::string::npos);
     CHECK(c.out.find("Note saknar /ID") != std::string::npos);
   }
+  SECTION("a PDF/A claim without the output intent, and PDF/A-1 without CIDSet") {
+    Run c = check(broken(good, "/OutputIntents", "/OutputIntentx", false, dir / "intent.pdf"));
+    CHECK(c.code == 1);
+    CHECK(c.out.find("PDF/A-2 anges men katalogen saknar en output intent") != std::string::npos);
+    CHECK(c.out.find("(ISO 19005-2 6.2.3)") != std::string::npos);
+    fs::path p = broken(good, "<pdfaid:part>2<", "<pdfaid:part>1<", true, dir / "del1.pdf");
+    Run c1 = check(p);
+    CHECK(c1.code == 1);
+    CHECK(c1.out.find("saknar /CIDSet, som PDF/A-1 kräver") != std::string::npos);
+  }
   SECTION("a file that is no PDF") {
     rvtest::write(dir / "inte.pdf", "hej");
     Run c = check(dir / "inte.pdf");
