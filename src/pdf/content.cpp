@@ -54,21 +54,21 @@ class PagePainter {
 
   std::string paint(const layout::Page& p) {
     out_.reserve(16384);
-    for (const layout::Item& it : p.items) {
-      const int node = std::visit([](const auto& v) { return v.node; }, it);
-      if (!open_ || node != node_) begin_group(node);
-      if (const auto* t = std::get_if<layout::TextRun>(&it)) text(*t);
-      if (const auto* r = std::get_if<layout::RuleItem>(&it)) rule(*r);
-      if (const auto* q = std::get_if<layout::RectItem>(&it)) rect(*q);
+    for (const McGroup& g : marked_content(p)) {
+      begin_group(g.node, g.mcid);
+      for (size_t i = g.begin; i < g.end; ++i) {
+        const layout::Item& it = p.items[i];
+        if (const auto* t = std::get_if<layout::TextRun>(&it)) text(*t);
+        if (const auto* r = std::get_if<layout::RuleItem>(&it)) rule(*r);
+        if (const auto* q = std::get_if<layout::RectItem>(&it)) rect(*q);
+      }
+      end_group();
     }
-    end_group();
     return std::move(out_);
   }
 
  private:
-  void begin_group(int node) {
-    end_group();
-    node_ = node;
+  void begin_group(int node, int mcid) {
     open_ = true;
     if (!tagged_) return;
     if (node < 0) {  // classified, so that a validator knows what a reader may skip
@@ -79,7 +79,6 @@ class PagePainter {
                   : "/Artifact <</Type /Layout>> BDC\n";
       return;
     }
-    const int mcid = next_mcid_++;
     out_ += '/';
     out_ += layout::role_name(w_.model->nodes[static_cast<size_t>(node)].role);
     out_ += " <</MCID ";
@@ -206,28 +205,12 @@ class PagePainter {
   bool tagged_;
   std::string out_;
   bool open_ = false, in_text_ = false, have_fill_ = false, have_stroke_ = false;
-  int node_ = -2;
-  int next_mcid_ = 0;  // numbered as marked_content_nodes() numbers them
   int font_ = -1;
   float size_ = 0, line_width_ = 1;  // 1: the PDF default
   layout::Color fill_, stroke_;
 };
 
 }  // namespace
-
-std::vector<int> marked_content_nodes(const layout::Page& page) {
-  std::vector<int> nodes;
-  bool open = false;
-  int current = -2;
-  for (const layout::Item& it : page.items) {
-    const int node = std::visit([](const auto& v) { return v.node; }, it);
-    if (open && node == current) continue;
-    open = true;
-    current = node;
-    if (node >= 0) nodes.push_back(node);
-  }
-  return nodes;
-}
 
 std::string paint_page(const WriteState& w, int index, bool tagged) {
   return PagePainter(w, tagged).paint(w.model->pages[static_cast<size_t>(index)]);

@@ -117,8 +117,12 @@ void write_outline(WriteState& w) {
 }
 
 void write_links(WriteState& w) {
+  w.link_annots.assign(w.links.size(), nullptr);
+  size_t tagged = 0;  // the next of w.links
   for (size_t p = 0; p < w.model->pages.size(); ++p) {
-    for (const layout::LinkArea& l : w.model->pages[p].links) {
+    const auto& links = w.model->pages[p].links;
+    for (size_t k = 0; k < links.size(); ++k) {
+      const layout::LinkArea& l = links[k];
       const HPDF_Rect rect{l.x, l.y, l.x + l.w, l.y + l.h};
       HPDF_Annotation a = nullptr;
       if (!l.url.empty()) {
@@ -130,8 +134,12 @@ void write_links(WriteState& w) {
         a = HPDF_Page_CreateLinkAnnot(w.pages[p], rect, dst);
         if (a) HPDF_Dict_Add(a, "Dest", destination(w, l.target_page, l.target_y));
       }
+      const bool is_tagged = tagged < w.links.size() &&
+                             w.links[tagged].page == static_cast<int>(p) &&
+                             w.links[tagged].link == static_cast<int>(k);
+      if (is_tagged) ++tagged;
       if (!a) continue;
-      if (l.node >= 0) w.link_annots.push_back({a, static_cast<int>(p), l.node});
+      if (is_tagged) w.link_annots[tagged - 1] = a;
       HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
       HPDF_Dict_AddNumber(a, "F", 4);  // printed with the page (PDF/A)
       if (!l.text.empty())             // what the link says, for assistive technology

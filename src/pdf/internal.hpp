@@ -28,6 +28,51 @@ struct Mcr {
   int mcid;
 };
 
+// marked_content.cpp: the one numbering of marked content. Consecutive items of one
+// structure node form a sequence; a node's sequences get MCIDs 0, 1, … per page, artifacts
+// none (-1).
+struct McGroup {
+  size_t begin, end;  // items [begin, end) of the page
+  int node;
+  int mcid;
+};
+std::vector<McGroup> marked_content(const layout::Page& page);
+struct ContentMap {
+  std::vector<std::vector<int>> page_mcid_nodes;  // per page: the node of each MCID
+  std::vector<std::vector<Mcr>> node_content;     // per node: its sequences
+};
+ContentMap map_content(const layout::Pages& pages);
+// The links that become tagged link annotations, in the order they are written; link k's
+// annotation has /StructParent (page count + k).
+struct TaggedLink {
+  int page, link, node;  // link: index in the page's links
+};
+std::vector<TaggedLink> tagged_links(const layout::Pages& pages);
+
+// tag_tree.cpp: the structure tree as plain data. Element 0 is the Document (node 0); an
+// element's kids are child elements, its own marked content and its link annotations (an
+// index into tagged_links) in reading order.
+struct TagKid {
+  enum class Kind : uint8_t { Element, Content, Link } kind;
+  int index;  // Element: the element; Link: the tagged link
+  Mcr mc;     // Content
+};
+struct TagElement {
+  int node = 0;
+  int parent = -1;  // element
+  std::vector<TagKid> kids;
+  bool has_box = false;  // a Figure's bounding box on its page
+  std::array<float, 4> box{};
+};
+struct TagTree {
+  std::vector<TagElement> elements;
+  std::vector<int> element_of_node;  // -1: the node has no content and no element
+};
+TagTree build_tag_tree(const layout::Pages& model, const ContentMap& content,
+                       const std::vector<TaggedLink>& links);
+// The tag tree as text for the trace: one element a line, indented by depth.
+std::string tag_tree_text(const layout::Pages& model);
+
 // One font of the document. Character codes in content streams are two-byte Unicode
 // code points (CID = code point); the CIDToGIDMap stream maps them to glyphs.
 struct EmbeddedFont {
@@ -57,29 +102,22 @@ struct WriteState {
   const layout::Pages* model = nullptr;
   std::vector<HPDF_Page> pages;
   std::array<EmbeddedFont, layout::kFontCount> fonts;
-  std::vector<std::string> contents;              // per page: compressed content stream
-  std::vector<std::vector<Mcr>> node_content;     // per structure node
-  std::vector<std::vector<int>> page_mcid_nodes;  // per page: node of each MCID
-  std::deque<std::string> raw_texts;              // entries of raw dictionaries
-  std::deque<BytesSource> sources;                // stream data libharu reads in place
-  std::deque<std::string> blobs;                  // stream data written once (the XMP packet)
-  struct LinkAnnot {
-    HPDF_Annotation annot;
-    int page, node;  // node: its Link structure element
-  };
-  std::vector<LinkAnnot> link_annots;  // for the structure tree's OBJRs
+  std::vector<std::string> contents;         // per page: compressed content stream
+  ContentMap content;                        // the marked-content numbering (when tagged)
+  std::vector<TaggedLink> links;             // the tagged links, and their annotations:
+  std::vector<HPDF_Annotation> link_annots;  // nullptr where libharu failed
+  std::deque<std::string> raw_texts;         // entries of raw dictionaries
+  std::deque<BytesSource> sources;           // stream data libharu reads in place
+  std::deque<std::string> blobs;             // stream data written once (the XMP packet)
 };
 
 // fonts.cpp: which code points each font prints, and the fonts' dictionaries.
 bool collect_fonts(WriteState& w);
 void add_font_objects(WriteState& w);
 void compress_font(EmbeddedFont& f);  // thread-safe: touches no libharu object
-// content.cpp: one page's content stream, uncompressed (pages are painted in parallel).
-// Each run of items of one structure node is a marked-content sequence; MCIDs number
-// them per page, and marked_content_nodes() gives that numbering without painting, so
-// the structure tree can be built while pages are painted.
+// content.cpp: one page's content stream, uncompressed (pages are painted in parallel),
+// its marked content as marked_content() numbers it.
 std::string paint_page(const WriteState& w, int index, bool tagged);
-std::vector<int> marked_content_nodes(const layout::Page& page);  // node of each MCID
 // streams.cpp: deflate, and handing finished bytes to libharu.
 std::string deflate_bytes(const std::string& data);
 HPDF_Dict new_stream(WriteState& w);

@@ -46,6 +46,13 @@ bool write_pdf(const layout::Pages& pages, const std::string& path, Diagnostics&
 //   page 2 595.28x841.89
 //   text P#14 l3 SerifRegular 11 x=85.00 y=702.35 w=425.28 "sista raden …"
 //   rule Artifact x1=85.00 y1=120.00 x2=205.00 y2=120.00 t=0.50
+// then the tag tree, one element a line, indented by depth, with its content as
+// page:MCID, link<k> for a link annotation, and a * where a child element stands among
+// them:
+//   tags
+//     Document#0
+//       P#14 2:0 * 2:2
+//         Link#15 2:1 link0
 std::string trace(const layout::Pages& pages);
 
 }  // namespace rv::pdf

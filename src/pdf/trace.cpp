@@ -1,6 +1,7 @@
 // The text trace: the page model one item a line, stable and diffable.
 #include <cstdio>
 
+#include "pdf/internal.hpp"
 #include "pdf/pdf.hpp"
 
 namespace rv::pdf {
@@ -78,6 +79,8 @@ std::string trace(const layout::Pages& pages) {
       out += '\n';
     }
   }
+  // The tag tree the PDF gets, so that a golden diff shows every change to the tags.
+  out += tag_tree_text(pages);
   return out;
 }
 

@@ -80,16 +80,8 @@ Written write_pdf(const layout::Pages& model, const outfile::Target& target, Dia
   }
   const size_t n = model.pages.size();
   w.contents.resize(n);
-  if (options.tagged) {
-    w.page_mcid_nodes.resize(n);
-    w.node_content.resize(model.nodes.size());
-    for (size_t p = 0; p < n; ++p) {
-      w.page_mcid_nodes[p] = marked_content_nodes(model.pages[p]);
-      for (size_t mcid = 0; mcid < w.page_mcid_nodes[p].size(); ++mcid)
-        w.node_content[static_cast<size_t>(w.page_mcid_nodes[p][mcid])].push_back(
-            {static_cast<int>(p), static_cast<int>(mcid)});
-    }
-  }
+  if (options.tagged) w.content = map_content(model);
+  w.links = tagged_links(model);
 
   // Painting and deflating are the bulk of the work and need no libharu object, so they
   // run on all cores while this thread builds the document's objects.

@@ -112,7 +112,7 @@ TEST_CASE("brev: 'Sida x (y)' only when the letter has more than one page", "[ba
   fs::remove_all(t.parent_path());
 }
 
-TEST_CASE("batch: parallel runs give the same files; no progress line without a terminal",
+TEST_CASE("batch: parallel runs give the same files, no progress line without a terminal",
           "[batch][cli]") {
   fs::path dir = rvtest::temp_dir("batch_repeat");
   std::string manifests[2];
@@ -248,7 +248,7 @@ TEST_CASE("brev: the template's own urval applies, and its errors point into mal
   fs::remove_all(t.parent_path());
 }
 
-TEST_CASE("batch: -o must be a folder; --samlad a file", "[batch][cli]") {
+TEST_CASE("batch: -o must be a folder, --samlad a file", "[batch][cli]") {
   fs::path dir = rvtest::temp_dir("batch_targets");
   rvtest::write(dir / "fil", "x");
   const std::string cmd =

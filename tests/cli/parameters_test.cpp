@@ -29,7 +29,7 @@ TEST_CASE("template parameters (-p): a misspelt value is an error with a suggest
 }
 
 TEST_CASE(
-    "template parameters (-p): an unknown parameter is an error with a suggestion; so is any -p to "
+    "template parameters (-p): an unknown parameter is an error with a suggestion, so is any -p to "
     "a template "
     "without parameters") {
   fs::path dir = rvtest::temp_dir("param-name");
@@ -73,7 +73,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "template parameters (-p): the same parameter twice is an error; a declared default needs no "
+    "template parameters (-p): the same parameter twice is an error, a declared default needs no "
     "-p") {
   fs::path dir = rvtest::temp_dir("param-twice");
   Run r = sh(rv("skapa bilaga data/nationell-2019 -p grupp=kommuner -p grupp=regioner -o " +

@@ -52,7 +52,7 @@ TEST_CASE("by default a document claims PDF/A-2a and PDF/UA-1 and carries an sRG
   fs::remove_all(dir);
 }
 
-TEST_CASE("--pdfa 1a: the national report and a memo pass PDFBox Preflight") {
+TEST_CASE("PDF/A-1a (--pdfa 1a): the national report and a memo pass PDFBox Preflight") {
   const fs::path dir = rvtest::temp_dir("pdfa_1a");
   REQUIRE(render("uppfoljning-nationell data/nationell-2019 --pdfa 1a", dir / "r.pdf").code == 0);
   REQUIRE(render("uppfoljning-stad data/stockholm-2017 --pdfa 1a", dir / "s.pdf").code == 0);
@@ -73,7 +73,7 @@ TEST_CASE("--pdfa 1a: the national report and a memo pass PDFBox Preflight") {
   fs::remove_all(dir);
 }
 
-TEST_CASE("--pdfa 1a for letters: each one and the combined file pass Preflight") {
+TEST_CASE("PDF/A-1a (--pdfa 1a) for letters: each one and the combined file pass Preflight") {
   const fs::path dir = rvtest::temp_dir("pdfa_letters");
   Run r = sh(std::string("'") + RV_BINARY + "' skapa aterbetalning data/nationell-2019 " +
              "--per-mottagare --urval 'oförbrukat > 1000000' --pdfa 1a -o '" +
@@ -91,7 +91,7 @@ TEST_CASE("--pdfa 1a for letters: each one and the combined file pass Preflight"
   fs::remove_all(dir);
 }
 
-TEST_CASE("--pdfa av claims no PDF/A part; 2b claims level B; the template can choose") {
+TEST_CASE("PDF/A choice: --pdfa av claims no PDF/A part, 2b claims level B, the template can choose") {
   const fs::path dir = rvtest::temp_dir("pdfa_choice");
   REQUIRE(render("bilaga data/nationell-2019 --pdfa av", dir / "av.pdf").code == 0);
   std::string q = qdf(dir / "av.pdf");

@@ -45,7 +45,7 @@ TEST_CASE("headings never skip a level in the tags of any bundled document") {
   rvtest::fs::remove_all(dir);
 }
 
-TEST_CASE("a memo's first-page header is content, read before the body; later pages' is not") {
+TEST_CASE("a memo's first-page header is content, read before the body, later pages' is not") {
   const auto dir = rvtest::temp_dir("tag_memo");
   const auto pdf = dir / "memo.pdf";
   auto r = rvtest::sh("'" + std::string(RV_BINARY) +

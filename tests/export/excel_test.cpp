@@ -57,7 +57,7 @@ TEST_CASE("plain CSV is unchanged: comma, decimal point, no BOM, no total row") 
         "Bjuv; Södra,204166,,0.0000\r\n");
 }
 
-TEST_CASE("excel option: semicolons, decimal comma, BOM; --summarad adds the total row") {
+TEST_CASE("excel option: semicolons, decimal comma, BOM, --summarad adds the total row") {
   rv::xport::CsvOptions o;
   o.excel = true;
   o.total_row = true;

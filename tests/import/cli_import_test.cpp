@@ -190,7 +190,7 @@ TEST_CASE("importera: unknown file type, missing file, unknown group in last yea
   fs::remove_all(dir);
 }
 
-TEST_CASE("importera: a file name that is no group id asks for --grupp; -o - writes to stdout") {
+TEST_CASE("importera: a file name that is no group id asks for --grupp, -o - writes to stdout") {
   fs::path dir = rvtest::temp_dir("import_namn");
   rvtest::write(dir / "Kommuner 2020.csv", "Kommun;Rekvirerat\nAle kommun;5\n");
   Run bad = sh(rv("importera " + q(dir / "Kommuner 2020.csv") + " -o " + q(dir / "ut.yaml")));

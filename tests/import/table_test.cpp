@@ -117,7 +117,7 @@ TEST_CASE("the data set's own checks point at the cell") {
         "kommun\n");
 }
 
-TEST_CASE("an empty row inside the table is an error; notes below it are not") {
+TEST_CASE("an empty row inside the table is an error, notes below it are not") {
   Result gap = import_csv("Kommun,Rekvirerat\nAle,1\n,\nBjuv,2\n");
   CHECK_FALSE(gap.yaml);
   CHECK(gap.errors() ==
@@ -165,7 +165,7 @@ TEST_CASE("names YAML would misread are quoted") {
   CHECK(loaded.data.recipients[2].name == "Kvinnojouren \"Frida\"");
 }
 
-TEST_CASE("a misspelt usual heading is an error; an unknown one a warning") {
+TEST_CASE("a misspelt usual heading is an error, an unknown one a warning") {
   Result typo = import_csv("Kommun,Rekvireat belopp,Oförbrukat\nAle kommun,10,0\n");
   CHECK_FALSE(typo.yaml);
   CHECK(typo.errors() ==

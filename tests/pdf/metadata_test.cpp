@@ -25,13 +25,20 @@ TEST_CASE("xmp: the packet mirrors the metadata and escapes what XML must") {
   CHECK(x.find("<xmp:CreateDate>2019-05-18T00:00:00Z</xmp:CreateDate>") != std::string::npos);
   CHECK(x.find("<dc:language><rdf:Bag><rdf:li>sv-SE</rdf:li></rdf:Bag></dc:language>") !=
         std::string::npos);
-  // PDF/UA-1 is claimed (scripts/kontrollera-pdf.py checks it); no PDF/A part yet.
+  // PDF/UA-1 and, by default, PDF/A-2a are claimed, with pdfuaid's schema described.
   CHECK(x.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos);
-  CHECK(x.find("pdfaid") == std::string::npos);
+  CHECK(x.find("<pdfaid:part>2</pdfaid:part>") != std::string::npos);
+  CHECK(x.find("<pdfaid:conformance>A</pdfaid:conformance>") != std::string::npos);
+  CHECK(x.find("<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>") != std::string::npos);
+  m.pdfa = doc::PdfA::Off;
+  const std::string off = pdf::xmp_packet(m, "rapportverk 1", "");
+  CHECK(off.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos);
+  CHECK(off.find("pdfaid:") == std::string::npos);
+  CHECK(off.find("pdfaExtension:schemas") == std::string::npos);
   CHECK(x.substr(x.size() - 19) == "<?xpacket end=\"w\"?>");
 }
 
-TEST_CASE("xmp: no date, no date elements; control characters dropped") {
+TEST_CASE("xmp: no date, no date elements, control characters dropped") {
   doc::Meta m;
   m.title = std::string("A\x01") + "B";
   const std::string x = pdf::xmp_packet(m, "rapportverk 1", "");

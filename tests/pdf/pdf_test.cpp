@@ -238,7 +238,7 @@ TEST_CASE("pdf: PDF 1.7 with XMP metadata that pdfinfo reads and an /ID in the t
   CHECK(id[1] == id[2]);
 }
 
-TEST_CASE("pdf: the same pages give the same bytes, /ID included; other pages another /ID") {
+TEST_CASE("pdf: the same pages give the same bytes, /ID included, other pages another /ID") {
   const std::string again = (work_dir() / "igen.pdf").string();
   Diagnostics diags;
   REQUIRE(pdf::write_pdf(pages(), again, diags));
@@ -271,7 +271,7 @@ TEST_CASE(
   CHECK(text.find("/Artifact <</Type /Layout>> BDC") != std::string::npos);
 }
 
-TEST_CASE("pdf: a table's name column labels its rows (TH, Scope Row); sources follow the table") {
+TEST_CASE("pdf: a table's name column labels its rows (TH, Scope Row), sources follow the table") {
   const std::string text = qdf_text();
   CHECK(text.find("/Scope /Row") != std::string::npos);
   CHECK(text.find("/Scope /Column") != std::string::npos);

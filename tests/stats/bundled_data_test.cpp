@@ -229,7 +229,7 @@ TEST_CASE("bundled Stockholm 2017: what the city kept counts in its totals") {
   CHECK(s.total.spent_nothing.size() == 2);  // Bromma and Kungsholmen
 }
 
-TEST_CASE("bundled Stockholm 2022: the allocation spec sums exactly; the comparison with 2021") {
+TEST_CASE("bundled Stockholm 2022: the allocation spec sums exactly, the comparison with 2021") {
   LoadResult r = load_data_set({std::string(RV_SOURCE_DIR) + "/data/stockholm-2022"});
   REQUIRE(r.ok());
   REQUIRE(r.data.allocation_spec_files.size() == 1);

@@ -59,7 +59,7 @@ std::vector<std::string> warnings(const Diagnostics& d) {
 
 }  // namespace
 
-TEST_CASE("a group's keys are computed from its specification; a stated one is compared") {
+TEST_CASE("a group's keys are computed from its specification, a stated one is compared") {
   fs::path dir = scratch("basic");
   put(dir / "data.yaml", kData);
   put(dir / "fordelning.yaml", kSpec);

@@ -174,7 +174,7 @@ TEST_CASE("Tabell 3: a conditional question is shared over those who chose the c
   CHECK(p["kontroll_och_uppfoljning_overlamnad_verksamhet"] == 20);
 }
 
-TEST_CASE("Tabell 4: condition on a yes/no question (N=128); yes/no counts") {
+TEST_CASE("Tabell 4: condition on a yes/no question (N=128), yes/no counts") {
   GrantYear y = survey_2019();
   QuestionSummary yn = summarize_question(y, "samordning");
   CHECK(yn.yes == 128);
@@ -221,7 +221,7 @@ TEST_CASE("rating: 'i ganska hög eller hög utsträckning' is the top two steps
   CHECK(t.labels == std::vector<std::string>{"Etikett ganska_hog", "Etikett hog"});
 }
 
-TEST_CASE("respondents without an answer still count in N; answered tells them apart") {
+TEST_CASE("respondents without an answer still count in N, answered tells them apart") {
   GrantYear y;
   y.groups = {test::make_group("k", "K")};
   y.recipients = {test::make_recipient("k", "A", 1, 0), test::make_recipient("k", "B", 1, 0)};
@@ -235,7 +235,7 @@ TEST_CASE("respondents without an answer still count in N; answered tells them a
   CHECK(percent(q.options[0].share) == 50);
 }
 
-TEST_CASE("rating answers as the loader stores them (the step in text); group from the response") {
+TEST_CASE("rating answers as the loader stores them (the step in text), group from the response") {
   GrantYear y;
   y.groups = {test::make_group("k", "K"), test::make_group("r", "R")};
   // One name in two groups (Region Gotland): the response's group decides.

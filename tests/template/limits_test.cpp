@@ -175,7 +175,7 @@ TEST_CASE("many tags on one line parse in linear time") {
   CHECK(out.size() == 100000);
 }
 
-TEST_CASE("includes: depth, count and cycles are errors; each file is parsed once") {
+TEST_CASE("includes: depth, count and cycles are errors, each file is parsed once") {
   SECTION("a file that includes itself") {
     Diagnostics d;
     expand("{% include \"a.md\" %}", d,
@@ -271,7 +271,7 @@ TEST_CASE("lists inside lists are bounded in depth and in what they hold when un
   CHECK(ok.empty());
 }
 
-TEST_CASE("Markdown nesting is bounded; a footnote that cites itself is an error") {
+TEST_CASE("Markdown nesting is bounded, a footnote that cites itself is an error") {
   SECTION("a footnote citing itself (two lines)") {
     Diagnostics d;
     to_blocks("Text[^1]\n\n[^1]: Se[^1]\n", d);
