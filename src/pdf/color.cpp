@@ -23,9 +23,9 @@ void write_output_intent(WriteState& w) {
       "/Info (sRGB IEC61966-2.1)\n/RegistryName (http://www.color.org)\n/DestOutputProfile ";
   put_ref(s, icc);
   s += "\n";
-  HPDF_Array intents = HPDF_Array_New(w.pdf->mmgr);
+  HPDF_Array intents = new_array(w);
   HPDF_Array_Add(intents, intent);
-  HPDF_Dict_Add(w.pdf->catalog, "OutputIntents", intents);
+  HPDF_Dict_Add(catalog(w), "OutputIntents", intents);
 }
 
 }  // namespace rv::pdf

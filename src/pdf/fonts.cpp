@@ -31,14 +31,13 @@ std::string subset_tag(const EmbeddedFont& f) {
 
 // /W: runs of consecutive codes as `first [w1 w2 …]`.
 HPDF_Array widths(WriteState& w, const EmbeddedFont& f) {
-  HPDF_MMgr mm = w.pdf->mmgr;
-  HPDF_Array out = HPDF_Array_New(mm);
+  HPDF_Array out = new_array(w);
   HPDF_Array run = nullptr;
   char32_t prev = 0;
   for (char32_t c : f.codes) {
     if (!run || c != prev + 1) {
       HPDF_Array_AddNumber(out, static_cast<HPDF_INT32>(c));
-      run = HPDF_Array_New(mm);
+      run = new_array(w);
       HPDF_Array_Add(out, run);
     }
     HPDF_Array_AddNumber(run, f.widths[c]);
@@ -47,16 +46,10 @@ HPDF_Array widths(WriteState& w, const EmbeddedFont& f) {
   return out;
 }
 
-HPDF_Array int_array(HPDF_MMgr mm, std::initializer_list<int> values) {
-  HPDF_Array a = HPDF_Array_New(mm);
+HPDF_Array int_array(WriteState& w, std::initializer_list<int> values) {
+  HPDF_Array a = new_array(w);
   for (int v : values) HPDF_Array_AddNumber(a, v);
   return a;
-}
-
-HPDF_Dict new_indirect(WriteState& w) {
-  HPDF_Dict d = HPDF_Dict_New(w.pdf->mmgr);
-  HPDF_Xref_Add(w.pdf->xref, d);
-  return d;
 }
 
 }  // namespace
@@ -125,7 +118,6 @@ void compress_font(EmbeddedFont& f) {
 }
 
 void add_font_objects(WriteState& w) {
-  HPDF_MMgr mm = w.pdf->mmgr;
   HPDF_Dict resources = new_indirect(w);  // shared by all pages: /F0 … /F7
   for (int i = 0; i < layout::kFontCount; ++i) {
     EmbeddedFont& f = w.fonts[static_cast<size_t>(i)];
@@ -143,8 +135,7 @@ void add_font_objects(WriteState& w) {
     // Flags: 1 fixed pitch, 2 serif, 32 nonsymbolic, 64 italic.
     const int flags = (tt.fixed_pitch ? 1 : 0) | (tt.serif ? 2 : 0) | 32 | (tt.italic ? 64 : 0);
     HPDF_Dict_AddNumber(desc, "Flags", flags);
-    HPDF_Dict_Add(desc, "FontBBox",
-                  int_array(mm, {tt.bbox[0], tt.bbox[1], tt.bbox[2], tt.bbox[3]}));
+    HPDF_Dict_Add(desc, "FontBBox", int_array(w, {tt.bbox[0], tt.bbox[1], tt.bbox[2], tt.bbox[3]}));
     HPDF_Dict_AddNumber(desc, "ItalicAngle", tt.italic_angle);
     HPDF_Dict_AddNumber(desc, "Ascent", tt.ascent);
     HPDF_Dict_AddNumber(desc, "Descent", tt.descent);
@@ -161,9 +152,9 @@ void add_font_objects(WriteState& w) {
     HPDF_Dict_AddName(cid, "Type", "Font");
     HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
     HPDF_Dict_AddName(cid, "BaseFont", name.c_str());
-    HPDF_Dict info = HPDF_Dict_New(mm);
-    HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", nullptr));
-    HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", nullptr));
+    HPDF_Dict info = new_dict(w);
+    HPDF_Dict_Add(info, "Registry", new_text(w, "Adobe"));
+    HPDF_Dict_Add(info, "Ordering", new_text(w, "Identity"));
     HPDF_Dict_AddNumber(info, "Supplement", 0);
     HPDF_Dict_Add(cid, "CIDSystemInfo", info);
     HPDF_Dict_Add(cid, "FontDescriptor", desc);
@@ -176,7 +167,7 @@ void add_font_objects(WriteState& w) {
     HPDF_Dict_AddName(f.type0, "Subtype", "Type0");
     HPDF_Dict_AddName(f.type0, "BaseFont", name.c_str());
     HPDF_Dict_AddName(f.type0, "Encoding", "Identity-H");
-    HPDF_Array descendants = HPDF_Array_New(mm);
+    HPDF_Array descendants = new_array(w);
     HPDF_Array_Add(descendants, cid);
     HPDF_Dict_Add(f.type0, "DescendantFonts", descendants);
     HPDF_Dict_Add(f.type0, "ToUnicode", f.to_unicode);

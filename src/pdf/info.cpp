@@ -45,7 +45,7 @@ bool creation_date(const doc::Meta& meta, HPDF_Date& d) {
 // [page /XYZ 0 y 1] as a direct array: libharu's destinations are indirect objects, which
 // PDFBox (Preflight) cannot read as a /Dest ("can't convert to Destination").
 HPDF_Array destination(WriteState& w, int page, float y) {
-  HPDF_Array a = HPDF_Array_New(w.pdf->mmgr);
+  HPDF_Array a = new_array(w);
   HPDF_Array_Add(a, w.pages[static_cast<size_t>(page)]);  // written as a reference
   HPDF_Array_AddName(a, "XYZ");
   HPDF_Array_AddReal(a, 0);
@@ -77,10 +77,10 @@ void write_info(WriteState& w) {
     char pdf_date[24];
     std::snprintf(pdf_date, sizeof pdf_date, "D:%04d%02d%02d%02d%02d%02dZ", d.year, d.month, d.day,
                   d.hour, d.minutes, d.seconds);
-    HPDF_Dict info = w.pdf->info;
+    HPDF_Dict info = info_dict(w);
     if (info) {
-      HPDF_Dict_Add(info, "CreationDate", HPDF_String_New(w.pdf->mmgr, pdf_date, nullptr));
-      HPDF_Dict_Add(info, "ModDate", HPDF_String_New(w.pdf->mmgr, pdf_date, nullptr));
+      HPDF_Dict_Add(info, "CreationDate", new_text(w, pdf_date));
+      HPDF_Dict_Add(info, "ModDate", new_text(w, pdf_date));
     }
     char buf[32];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year, d.month, d.day, d.hour,
@@ -89,13 +89,11 @@ void write_info(WriteState& w) {
   }
   write_metadata(w, iso);
   if (m.pdfa != doc::PdfA::Off) write_output_intent(w);
-  HPDF_Dict catalog = w.pdf->catalog;
-  HPDF_Dict_Add(
-      catalog, "Lang",
-      HPDF_String_New(w.pdf->mmgr, m.language.empty() ? "sv-SE" : m.language.c_str(), nullptr));
-  HPDF_Dict prefs = HPDF_Dict_New(w.pdf->mmgr);
+  HPDF_Dict cat = catalog(w);
+  HPDF_Dict_Add(cat, "Lang", new_text(w, m.language.empty() ? "sv-SE" : m.language));
+  HPDF_Dict prefs = new_dict(w);
   HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
-  HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
+  HPDF_Dict_Add(cat, "ViewerPreferences", prefs);
   if (!w.model->outline.empty()) HPDF_SetPageMode(w.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 }
 
@@ -143,9 +141,7 @@ void write_links(WriteState& w) {
       HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
       HPDF_Dict_AddNumber(a, "F", 4);  // printed with the page (PDF/A)
       if (!l.text.empty())             // what the link says, for assistive technology
-        HPDF_Dict_Add(
-            a, "Contents",
-            HPDF_String_New(w.pdf->mmgr, l.text.c_str(), HPDF_GetEncoder(w.pdf, "UTF-8")));
+        HPDF_Dict_Add(a, "Contents", new_text(w, l.text, /*utf8=*/true));
     }
   }
 }

@@ -118,9 +118,31 @@ void compress_font(EmbeddedFont& f);  // thread-safe: touches no libharu object
 // content.cpp: one page's content stream, uncompressed (pages are painted in parallel),
 // its marked content as marked_content() numbers it.
 std::string paint_page(const WriteState& w, int index, bool tagged);
-// streams.cpp: deflate, and handing finished bytes to libharu.
+// encode.cpp: deflate, numbers and text strings as PDF writes them, parallel jobs.
 std::string deflate_bytes(const std::string& data);
+void put_int(std::string& s, long long v);
+// A text string as UTF-16BE hex with a byte-order mark: <FEFF0053…>.
+void put_text_string(std::string& s, const std::string& utf8);
+void run_jobs(std::vector<std::function<void()>>& jobs, const std::function<void()>& meanwhile);
+
+// haru.cpp: everything that reaches into libharu's internals. Objects: `new_dict`,
+// `new_array`, `new_text` and `new_binary` are direct (inside another object),
+// `new_indirect` and `new_stream` numbered objects of the file.
+HPDF_Dict new_dict(WriteState& w);
+HPDF_Array new_array(WriteState& w);
+HPDF_String new_text(WriteState& w, const std::string& text, bool utf8 = false);
+HPDF_Binary new_binary(WriteState& w, const unsigned char* bytes, size_t size);
+HPDF_Dict new_indirect(WriteState& w);
 HPDF_Dict new_stream(WriteState& w);
+HPDF_Dict catalog(WriteState& w);
+HPDF_Dict trailer(WriteState& w);
+HPDF_Dict info_dict(WriteState& w);  // nullptr until an information entry is set
+void declare_pdf_17(WriteState& w);  // the header's version
+// A page's content stream: our finished bytes, read in place.
+void set_page_contents(WriteState& w, size_t page, const std::string& bytes, bool deflated);
+// What HPDF_SaveToStream does (header, objects, cross-reference table, trailer), into a
+// string: libharu's memory stream copies byte by byte.
+bool save_to_string(HPDF_Doc pdf, std::string& out);
 // The data of a stream object; `bytes` must outlive the save (libharu reads it in place).
 void set_stream_bytes(WriteState& w, HPDF_Dict stream, const std::string& bytes,
                       bool deflated = true);
@@ -129,15 +151,11 @@ void set_stream_bytes(WriteState& w, HPDF_Dict stream, const std::string& bytes,
 // libharu object, writing it token by token and freeing it cost more than the rest of
 // the document. libharu still numbers, places and frees the object.
 HPDF_Dict new_raw_dict(WriteState& w);
-// Called before adding many objects: see streams.cpp.
+// Called before adding many objects: see haru.cpp.
 void keep_object_list_growth_geometric(HPDF_Doc pdf);
 std::string& raw_text(HPDF_Dict dict);
 // "12 0 R" for an indirect object.
 void put_ref(std::string& s, const void* indirect_object);
-void put_int(std::string& s, long long v);
-// A text string as UTF-16BE hex with a byte-order mark: <FEFF0053…>.
-void put_text_string(std::string& s, const std::string& utf8);
-void run_jobs(std::vector<std::function<void()>>& jobs, const std::function<void()>& meanwhile);
 // info.cpp: document info, catalog entries, outline, link annotations.
 void write_info(WriteState& w);
 void write_outline(WriteState& w);

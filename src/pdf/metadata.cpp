@@ -141,7 +141,7 @@ void write_metadata(WriteState& w, const std::string& date) {
   HPDF_Dict_AddName(stream, "Type", "Metadata");
   HPDF_Dict_AddName(stream, "Subtype", "XML");
   set_stream_bytes(w, stream, xml, /*deflated=*/false);  // PDF/A: metadata unfiltered
-  HPDF_Dict_Add(w.pdf->catalog, "Metadata", stream);
+  HPDF_Dict_Add(catalog(w), "Metadata", stream);
 }
 
 void write_file_id(WriteState& w) {
@@ -155,10 +155,10 @@ void write_file_id(WriteState& w) {
     id[i] = static_cast<HPDF_BYTE>(a >> (8 * i));
     id[8 + i] = static_cast<HPDF_BYTE>(b >> (8 * i));
   }
-  HPDF_Array ids = HPDF_Array_New(w.pdf->mmgr);
-  HPDF_Array_Add(ids, HPDF_Binary_New(w.pdf->mmgr, id, sizeof id));
-  HPDF_Array_Add(ids, HPDF_Binary_New(w.pdf->mmgr, id, sizeof id));
-  HPDF_Dict_Add(w.pdf->trailer, "ID", ids);
+  HPDF_Array ids = new_array(w);
+  HPDF_Array_Add(ids, new_binary(w, id, sizeof id));
+  HPDF_Array_Add(ids, new_binary(w, id, sizeof id));
+  HPDF_Dict_Add(trailer(w), "ID", ids);
 }
 
 }  // namespace rv::pdf

@@ -121,11 +121,10 @@ void write_structure(WriteState& w) {
   put_int(r, static_cast<long long>(w.pages.size() + w.links.size()));
   r += '\n';
 
-  HPDF_Dict catalog = w.pdf->catalog;
-  HPDF_Dict_Add(catalog, "StructTreeRoot", root);
-  HPDF_Dict mark = HPDF_Dict_New(w.pdf->mmgr);
+  HPDF_Dict_Add(catalog(w), "StructTreeRoot", root);
+  HPDF_Dict mark = new_dict(w);
   HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
-  HPDF_Dict_Add(catalog, "MarkInfo", mark);
+  HPDF_Dict_Add(catalog(w), "MarkInfo", mark);
 }
 
 }  // namespace rv::pdf

@@ -1,8 +1,5 @@
 // Writing the page model as PDF: paint, compress in parallel, hand libharu the objects, save
 // to memory, write the bytes atomically (outfile).
-#include <hpdf_objects.h>
-#include <hpdf_streams.h>
-
 #include <cstdio>
 #include <functional>
 #include <iterator>
@@ -31,33 +28,6 @@ void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user) {
   if (w->pdf) HPDF_ResetError(w->pdf);
 }
 
-HPDF_STATUS append_bytes(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
-  static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(bytes), size);
-  return HPDF_OK;
-}
-
-// What HPDF_SaveToStream does (the header line, then the objects, the cross-reference table
-// and the trailer), but into a string: libharu's own memory stream copies every byte in a
-// loop of its own (HPDF_MemCpy), a millisecond for the national report.
-bool save_to_string(HPDF_Doc pdf, std::string& out) {
-  static const char* const kHeader[] = {"%PDF-1.2", "%PDF-1.3", "%PDF-1.4",
-                                        "%PDF-1.5", "%PDF-1.6", "%PDF-1.7"};
-  const auto version = static_cast<size_t>(pdf->pdf_version);
-  if (!HPDF_HasDoc(pdf) || version >= std::size(kHeader) || pdf->encrypt_on || !pdf->info)
-    return false;
-  HPDF_Stream stream = HPDF_CallbackWriter_New(pdf->mmgr, append_bytes, &out);
-  if (!stream) return false;
-  out.reserve(1u << 20);
-  // The header's second line marks the file as binary, as libharu writes it.
-  bool ok = HPDF_Stream_WriteStr(stream, kHeader[version]) == HPDF_OK &&
-            HPDF_Stream_WriteStr(stream, "\012%\267\276\255\252\012") == HPDF_OK &&
-            HPDF_Dict_Add(pdf->trailer, "Root", pdf->catalog) == HPDF_OK &&
-            HPDF_Dict_Add(pdf->trailer, "Info", pdf->info) == HPDF_OK &&
-            HPDF_Xref_WriteToStream(pdf->xref, stream, nullptr) == HPDF_OK;
-  HPDF_Stream_Free(stream);
-  return ok;
-}
-
 }  // namespace
 
 Written write_pdf(const layout::Pages& model, const outfile::Target& target, Diagnostics& diags,
@@ -71,8 +41,8 @@ Written write_pdf(const layout::Pages& model, const outfile::Target& target, Dia
     diags.error({}, "kan inte starta PDF-biblioteket (libharu)");
     return Written::LibraryFailed;
   }
-  w.pdf->pdf_version = HPDF_VER_17;  // the header says what the file uses (XMP, Type0 fonts…)
-  HPDF_UseUTFEncodings(w.pdf);       // outline titles and /Alt texts are UTF-8
+  declare_pdf_17(w);            // the header says what the file uses (XMP, Type0 fonts…)
+  HPDF_UseUTFEncodings(w.pdf);  // outline titles and /Alt texts are UTF-8
   HPDF_SetCurrentEncoder(w.pdf, "UTF-8");
   if (!collect_fonts(w)) {
     HPDF_Free(w.pdf);
@@ -117,9 +87,7 @@ Written write_pdf(const layout::Pages& model, const outfile::Target& target, Dia
   }
   write_file_id(w);
   for (size_t i = 0; i < n; ++i) {
-    const auto attr = static_cast<HPDF_PageAttr>(w.pages[i]->attr);
-    set_stream_bytes(w, attr->contents, w.contents[i], options.compress);
-    attr->stream = attr->contents->stream;
+    set_page_contents(w, i, w.contents[i], options.compress);
   }
 
   // Saved to memory, then written whole through outfile (temporary file, every write

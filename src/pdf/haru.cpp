@@ -1,11 +1,15 @@
-// Compressed streams: deflated by us (in parallel), copied into libharu stream objects.
-#include <libdeflate.h>
+// The one file that knows libharu's internals: its document's fields (catalog, trailer,
+// information dictionary, cross-reference table, memory manager), the object and stream
+// structures whose hooks we set (a dictionary's entries written as our text, a stream's
+// data read in place from our bytes), and saving to memory. The rest of src/pdf uses these
+// functions and libharu's public API only, so a libharu update is checked here.
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstring>
-#include <system_error>
-#include <thread>
+#include <iterator>
 
 #include "pdf/internal.hpp"
 
@@ -23,6 +27,11 @@ HPDF_STATUS write_raw_entries(HPDF_Dict dict, HPDF_Stream out) {
   const auto* text = static_cast<const std::string*>(dict->attr);
   return HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(text->data()),
                            static_cast<HPDF_UINT>(text->size()));
+}
+
+HPDF_STATUS append_bytes(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+  static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(bytes), size);
+  return HPDF_OK;
 }
 
 }  // namespace
@@ -47,59 +56,32 @@ HPDF_Dict new_raw_dict(WriteState& w) {
 
 std::string& raw_text(HPDF_Dict dict) { return *static_cast<std::string*>(dict->attr); }
 
-void put_int(std::string& s, long long v) {
-  char buf[24];
-  int len = 0;
-  const bool negative = v < 0;
-  unsigned long long u = negative ? 0ull - static_cast<unsigned long long>(v) : v;
-  do {
-    buf[len++] = static_cast<char>('0' + u % 10);
-    u /= 10;
-  } while (u);
-  if (negative) s += '-';
-  while (len) s += buf[--len];
-}
-
 void put_ref(std::string& s, const void* indirect_object) {
   put_int(s, static_cast<const HPDF_Obj_Header*>(indirect_object)->obj_id & 0x00FFFFFF);
   s += " 0 R";
 }
 
-void put_text_string(std::string& s, const std::string& utf8) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  auto unit = [&s](unsigned u) {
-    for (int shift = 12; shift >= 0; shift -= 4) s += kHex[(u >> shift) & 0xF];
-  };
-  s += "<FEFF";
-  for (size_t i = 0; i < utf8.size();) {
-    const char32_t cp = font::next_code_point(utf8, i);
-    if (cp >= 0x10000) {
-      unit(0xD800 + ((cp - 0x10000) >> 10));
-      unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
-    } else {
-      unit(cp);
-    }
-  }
-  s += '>';
-}
-
-std::string deflate_bytes(const std::string& data) {
-  // libdeflate at its fastest level: twice zlib's speed at level 1 with smaller output.
-  // A compressor is not thread-safe, and pages are compressed on all cores: one a thread.
-  struct Compressor {
-    libdeflate_compressor* c = libdeflate_alloc_compressor(1);
-    ~Compressor() { libdeflate_free_compressor(c); }
-  };
-  thread_local Compressor z;
-  if (!z.c) return {};
-  std::string out(libdeflate_zlib_compress_bound(z.c, data.size()), '\0');
-  const size_t n = libdeflate_zlib_compress(z.c, data.data(), data.size(), out.data(), out.size());
-  if (n == 0) return {};
-  out.resize(n);
-  return out;
-}
-
 HPDF_Dict new_stream(WriteState& w) { return HPDF_DictStream_New(w.pdf->mmgr, w.pdf->xref); }
+
+HPDF_Dict new_indirect(WriteState& w) {
+  HPDF_Dict d = HPDF_Dict_New(w.pdf->mmgr);
+  HPDF_Xref_Add(w.pdf->xref, d);
+  return d;
+}
+
+HPDF_Dict new_dict(WriteState& w) { return HPDF_Dict_New(w.pdf->mmgr); }
+HPDF_Array new_array(WriteState& w) { return HPDF_Array_New(w.pdf->mmgr); }
+HPDF_String new_text(WriteState& w, const std::string& text, bool utf8) {
+  return HPDF_String_New(w.pdf->mmgr, text.c_str(),
+                         utf8 ? HPDF_GetEncoder(w.pdf, "UTF-8") : nullptr);
+}
+HPDF_Binary new_binary(WriteState& w, const unsigned char* bytes, size_t size) {
+  return HPDF_Binary_New(w.pdf->mmgr, const_cast<HPDF_BYTE*>(bytes), static_cast<HPDF_UINT>(size));
+}
+HPDF_Dict catalog(WriteState& w) { return w.pdf->catalog; }
+HPDF_Dict trailer(WriteState& w) { return w.pdf->trailer; }
+HPDF_Dict info_dict(WriteState& w) { return w.pdf->info; }
+void declare_pdf_17(WriteState& w) { w.pdf->pdf_version = HPDF_VER_17; }
 
 namespace {
 
@@ -144,25 +126,29 @@ void set_stream_bytes(WriteState& w, HPDF_Dict stream, const std::string& bytes,
       HPDF_CallbackReader_New(w.pdf->mmgr, read_bytes, seek_bytes, tell_bytes, size_of_bytes, &src);
 }
 
-void run_jobs(std::vector<std::function<void()>>& jobs, const std::function<void()>& meanwhile) {
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < jobs.size(); i = next++) jobs[i]();
-  };
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::thread> helpers;
-  // A thread that cannot be started (a process limit) only means fewer helpers: this
-  // thread does the rest. An exception here would end the process with the helpers running.
-  for (unsigned k = 1; k < std::min(cores, 4u); ++k) {
-    try {
-      helpers.emplace_back(work);
-    } catch (const std::system_error&) {
-      break;
-    }
-  }
-  meanwhile();
-  work();
-  for (std::thread& t : helpers) t.join();
+void set_page_contents(WriteState& w, size_t page, const std::string& bytes, bool deflated) {
+  const auto attr = static_cast<HPDF_PageAttr>(w.pages[page]->attr);
+  set_stream_bytes(w, attr->contents, bytes, deflated);
+  attr->stream = attr->contents->stream;
+}
+
+bool save_to_string(HPDF_Doc pdf, std::string& out) {
+  static const char* const kHeader[] = {"%PDF-1.2", "%PDF-1.3", "%PDF-1.4",
+                                        "%PDF-1.5", "%PDF-1.6", "%PDF-1.7"};
+  const auto version = static_cast<size_t>(pdf->pdf_version);
+  if (!HPDF_HasDoc(pdf) || version >= std::size(kHeader) || pdf->encrypt_on || !pdf->info)
+    return false;
+  HPDF_Stream stream = HPDF_CallbackWriter_New(pdf->mmgr, append_bytes, &out);
+  if (!stream) return false;
+  out.reserve(1u << 20);
+  // The header's second line marks the file as binary, as libharu writes it.
+  bool ok = HPDF_Stream_WriteStr(stream, kHeader[version]) == HPDF_OK &&
+            HPDF_Stream_WriteStr(stream, "\012%\267\276\255\252\012") == HPDF_OK &&
+            HPDF_Dict_Add(pdf->trailer, "Root", pdf->catalog) == HPDF_OK &&
+            HPDF_Dict_Add(pdf->trailer, "Info", pdf->info) == HPDF_OK &&
+            HPDF_Xref_WriteToStream(pdf->xref, stream, nullptr) == HPDF_OK;
+  HPDF_Stream_Free(stream);
+  return ok;
 }
 
 }  // namespace rv::pdf
