@@ -7,6 +7,7 @@
 #include <string>
 
 #include "data_header.hpp"
+#include "load/cache.hpp"
 #include "load/load.hpp"
 
 using namespace rv;
@@ -246,4 +247,30 @@ TEST_CASE("the same recipient twice in one answers file is still an error") {
   auto e = errors(r);
   REQUIRE(e.size() == 1);
   CHECK(e[0] == "12:5: svar för 'Ale kommun' finns redan i d.yaml:11");
+}
+
+TEST_CASE("own fields and their declarations round-trip through the data cache") {
+  Folder f("rv_own_fields_cache");
+  std::string text = std::string(kGrant) +
+                     "  egna_fält: {län: text, invånare: heltal, eget: belopp, startad: datum, "
+                     "jour: ja_nej}\n" +
+                     "grupper:\n"
+                     "  - {id: kommuner, etikett: K, singular: kommun, plural: kommuner, "
+                     "bestämd_plural: kommunerna, egna_fält: {storlek: [liten, stor]}}\n"
+                     "mottagare:\n"
+                     "  kommuner:\n"
+                     "    - {namn: Ale kommun, rekvirerat: 100, län: Västra Götalands län, "
+                     "invånare: -3, eget: 1500, startad: 2019-03-01, jour: nej, storlek: stor}\n";
+  std::vector<load::CachedFile> files{{"d.yaml", &text}};
+  LoadResult r = load_data_text("d.yaml", text);
+  REQUIRE(r.ok());
+  REQUIRE(recipient(r, "Ale kommun").fields.size() == 6);
+  const std::string cache = (f.dir / "cache").string();
+  load::write_cached(cache, files, r);
+  auto hit = load::read_cached(cache, files);
+  REQUIRE(hit);
+  CHECK(hit->data == r.data);
+  CHECK(hit->data.field_decls.size() == 6);
+  CHECK(recipient(*hit, "Ale kommun").fields.at("invånare").number == -3);
+  CHECK(recipient(*hit, "Ale kommun").fields.at("storlek").text == "stor");
 }
