@@ -15,9 +15,12 @@ for set in data/*/; do
   name=$(basename "$set")
   # data/kalkylblad/ holds the example spreadsheets for `importera`, not a data set.
   compgen -G "$set*.yaml" >/dev/null || continue
-  step "kontrollera $set"
+  # data/X-illustration/ adds illustrative questions to data/X/ and is read with it.
+  sets=("$set")
+  [[ $name == *-illustration ]] && sets=("data/${name%-illustration}/" "$set")
+  step "kontrollera ${sets[*]}"
   # kontrollera writes nothing on errors; keep its report only when the data is valid.
-  if ! $rv kontrollera "$set" >"output/$name-kontroll.txt" 2>&1; then
+  if ! $rv kontrollera "${sets[@]}" >"output/$name-kontroll.txt" 2>&1; then
     cat "output/$name-kontroll.txt" >&2
     rm -f "output/$name-kontroll.txt"
     exit 2
@@ -42,6 +45,9 @@ $rv skapa fordelning-beslut data/stockholm-2022 -o output/fordelning-beslut-2022
 $rv skapa fordelning-beslut data/exempelby-2024 -o output/fordelning-beslut-exempelby-2024.pdf
 $rv skapa fordelningsnyckel data/nationell-2019 -o output/fordelningsnyckel-kommuner-2019.pdf
 $rv skapa uppfoljning-analys data/nationell-2019 -o output/uppfoljning-analys-2019.pdf
+# The same with an illustrative own question whose answers are in a file of their own.
+$rv skapa uppfoljning-analys data/nationell-2019 data/nationell-2019-illustration \
+  -o output/uppfoljning-analys-illustration-2019.pdf
 $rv skapa anvisningar-rekvisition data/nationell-2019 -o output/anvisningar-kommuner-2019.pdf
 $rv skapa anvisningar-rekvisition data/nationell-2019 -p grupp=regioner \
   -o output/anvisningar-regioner-2019.pdf

@@ -122,8 +122,10 @@ GrantYear advance(const GrantYear& last) {
     next.groups.push_back(grp);
   }
 
-  // mottagare: the name (and which application) and the postal address, which outlives
-  // the year; every other field is this year's.
+  // mottagare: the name (and which application), the postal address and the organisation's
+  // own fields (egna_fält: a county, a size class), which outlive the year; every other
+  // field is this year's.
+  next.field_decls = last.field_decls;
   for (const Recipient& r : last.recipients) {
     Recipient n;
     n.name = r.name;
@@ -134,6 +136,7 @@ GrantYear advance(const GrantYear& last) {
     n.street = r.street;
     n.postcode = r.postcode;
     n.town = r.town;
+    n.fields = r.fields;
     next.recipients.push_back(n);
   }
 

@@ -70,9 +70,57 @@ void amount_field(std::string& out, const char* key, const std::optional<Amount>
   if (v) out += std::string(", ") + key + ": " + num(*v);
 }
 
+// egna_fält for `group` (empty: the grant's), as one flow mapping, or nothing.
+std::string field_decls(const std::vector<FieldDecl>& decls, const std::string& group, int indent) {
+  std::string out;
+  for (const auto& d : decls) {
+    if (d.group != group) continue;
+    std::string type;
+    switch (d.type) {
+      case FieldType::Text:
+        type = "text";
+        break;
+      case FieldType::Integer:
+        type = "heltal";
+        break;
+      case FieldType::Money:
+        type = "belopp";
+        break;
+      case FieldType::CalendarDate:
+        type = "datum";
+        break;
+      case FieldType::YesNo:
+        type = "ja_nej";
+        break;
+      case FieldType::Choice:
+        for (const auto& c : d.choices) type += (type.empty() ? "[" : ", ") + yaml_scalar(c);
+        type += "]";
+        break;
+    }
+    out += (out.empty() ? "" : ", ") + yaml_scalar(d.name) + ": " + type;
+  }
+  return out.empty() ? "" : std::string(indent, ' ') + "egna_fält: {" + out + "}\n";
+}
+
+std::string field_value(const FieldValue& v) {
+  switch (v.type) {
+    case FieldType::Text:
+    case FieldType::Choice:
+      return yaml_scalar(v.text);
+    case FieldType::Integer:
+    case FieldType::Money:
+      return num(v.number);
+    case FieldType::CalendarDate:
+      return date(v.date);
+    case FieldType::YesNo:
+      return v.yes ? "ja" : "nej";
+  }
+  return "";
+}
+
 }  // namespace
 
-std::string grant(const Grant& g) {
+std::string grant(const Grant& g, const std::vector<FieldDecl>& decls) {
   std::string out = "bidrag:\n";
   out += text_line(2, "namn", g.name);
   out += "  år: " + num(g.year) + "\n";
@@ -99,10 +147,11 @@ std::string grant(const Grant& g) {
   if (g.undistributed) out += "  ej_fördelat: " + num(*g.undistributed) + "\n";
   if (g.undistributed_spent)
     out += "  ej_fördelat_förbrukat: " + num(*g.undistributed_spent) + "\n";
+  out += field_decls(decls, "", 2);
   return out;
 }
 
-std::string groups(const std::vector<const Group*>& groups) {
+std::string groups(const std::vector<const Group*>& groups, const std::vector<FieldDecl>& decls) {
   std::string out = "grupper:\n";
   for (const Group* g : groups) {
     out += "  - id: " + yaml_scalar(g->id) + "\n";
@@ -132,6 +181,7 @@ std::string groups(const std::vector<const Group*>& groups) {
       if (g->declared_unspent_total)
         out += "      oförbrukat: " + num(*g->declared_unspent_total) + "\n";
     }
+    out += field_decls(decls, g->id, 4);
   }
   return out;
 }
@@ -170,6 +220,8 @@ std::string recipients(const std::vector<const Recipient*>& rows,
       if (!r->street.empty()) l += ", utdelningsadress: " + yaml_scalar(r->street);
       if (!r->postcode.empty()) l += ", postnummer: " + yaml_scalar(r->postcode);
       if (!r->town.empty()) l += ", postort: " + yaml_scalar(r->town);
+      // So do the organisation's own fields (egna_fält).
+      for (const auto& [name, v] : r->fields) l += ", " + yaml_scalar(name) + ": " + field_value(v);
       out += l + "}\n";
     }
   }

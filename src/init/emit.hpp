@@ -10,8 +10,10 @@
 
 namespace rv::init::emit {
 
-std::string grant(const Grant& g);
-std::string groups(const std::vector<const Group*>& groups);
+// `decls`: every own field (egna_fält); grant() writes those for every group, groups()
+// those of each group.
+std::string grant(const Grant& g, const std::vector<FieldDecl>& decls);
+std::string groups(const std::vector<const Group*>& groups, const std::vector<FieldDecl>& decls);
 // `groups`: every group of the data set, to write rekvirerat or beviljat as the group says.
 std::string recipients(const std::vector<const Recipient*>& rows, const std::vector<Group>& groups);
 std::string questions(const std::vector<const Question*>& questions);

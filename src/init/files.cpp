@@ -74,12 +74,13 @@ struct Writer {
 
   std::string section(const std::string& key, const std::string& file) const {
     const int from = last.grant.year, to = next.grant.year;
-    if (key == "bidrag") return next.grant.span.file == file ? emit::grant(next.grant) : "";
+    if (key == "bidrag")
+      return next.grant.span.file == file ? emit::grant(next.grant, next.field_decls) : "";
     if (key == "dokument")
       return next.document.span.file == file ? emit::document(next.document) : "";
     if (key == "grupper") {
       auto groups = from_file(next.groups, file);
-      return groups.empty() ? "" : emit::groups(groups);
+      return groups.empty() ? "" : emit::groups(groups, next.field_decls);
     }
     if (key == "mottagare") {
       auto rows = from_file(next.recipients, file);

@@ -19,7 +19,7 @@ namespace rv::load {
 
 namespace {
 
-constexpr char kMagic[] = "rapportverk-datacache-5";
+constexpr char kMagic[] = "rapportverk-datacache-6";
 
 // ---- the archive (load/archive.hpp); io() below describes each struct once ----
 
@@ -85,10 +85,19 @@ void io(A& a, Group& g) {
   io(a, g.applications_received), io(a, g.applied_total_declared), io(a, g.order), io(a, g.span);
 }
 template <typename A>
+void io(A& a, FieldDecl& d) {
+  a(d.name), a(d.type), io(a, d.choices), a(d.group), io(a, d.span);
+}
+template <typename A>
+void io(A& a, FieldValue& v) {
+  a(v.type), a(v.text), a(v.number), io(a, v.date), a(v.yes), io(a, v.span);
+}
+template <typename A>
 void io(A& a, Recipient& r) {
   a(r.name), a(r.group), a(r.application), io(a, r.key), io(a, r.applied), io(a, r.granted);
   io(a, r.reallocated), io(a, r.spent), io(a, r.unspent), io(a, r.wants_more), io(a, r.reported);
   a(r.status), a(r.note), a(r.addressee), a(r.street), a(r.postcode), a(r.town), io(a, r.span);
+  io(a, r.fields);
 }
 template <typename A>
 void io(A& a, Option& o) {
@@ -144,7 +153,8 @@ void io(A& a, PreviousAllocation& p) {
 template <typename A>
 void io(A& a, GrantYear& y) {
   io(a, y.grant), io(a, y.groups), io(a, y.recipients), io(a, y.questions), io(a, y.responses);
-  io(a, y.quotes), io(a, y.history), io(a, y.previous), io(a, y.document), io(a, y.files);
+  io(a, y.quotes), io(a, y.history), io(a, y.previous), io(a, y.field_decls), io(a, y.document);
+  io(a, y.files);
   io(a, y.allocation_spec_files), io(a, y.key_specs);
 }
 template <typename A>

@@ -114,6 +114,13 @@ void read_file_text(LoadState& st, const Parsed& p) {
   if (auto n = top.node("tidigare_fördelning")) load::read_previous(st, f, *n);
 }
 
+// Own fields (egna_fält) are declared before any file's recipients are read.
+void read_field_decls(LoadState& st, const Parsed& p) {
+  if (p.error_at || !load::has_field_decls(p.root)) return;
+  SourceFile f{p.path, load::split_lines(p.text)};
+  load::read_field_decls(st, f, p.root);
+}
+
 bool is_yaml(const fs::path& p) {
   auto ext = p.extension().string();
   return ext == ".yaml" || ext == ".yml";
@@ -220,6 +227,7 @@ LoadResult load_data_set(const std::vector<std::string>& paths) {
   if (cacheable)
     if (auto cached = load::read_cached(*dir, identity)) return std::move(*cached);
   parse_all(parsed);
+  for (const auto& p : parsed) read_field_decls(st, p);
   for (const auto& p : parsed) read_file_text(st, p);
   finish(st);
   result.data = std::move(st.year);
@@ -233,6 +241,7 @@ LoadResult load_data_text(const std::string& name, const std::string& text) {
   Parsed p{name, text, {}, std::nullopt, {}};
   load::normalise_line_ends(p.text);
   parse(p);
+  read_field_decls(st, p);
   read_file_text(st, p);
   finish(st);
   result.data = std::move(st.year);

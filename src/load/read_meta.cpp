@@ -82,7 +82,7 @@ void read_decisions(LoadState& st, const SourceFile& f, const YAML::Node& n,
 void read_grant(LoadState& st, const SourceFile& f, const YAML::Node& n) {
   MapReader m(f, n, "bidraget", st.diags,
               {"namn", "år", "myndighet", "period", "tidsfrister", "beslut", "rekvirerat_totalt",
-               "ej_fördelat", "ej_fördelat_förbrukat"});
+               "ej_fördelat", "ej_fördelat_förbrukat", "egna_fält"});
   if (!m.is_map()) return;
   Grant& g = st.year.grant;
   if (g.span.file.empty()) g.span = m.span();

@@ -48,6 +48,9 @@ void check_recipient(MapReader& m, const Recipient& r) {
                who + " har status '" + r.status + "' men har ändå fått " + kr(*r.granted));
 }
 
+constexpr std::string_view kOwnFieldHint =
+    "; egna fält på mottagarna deklareras under 'egna_fält' (docs/data.md)";
+
 }  // namespace
 
 void read_groups(LoadState& st, const SourceFile& f, const YAML::Node& n) {
@@ -59,7 +62,7 @@ void read_groups(LoadState& st, const SourceFile& f, const YAML::Node& n) {
     MapReader m(
         f, item, "gruppen", st.diags,
         {"id", "etikett", "singular", "plural", "bestämd_plural", "genus", "sätt", "tillgängligt",
-         "antal_ansökningar", "sökt_totalt", "deklarerad_summa", "ordning"});
+         "antal_ansökningar", "sökt_totalt", "deklarerad_summa", "ordning", "egna_fält"});
     if (!m.is_map()) continue;
     Group g;
     g.span = m.span();
@@ -122,12 +125,12 @@ void read_recipients(LoadState& st, const SourceFile& f, const YAML::Node& n) {
                                        "' ska vara en lista, men är " + describe(list));
       continue;
     }
+    // The recipient's keys and the own fields declared for its group (egna_fält).
+    std::vector<const FieldDecl*> own = fields_for(st, group);
+    std::vector<std::string_view> known(kRecipientKeys.begin(), kRecipientKeys.end());
+    for (const FieldDecl* d : own) known.push_back(d->name);
     for (const auto& item : list) {
-      MapReader m(
-          f, item, "mottagaren", st.diags,
-          {"namn", "ansökan", "fördelningsnyckel", "sökt", "rekvirerat", "beviljat", "omfördelat",
-           "fördelat", "förbrukat", "oförbrukat", "vill_ha_mer", "återrapporterat", "status",
-           "anmärkning", "adressat", "utdelningsadress", "postnummer", "postort"});
+      MapReader m(f, item, "mottagaren", st.diags, known, kOwnFieldHint);
       if (!m.is_map()) continue;
       Recipient r;
       r.span = m.span();
@@ -153,6 +156,7 @@ void read_recipients(LoadState& st, const SourceFile& f, const YAML::Node& n) {
       if (auto v = m.text("utdelningsadress")) r.street = *v;
       if (auto v = m.text("postnummer")) r.postcode = *v;
       if (auto v = m.text("postort")) r.town = *v;
+      read_field_values(m, own, r);
       if (r.name.empty()) continue;
       // Consistency checks on unreadable amounts would only repeat the first error.
       // So would checks on figures a comma inside {…} cut short ("1,5e6" read as 1).

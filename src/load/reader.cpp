@@ -511,7 +511,8 @@ std::optional<Date> as_date(const SourceFile& f, const YAML::Node& n, Diagnostic
 }
 
 MapReader::MapReader(const SourceFile& file, const YAML::Node& node, std::string what,
-                     Diagnostics& diags, std::vector<std::string_view> known)
+                     Diagnostics& diags, std::vector<std::string_view> known,
+                     std::string_view unknown_hint)
     : file_(file), node_(node), what_(std::move(what)), diags_(diags) {
   if (!node.IsMap()) {
     diags_.error(file_.span(node),
@@ -550,7 +551,7 @@ MapReader::MapReader(const SourceFile& file, const YAML::Node& node, std::string
     if (!ok) {
       std::string msg = "okänd nyckel '" + key + "' i " + what_;
       if (auto sug = closest(key, known)) msg += " (menade du '" + *sug + "'?)";
-      diags_.error(ks, msg);
+      diags_.error(ks, msg + std::string(unknown_hint));
     }
   }
 }

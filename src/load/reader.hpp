@@ -55,8 +55,9 @@ std::string describe(const YAML::Node& n);
 // required keys and wrong types; each returns nullopt when the value is unusable.
 class MapReader {
  public:
+  // `unknown_hint` is added to the message for an unknown key ("; egna fält deklareras …").
   MapReader(const SourceFile& file, const YAML::Node& node, std::string what, Diagnostics& diags,
-            std::vector<std::string_view> known);
+            std::vector<std::string_view> known, std::string_view unknown_hint = {});
 
   bool is_map() const { return is_map_; }
   Span span() const { return file_.span(node_); }

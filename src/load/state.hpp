@@ -20,8 +20,8 @@ struct LoadState {
   std::map<std::string, Span> group_defined;             // group id → where defined
   std::map<std::string, Span> question_defined;          // question id → where
   std::map<std::string, Span> recipient_defined;         // group/name/application → where
-  std::map<std::string, Span> response_defined;          // recipient → where
   std::map<std::string, Span> history_defined;           // group/year → where
+  std::map<std::string, Span> field_declared;            // group (or "")\nfield → where
   std::vector<std::pair<std::string, Span>> group_refs;  // group ids used, for checking
   // Groups named by a deadline: a data set may hold only some of the grant's groups (one
   // group's own folder), so a deadline for a group it lacks is a warning, not an error.
@@ -44,6 +44,13 @@ void read_groups(LoadState& st, const SourceFile& f, const YAML::Node& n);
 void read_recipients(LoadState& st, const SourceFile& f, const YAML::Node& n);
 void read_questions(LoadState& st, const SourceFile& f, const YAML::Node& n);
 void read_responses(LoadState& st, const SourceFile& f, const YAML::Node& n, bool reconstructed);
+// egna_fält (read_fields.cpp): the declarations, read from every file before the rest, and
+// each recipient's values of the fields declared for its group.
+extern const std::vector<std::string_view> kRecipientKeys;  // a recipient's keys in the data
+bool has_field_decls(const YAML::Node& root);
+void read_field_decls(LoadState& st, const SourceFile& f, const YAML::Node& root);
+std::vector<const FieldDecl*> fields_for(const LoadState& st, const std::string& group);
+void read_field_values(MapReader& m, const std::vector<const FieldDecl*>& decls, Recipient& r);
 void read_quotes(LoadState& st, const SourceFile& f, const YAML::Node& n);
 void read_history(LoadState& st, const SourceFile& f, const YAML::Node& n);
 void read_previous(LoadState& st, const SourceFile& f, const YAML::Node& n);

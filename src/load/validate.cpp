@@ -1,5 +1,6 @@
 // Checks that need the whole data set: references between sections and files,
 // declared totals against the rows, answers against the questionnaire.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -219,7 +220,14 @@ void check_responses(LoadState& st) {
     auto it = question_by_id.find(id);
     return it == question_by_id.end() ? nullptr : it->second;
   };
-  for (auto& resp : st.year.responses) {
+  // Pass 1: each response's recipient and group. Answers for one recipient may come from
+  // several files (one question's answers in a file of their own): they are merged into
+  // the first response, as long as no question is answered twice.
+  std::map<const Recipient*, size_t> response_at;  // → index in responses
+  std::vector<bool> merged(st.year.responses.size(), false);
+  std::vector<const Recipient*> recipient_of(st.year.responses.size(), nullptr);
+  for (size_t i = 0; i < st.year.responses.size(); ++i) {
+    Response& resp = st.year.responses[i];
     auto [first, last] = by_name.equal_range(name_key(resp.recipient));
     if (first == last) {
       st.diags.error(resp.span, "svar från okänd mottagare '" + resp.recipient + "'" +
@@ -233,15 +241,46 @@ void check_responses(LoadState& st) {
       for (auto it = first; it != last; ++it)
         if (q && it->second->group == q->group) chosen = it->second;
     }
-    const Recipient& rec = *chosen;
-    resp.group = rec.group;
-    if (auto [pos, ins] =
-            st.response_defined.emplace(rec.group + "\n" + name_key(resp.recipient), resp.span);
-        !ins) {
+    resp.group = chosen->group;
+    recipient_of[i] = chosen;
+    auto [pos, ins] = response_at.emplace(chosen, i);
+    if (ins) continue;
+    Response& into = st.year.responses[pos->second];
+    // Twice in one file is a slip (a row copied), not a file of its own.
+    if (into.span.file == resp.span.file) {
       st.diags.error(resp.span, "svar för '" + resp.recipient + "' finns redan i " +
-                                    pos->second.file + ":" + std::to_string(pos->second.line));
+                                    into.span.file + ":" + std::to_string(into.span.line));
+      merged[i] = true;
       continue;
     }
+    for (auto& a : resp.answers) {
+      auto twice = std::find_if(into.answers.begin(), into.answers.end(),
+                                [&](const Answer& b) { return b.question == a.question; });
+      if (twice != into.answers.end()) {
+        st.diags.error(a.span, "frågan '" + a.question + "' besvaras redan för '" + resp.recipient +
+                                   "' i " + twice->span.file + ":" +
+                                   std::to_string(twice->span.line) + ":" +
+                                   std::to_string(twice->span.col));
+        continue;
+      }
+      into.answers.push_back(std::move(a));
+    }
+    into.reconstructed = into.reconstructed || resp.reconstructed;
+    merged[i] = true;
+  }
+  if (std::find(merged.begin(), merged.end(), true) != merged.end()) {
+    size_t out = 0;
+    for (size_t i = 0; i < st.year.responses.size(); ++i)
+      if (!merged[i]) {
+        if (out != i) st.year.responses[out] = std::move(st.year.responses[i]);
+        recipient_of[out++] = recipient_of[i];
+      }
+    st.year.responses.resize(out);
+  }
+  // Pass 2: the answers, each response whole (a condition may be answered in another file).
+  for (size_t i = 0; i < st.year.responses.size(); ++i) {
+    const Response& resp = st.year.responses[i];
+    if (!recipient_of[i]) continue;  // unknown recipient, reported above
     for (const auto& a : resp.answers) {
       const Question* q = find_question(a.question);
       if (!q) {
@@ -249,10 +288,10 @@ void check_responses(LoadState& st) {
             a.span, "okänd fråga '" + a.question + "'" + suggestion(st, a.question, question_ids));
         continue;
       }
-      if (q->group != rec.group) {
+      if (q->group != resp.group) {
         st.diags.error(a.span, "frågan '" + q->id + "' ställdes till gruppen '" + q->group +
-                                   "', men " + rec.display_name() + " hör till '" + rec.group +
-                                   "'");
+                                   "', men " + recipient_of[i]->display_name() + " hör till '" +
+                                   resp.group + "'");
         continue;
       }
       check_answer(st, resp, a, *q);

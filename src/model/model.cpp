@@ -21,4 +21,10 @@ std::vector<const Recipient*> GrantYear::recipients_in(const std::string& group)
   return out;
 }
 
+const FieldDecl* GrantYear::find_field(const std::string& group, const std::string& name) const {
+  for (const auto& d : field_decls)
+    if (d.name == name && (d.group.empty() || d.group == group)) return &d;
+  return nullptr;
+}
+
 }  // namespace rv

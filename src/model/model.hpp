@@ -126,6 +126,33 @@ struct Group {
   bool operator==(const Group&) const = default;
 };
 
+// The type of a field the organisation declares for its recipients (`egna_fält`):
+// text, heltal, belopp, datum, ja_nej, or one of a list of allowed values.
+enum class FieldType : uint8_t { Text = 0, Integer, Money, CalendarDate, YesNo, Choice };
+
+// One declared own field: `län: text` under bidrag (every group) or under a group.
+struct FieldDecl {
+  std::string name;                  // "län"
+  FieldType type = FieldType::Text;  //
+  std::vector<std::string> choices;  // the allowed values, for Choice
+  std::string group;                 // the group it is declared for, or empty for every group
+  Span span;
+
+  bool operator==(const FieldDecl&) const = default;
+};
+
+// One recipient's value of an own field, read as its declared type.
+struct FieldValue {
+  FieldType type = FieldType::Text;
+  std::string text;    // Text, Choice
+  int64_t number = 0;  // Integer, Amount
+  Date date;           // Date
+  bool yes = false;    // YesNo
+  Span span;
+
+  bool operator==(const FieldValue&) const = default;
+};
+
 struct Recipient {
   std::string name;                   // namn: "Ale kommun"
   std::string group;                  // grupp id
@@ -145,6 +172,9 @@ struct Recipient {
   // ("Socialnämnden"), utdelningsadress, postnummer, postort. (After span, so that
   // aggregate initialisations written before them stay valid.)
   std::string addressee, street, postcode, town;
+  // Own fields (egna_fält) given for this recipient: field name → value. A declared
+  // field a recipient does not give is absent here.
+  std::map<std::string, FieldValue> fields;
 
   // allocated = granted + reallocated (0 where missing)
   Amount allocated() const { return checked_add(granted.value_or(0), reallocated.value_or(0)); }
@@ -319,6 +349,7 @@ struct GrantYear {
   std::vector<Quote> quotes;
   std::vector<HistoryRow> history;
   std::vector<PreviousAllocation> previous;
+  std::vector<FieldDecl> field_decls;  // egna_fält, from bidrag and the groups
   DocumentMeta document;
   std::vector<std::string> files;  // the YAML files it was loaded from
   // Files in the data set whose top-level key is `fördelning`: allocation
@@ -331,6 +362,8 @@ struct GrantYear {
   const Group* find_group(const std::string& id) const;
   const Question* find_question(const std::string& id) const;
   std::vector<const Recipient*> recipients_in(const std::string& group) const;
+  // The own field `name` declared for `group` (or for every group), or nullptr.
+  const FieldDecl* find_field(const std::string& group, const std::string& name) const;
 
   bool operator==(const GrantYear&) const = default;
 };

@@ -44,10 +44,28 @@ Value optional_text(const Recipient* src, std::string Recipient::*field) {
   return src && !(src->*field).empty() ? Value(src->*field) : Value();
 }
 
-Value recipient_value(const stats::RecipientFigures& r) {
+Value field_value(const FieldValue& v) {
+  switch (v.type) {
+    case FieldType::Text:
+    case FieldType::Choice:
+      return Value(v.text);
+    case FieldType::Integer:
+    case FieldType::Money:
+      return Value(v.number);
+    case FieldType::CalendarDate:
+      return Value(v.date);
+    case FieldType::YesNo:
+      return Value(v.yes);
+  }
+  return Value();
+}
+
+// `own`: the own fields (egna_fält) declared for the recipient's group; one the recipient
+// does not give is null, so that `rad.län | finns` tells and a condition sees `inget`.
+Value recipient_value(const stats::RecipientFigures& r, const std::vector<const FieldDecl*>& own) {
   const Recipient* src = r.source;
   // In key (byte) order: there is one of these per recipient.
-  return record({
+  Map m = fields({
       {"adressat", optional_text(src, &Recipient::addressee)},
       {"andel_förbrukat", share(r.share_spent)},
       {"andel_oförbrukat", share(r.share_unspent)},
@@ -72,6 +90,11 @@ Value recipient_value(const stats::RecipientFigures& r) {
       {"vill_ha_mer", Value(src && src->wants_more.value_or(false))},
       {"återrapporterat", Value(src ? src->reported.value_or(true) : true)},
   });
+  for (const FieldDecl* d : own) {
+    auto it = src ? src->fields.find(d->name) : std::map<std::string, FieldValue>::const_iterator();
+    m.emplace(d->name, src && it != src->fields.end() ? field_value(it->second) : Value());
+  }
+  return Value(std::move(m));
 }
 
 Value option_value(const stats::OptionCount& o, int n) {
@@ -392,8 +415,11 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
                      [](auto* a, auto* b) { return sv::collate_less(a->name, b->name); });
     List recipients, funded;
     recipients.reserve(rows.size());
+    std::vector<const FieldDecl*> own;
+    for (const auto& d : year.field_decls)
+      if (d.group.empty() || d.group == gs.id) own.push_back(&d);
     for (const auto* r : rows) {
-      recipients.push_back(recipient_value(*r));
+      recipients.push_back(recipient_value(*r, own));
       if (r->funded) funded.push_back(recipients.back());  // shared, not built twice
     }
     g["alla_rader"] = Value(std::move(recipients));

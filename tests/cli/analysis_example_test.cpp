@@ -4,8 +4,10 @@
 // allocated sum, the three largest repayments are the three largest, the size classes
 // add up to the municipalities' totals.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <string>
 
@@ -44,5 +46,42 @@ TEST_CASE("the analysis example renders without warnings, its figures agreeing")
   // The classes' total row is the municipalities' figures (appendix 1's total row).
   CHECK(text.find("79 999 893") != std::string::npos);
   CHECK(text.find("5 050 766") != std::string::npos);
+  // Without the illustrative question its section is left out, without a word.
+  CHECK(text.find("En egen fråga") == std::string::npos);
+  fs::remove_all(dir);
+}
+
+// Issue 16, point 5: the analyst's own yes/no question, its answers in a file of their own
+// (data/nationell-2019-illustration), merged with the municipalities' other answers.
+TEST_CASE("the analysis example with an own question: its share agrees with its answers file") {
+  const fs::path dir = rvtest::temp_dir("analysis-own");
+  const std::string pdf = (dir / "analys.pdf").string();
+  auto r = rvtest::sh(std::string("'") + RV_BINARY +
+                      "' skapa uppfoljning-analys data/nationell-2019 "
+                      "data/nationell-2019-illustration -o '" +
+                      pdf + "'");
+  INFO(r.out);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("varning:") == std::string::npos);
+  CHECK(r.out.find("fel") == std::string::npos);
+  // The figures, counted in the answers file itself.
+  std::ifstream in("data/nationell-2019-illustration/svar-handlingsplan.yaml");
+  int yes = 0, no = 0;
+  for (std::string line; std::getline(in, line);) {
+    yes += line.find("kommuner_handlingsplan: ja}") != std::string::npos;
+    no += line.find("kommuner_handlingsplan: nej}") != std::string::npos;
+  }
+  REQUIRE(yes > 0);
+  REQUIRE(no > 0);
+  const int n = yes + no;
+  const std::string text = plain(rvtest::sh("pdftotext '" + pdf + "' -").out);
+  const std::string expected = std::to_string(std::lround(100.0 * yes / n)) + " procent (" +
+                               std::to_string(yes) + " av " + std::to_string(n) +
+                               " kommuner) svarade ja";
+  CHECK(text.find(expected) != std::string::npos);
+  CHECK(text.find("Övriga " + std::to_string(no) + " kommuner svarade nej") != std::string::npos);
+  // The other answers are still there: the sections before are unchanged.
+  CHECK(text.find("Stockholms stad (773 332 kr), Malmö stad (548 266 kr) och") !=
+        std::string::npos);
   fs::remove_all(dir);
 }
