@@ -81,10 +81,49 @@ const Span& span_of(const Block& b) {
 std::string plain_text(const Inlines& content) {
   std::string out;
   for (const Inline& in : content) {
-    if (in.kind == InlineKind::Text) out += in.text;
+    if (in.kind == InlineKind::Text || in.kind == InlineKind::PageRef) out += in.text;
     if (in.kind == InlineKind::LineBreak) out += ' ';
   }
   return out;
+}
+
+namespace {
+
+void each_in(Inlines& in, const std::function<void(Inlines&)>& f) {
+  f(in);
+  for (Inline& i : in)
+    if (i.kind == InlineKind::Footnote) each_inlines(i.note, f);
+}
+
+}  // namespace
+
+void each_inlines(std::vector<Block>& blocks, const std::function<void(Inlines&)>& f) {
+  for (Block& b : blocks)
+    std::visit(
+        [&](auto& n) {
+          using T = std::decay_t<decltype(n)>;
+          if constexpr (std::is_same_v<T, Heading> || std::is_same_v<T, Paragraph>) {
+            each_in(n.content, f);
+          } else if constexpr (std::is_same_v<T, List>) {
+            for (ListItem& item : n.items) each_inlines(item.blocks, f);
+          } else if constexpr (std::is_same_v<T, BlockQuote>) {
+            each_inlines(n.blocks, f);
+          } else if constexpr (std::is_same_v<T, Table>) {
+            each_in(n.caption, f);
+            for (auto* rows : {&n.header, &n.body})
+              for (Row& r : *rows)
+                for (Cell& c : r.cells) each_in(c.content, f);
+            if (n.total)
+              for (Cell& c : n.total->cells) each_in(c.content, f);
+            each_in(n.source, f);
+            each_in(n.note, f);
+          } else if constexpr (std::is_same_v<T, BarChart>) {
+            each_in(n.caption, f);
+            each_in(n.source, f);
+            each_in(n.note, f);
+          }
+        },
+        b.node);
 }
 
 }  // namespace rv::doc
