@@ -254,7 +254,7 @@ class Renderer {
         bars.push_back(std::move(e));
         continue;
       }
-      const Span value_at = c.value ? c.value->span : c.span;
+      const Span value_at = c.value_span;
       if (share ? !value.is_number() : !value.is_int()) {
         report.inside.error(value_at,
                             std::string("'värde' ska ge ") +

@@ -134,6 +134,8 @@ void read_chart(const SourceFile& f, const std::string& id, const YAML::Node& n,
   c.rows = expr_field(m, "källa", diags, true, chart);
   c.label = expr_field(m, "etikett", diags, true, chart);
   c.value = expr_field(m, "värde", diags, true, chart);
+  c.value_span = m.value_span("värde");
+  if (m.find("värde").Tag() == "!") c.value_span.col += 1;  // after the quote
   if (auto v = m.text("sortering")) c.sort = *v;
   if (auto v = m.text("format")) {
     static const std::vector<std::string_view> formats = {"procent", "kr", "tkr", "mnkr", "heltal"};

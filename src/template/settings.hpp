@@ -51,6 +51,7 @@ struct ChartDef {
   ExprPtr rows;
   ExprPtr label;     // per row
   ExprPtr value;     // per row: a share (0–1), or an amount or count (format)
+  Span value_span;   // where `värde` is written: errors about a bar's value point there
   std::string sort;  // "värde" (largest first) or "" (list order)
   // format: procent (a share on the fixed 0–100 % axis) | kr | tkr | mnkr | heltal (an
   // amount or a count on an axis computed from the largest value).
