@@ -113,9 +113,23 @@ void Builder::chart(const doc::BarChart& c, float x, float width, int parent) {
   if (!c.vertical) {
     constexpr float kBar = 11.0f, kRowGap = 5.0f;
     const float label_w = std::min(150.0f, width * 0.36f);
-    const float value_room = std::max(34.0f, widest_value + 6);
     const float bar_x = x + label_w + 6;
-    const float bar_w = width - label_w - 6 - value_room;
+    float bar_w = width - label_w - 6 - std::max(34.0f, widest_value + 6);
+    if (!c.ticks.empty()) {
+      // A computed axis: as long as each value still fits after its own bar, and the last
+      // tick label inside the text width.
+      float widest_tick = 0;
+      for (const doc::Tick& t : c.ticks)
+        widest_tick = std::max(widest_tick, fonts_.width(FontId::SansRegular, kTickSize, t.label));
+      const float room = width - label_w - 6;
+      bar_w = room - widest_tick / 2 - 2;
+      for (const doc::Bar& bar : c.bars) {
+        const float share = std::clamp(share_of(bar.value), 0.0f, 1.0f);
+        const float need = room - 3 - fonts_.width(FontId::SansRegular, kSize, value_label(bar));
+        if (!bar.missing && share > 0) bar_w = std::min(bar_w, need / share);
+      }
+      bar_w = std::max(bar_w, room * 0.4f);
+    }
     ts.align = doc::Align::Right;
     float y = 4;
     for (const doc::Bar& bar : c.bars) {
@@ -144,10 +158,19 @@ void Builder::chart(const doc::BarChart& c, float x, float width, int parent) {
       y += row_h + kRowGap;
     }
     const float axis_y = y;
-    for (const doc::Tick& t : ticks) {
+    // Tick labels wider than the room between two ticks: every second (or third) one.
+    float widest_tick = 0;
+    for (const doc::Tick& t : ticks)
+      widest_tick = std::max(widest_tick, fonts_.width(FontId::SansRegular, kTickSize, t.label));
+    const float spacing = ticks.size() > 1 ? bar_w / static_cast<float>(ticks.size() - 1) : bar_w;
+    size_t stride = 1;
+    while (stride < ticks.size() && widest_tick + 3 > spacing * static_cast<float>(stride))
+      ++stride;
+    for (size_t k = 0; k < ticks.size(); ++k) {
+      const doc::Tick& t = ticks[k];
       const float gx = bar_x + bar_w * share_of(t.at);
       rule(gx, 2, gx, axis_y + 3, t.at.num == 0);
-      text_run(gx, axis_y + 12, t.label, kTickSize, style::kGrey, 0.5f);
+      if (k % stride == 0) text_run(gx, axis_y + 12, t.label, kTickSize, style::kGrey, 0.5f);
     }
     rule(bar_x, axis_y, bar_x + bar_w, axis_y, true);
     float bottom = axis_y + 16;
@@ -166,6 +189,10 @@ void Builder::chart(const doc::BarChart& c, float x, float width, int parent) {
     const size_t n = std::max<size_t>(c.bars.size(), 1);
     const float slot = plot_w / static_cast<float>(n);
     const float column = std::min(slot * 0.6f, 48.0f);
+    if (widest_value > slot - 2)
+      diags_.warning(c.span,
+                     "diagrammet har för många kolumner för sina värden: etiketterna "
+                     "går in i varandra (skriv riktning: liggande)");
     float top = 4;
     if (!c.axis_title.empty()) {
       text_run(plot_x - 6, top + kTickSize, c.axis_title, kTickSize, style::kGrey, 1);

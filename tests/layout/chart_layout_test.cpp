@@ -156,3 +156,34 @@ TEST_CASE("standing chart of amounts: columns over their labels, tops at their v
   CHECK(v.y > d.rects[0].y + d.rects[0].h);
   (void)text(d, "–");
 }
+
+TEST_CASE("tick labels wider than the room between ticks: every second one, none touching") {
+  doc::BarChart c;
+  c.label = "Diagram 1.";
+  c.axis_title = "kr";
+  std::vector<std::string> labels;
+  for (int k = 0; k <= 6; ++k) {
+    labels.push_back(k == 0 ? "0" : std::to_string(k * 10) + "\u00A0000\u00A0000");
+    c.ticks.push_back({doc::Fraction{k, 6}, labels.back()});
+  }
+  doc::Bar b;
+  b.label = "En mycket stor mottagare med ett långt namn";
+  b.value = {59999999, 60000000};
+  b.value_label = "59\u00A0999\u00A0999 kr";
+  c.bars = {b};
+  c.alt_text = "Diagram 1.";
+  doc::Document d;
+  d.blocks.push_back(doc::Block{c});
+  Diagnostics diags;
+  auto p = layout::layout(d, {}, diags);
+  REQUIRE(p);
+  std::vector<const layout::TextRun*> ticks;
+  for (const layout::Item& it : p->pages[0].items)
+    if (const auto* t = std::get_if<layout::TextRun>(&it))
+      if (std::find(labels.begin(), labels.end(), t->text) != labels.end()) ticks.push_back(t);
+  REQUIRE(ticks.size() >= 3);
+  CHECK(ticks.size() < 7);  // some left unlabelled
+  CHECK(ticks.front()->text == "0");
+  for (size_t i = 1; i < ticks.size(); ++i)
+    CHECK(ticks[i]->x >= ticks[i - 1]->x + ticks[i - 1]->width + 3);
+}

@@ -224,3 +224,22 @@ TEST_CASE("a chart of amounts with a value that is not a whole number is an erro
   CHECK(rvtest::has(r.out, "mall.yaml:8:12: fel: diagrammet 'd': 'värde' ska ge ett heltal"));
   fs::remove_all(dir);
 }
+
+TEST_CASE("too many standing columns for their values is a warning, not a silent overlap") {
+  fs::path dir = rvtest::temp_dir("chart_crowded");
+  rvtest::write(dir / "mall.yaml",
+                "typ: bilaga\nmetadata: {titel: Test, författare: Test}\ndiagram:\n"
+                "  d:\n    rubrik: Regionerna\n    källa: grupper.regioner.mottagare\n"
+                "    etikett: rad.namn\n    värde: rad.fördelat\n    format: kr\n"
+                "    riktning: stående\n");
+  rvtest::write(dir / "mall.md", "{% diagram d %}\n");
+  auto r = render(dir);
+  INFO(r.out);
+  CHECK(r.code == 0);
+  CHECK(rvtest::has(r.out, "mall.md:1:1: varning: diagrammet har för många kolumner"));
+  rvtest::replace_in(dir / "mall.yaml", "riktning: stående", "riktning: liggande");
+  r = render(dir);
+  CHECK(r.code == 0);
+  CHECK_FALSE(rvtest::has(r.out, "för många kolumner"));
+  fs::remove_all(dir);
+}
