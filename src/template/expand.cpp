@@ -280,7 +280,7 @@ Value Expander::cross_ref(const ExprPtr& e) {
   const bool page = e->name == "sida";
   const std::string usage =
       page ? "sida(\"namn\")" : "ref(\"namn\") eller ref(\"namn\", \"versal\")";
-  if (!markdown_) {
+  if (!markdown_ || !expanding_) {
     diags_->error(at, e->name +
                           "(…) hänvisar till en tabell, ett diagram eller en rubrik i brödtexten "
                           "och kan bara stå i mall.md");
@@ -868,7 +868,9 @@ Expansion Expander::expand(const Body& body) {
   loop_only_.clear();
   macros_.clear();
   patterns_.clear();
+  expanding_ = true;
   run(body, out, 0);
+  expanding_ = false;
   Expansion e;
   e.markdown = std::move(out.text);
   e.line_spans = std::move(out.line_spans);

@@ -144,6 +144,7 @@ class Expander {
   Diagnostics* diags_;  // a pointer so `standard` can evaluate its input tentatively
   std::vector<BlockRequest> blocks_;
   std::vector<CrossRef> refs_;
+  bool expanding_ = false;  // in expand(): a body's text, not a settings expression
   bool markdown_ = true;
   const DataPositions* positions_ = nullptr;
   Span origin_;

@@ -190,5 +190,16 @@ TEST_CASE("a cross-reference in mall.yaml is an error at its place there") {
   CHECK(r.code == 2);
   CHECK(std::regex_search(r.out, std::regex("mall\\.yaml:5:\\d+: fel: sida\\(…\\) hänvisar till en "
                                             "tabell, ett diagram eller en rubrik i brödtexten")));
+  // In a column's value too: never printed as the placeholder's text.
+  rvtest::replace_in(dir / "mall.yaml", "rubrik: \"Se {{ sida('kommuner') }}\"",
+                     "rubrik: Grupperna");
+  rvtest::replace_in(dir / "mall.yaml", "{rubrik: Grupp, värde: rad.etikett}",
+                     "{rubrik: Grupp, värde: ref(\"kommuner\")}");
+  r = render(dir);
+  INFO(r.out);
+  CHECK(r.code == 2);
+  CHECK(
+      std::regex_search(r.out, std::regex("mall\\.yaml:8:\\d+: fel: .*ref\\(…\\) hänvisar till")));
+  CHECK_FALSE(rvtest::has(r.out, "rv-ref"));
   fs::remove_all(dir);
 }
