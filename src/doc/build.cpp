@@ -126,4 +126,9 @@ void each_inlines(std::vector<Block>& blocks, const std::function<void(Inlines&)
         b.node);
 }
 
+void each_inlines(const std::vector<Block>& blocks, const std::function<void(const Inlines&)>& f) {
+  // The walk only reads through the mutable overload; `f` sees the runs as const.
+  each_inlines(const_cast<std::vector<Block>&>(blocks), [&](Inlines& in) { f(in); });
+}
+
 }  // namespace rv::doc

@@ -316,5 +316,6 @@ std::string plain_text(const Inlines& content);
 // Calls `f` on every run of inline content in `blocks`: paragraphs, headings, list items,
 // quotes, table cells, captions, sources and notes, and the footnotes inside them.
 void each_inlines(std::vector<Block>& blocks, const std::function<void(Inlines&)>& f);
+void each_inlines(const std::vector<Block>& blocks, const std::function<void(const Inlines&)>& f);
 
 }  // namespace rv::doc

@@ -47,12 +47,9 @@ std::optional<Pages> layout(const doc::Document& document, const Context& contex
   bool has_refs = false;
   doc::Document work;
   std::vector<doc::Inline*> refs;
-  {
-    auto find = [&](doc::Inlines& in) {
-      for (doc::Inline& i : in) has_refs = has_refs || i.kind == doc::InlineKind::PageRef;
-    };
-    doc::each_inlines(const_cast<std::vector<doc::Block>&>(document.blocks), find);
-  }
+  doc::each_inlines(document.blocks, [&](const doc::Inlines& in) {
+    for (const doc::Inline& i : in) has_refs = has_refs || i.kind == doc::InlineKind::PageRef;
+  });
   if (!has_refs) return layout_once(document, fonts, context, diags);
   work = document;
   doc::each_inlines(work.blocks, [&](doc::Inlines& in) {
