@@ -81,7 +81,7 @@ const Span& span_of(const Block& b) {
 std::string plain_text(const Inlines& content) {
   std::string out;
   for (const Inline& in : content) {
-    if (in.kind == InlineKind::Text) out += in.text;
+    if (in.kind == InlineKind::Text || in.kind == InlineKind::PageRef) out += in.text;
     if (in.kind == InlineKind::LineBreak) out += ' ';
   }
   return out;
@@ -93,6 +93,50 @@ std::optional<PdfA> parse_pdfa(const std::string& s) {
   if (s == "2b") return PdfA::A2b;
   if (s == "av") return PdfA::Off;
   return std::nullopt;
+}
+
+namespace {
+
+void each_in(Inlines& in, const std::function<void(Inlines&)>& f) {
+  f(in);
+  for (Inline& i : in)
+    if (i.kind == InlineKind::Footnote) each_inlines(i.note, f);
+}
+
+}  // namespace
+
+void each_inlines(std::vector<Block>& blocks, const std::function<void(Inlines&)>& f) {
+  for (Block& b : blocks)
+    std::visit(
+        [&](auto& n) {
+          using T = std::decay_t<decltype(n)>;
+          if constexpr (std::is_same_v<T, Heading> || std::is_same_v<T, Paragraph>) {
+            each_in(n.content, f);
+          } else if constexpr (std::is_same_v<T, List>) {
+            for (ListItem& item : n.items) each_inlines(item.blocks, f);
+          } else if constexpr (std::is_same_v<T, BlockQuote>) {
+            each_inlines(n.blocks, f);
+          } else if constexpr (std::is_same_v<T, Table>) {
+            each_in(n.caption, f);
+            for (auto* rows : {&n.header, &n.body})
+              for (Row& r : *rows)
+                for (Cell& c : r.cells) each_in(c.content, f);
+            if (n.total)
+              for (Cell& c : n.total->cells) each_in(c.content, f);
+            each_in(n.source, f);
+            each_in(n.note, f);
+          } else if constexpr (std::is_same_v<T, BarChart>) {
+            each_in(n.caption, f);
+            each_in(n.source, f);
+            each_in(n.note, f);
+          }
+        },
+        b.node);
+}
+
+void each_inlines(const std::vector<Block>& blocks, const std::function<void(const Inlines&)>& f) {
+  // The walk only reads through the mutable overload; `f` sees the runs as const.
+  each_inlines(const_cast<std::vector<Block>&>(blocks), [&](Inlines& in) { f(in); });
 }
 
 }  // namespace rv::doc

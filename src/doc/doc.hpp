@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <variant>
@@ -116,9 +117,12 @@ struct PageStyle {
 enum class FontStyle : uint8_t { Regular = 0, Bold, Italic, BoldItalic };
 
 enum class InlineKind : uint8_t {
-  Text,      // `text` in `style`, optionally a link
-  Footnote,  // a footnote reference; the note's content is `note`, numbered by layout
-  LineBreak  // forced line break inside a paragraph
+  Text,       // `text` in `style`, optionally a link
+  Footnote,   // a footnote reference; the note's content is `note`, numbered by layout
+  LineBreak,  // forced line break inside a paragraph
+  // The number of the page where `link_id`'s target (a heading, table or chart) begins,
+  // linked to it. Layout fills in `text` once the pages are known ("12").
+  PageRef
 };
 
 // One run of inline content. Flat rather than a variant: a run is text with a style and
@@ -130,6 +134,9 @@ struct Inline {
   std::string link_id;      // internal link: id of a Heading, Table or BarChart
   std::string url;          // external link
   std::vector<Block> note;  // Footnote only: the note's blocks (usually one paragraph)
+  // A cross-reference the template stage has yet to resolve (an index into its list of
+  // references); every inline that reaches layout has -1.
+  int cross_ref = -1;
   Span span;
 };
 
@@ -225,19 +232,32 @@ struct Fraction {
 };
 
 struct Bar {
-  std::string label;        // wrapped when long
-  Fraction value;           // share of the whole scale (0 ≤ value ≤ 1); {94,100} = 94 %
-  std::string value_label;  // "94 %"; empty: layout prints the rounded percent
+  std::string label;  // wrapped when long
+  // The bar's length as a share of the whole scale (0 ≤ value ≤ 1): {94,100} = 94 % on
+  // the 0–100 % scale, or an amount divided by the axis maximum.
+  Fraction value;
+  std::string value_label;  // "94 %", "773 332 kr"; empty: layout prints the rounded percent
+  bool missing = false;     // no value: no bar, the value label says so ("–")
   Span span;
 };
 
-// A horizontal bar chart on a fixed 0–100 % scale, drawn as vectors.
+// A tick on a computed value axis: where (a share of the scale) and its label.
+struct Tick {
+  Fraction at;
+  std::string label;  // "500 000", "1,5"
+};
+
+// A bar chart drawn as vectors: horizontal bars (the default) or vertical columns, on a
+// fixed 0–100 % scale or on a computed axis with its own ticks (amounts).
 struct BarChart {
   std::string id;
   std::string label;  // "Diagram 1."
   Inlines caption;
   std::vector<Bar> bars;
-  int tick_step_percent = 20;  // axis ticks 0, 20, …, 100 %
+  int tick_step_percent = 20;  // without `ticks`: axis ticks 0, 20, …, 100 %
+  std::vector<Tick> ticks;     // a computed axis: 0 first, the scale's end last
+  std::string axis_title;      // the unit of a computed axis: "kr", "tkr", "mnkr"
+  bool vertical = false;       // columns standing on the axis (stående) instead of bars
   Inlines source;              // "Källa: …"
   Inlines note;
   std::string alt_text;  // states the data: "Kommuner 94 procent, regioner 78 procent, …"
@@ -303,5 +323,9 @@ Block page_break(std::string style = {}, Span span = {});
 const Span& span_of(const Block& b);
 // Plain text of inline runs (footnotes left out): outline titles, TOC lines, alt text.
 std::string plain_text(const Inlines& content);
+// Calls `f` on every run of inline content in `blocks`: paragraphs, headings, list items,
+// quotes, table cells, captions, sources and notes, and the footnotes inside them.
+void each_inlines(std::vector<Block>& blocks, const std::function<void(Inlines&)>& f);
+void each_inlines(const std::vector<Block>& blocks, const std::function<void(const Inlines&)>& f);
 
 }  // namespace rv::doc

@@ -232,6 +232,7 @@ Expander::PassDiagnostics::~PassDiagnostics() {
 Value Expander::call(const ExprPtr& e) {
   const Span& at = e->span;
   auto found = macros_.find(e->name);
+  if (found == macros_.end() && (e->name == "ref" || e->name == "sida")) return cross_ref(e);
   if (found == macros_.end()) {
     std::vector<std::string> known;
     for (const auto& [name, m] : macros_) known.push_back(name);
@@ -269,6 +270,45 @@ Value Expander::call(const ExprPtr& e) {
   std::string text = std::move(out.text);
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
   return Value(std::move(text));
+}
+
+// `ref("storlek")` → "tabell 3", `sida("storlek")` → "12": a placeholder in the Markdown
+// that the template stage resolves when the document is built (the target may come later)
+// and, for the page, layout once the pages are known.
+Value Expander::cross_ref(const ExprPtr& e) {
+  const Span& at = e->span;
+  const bool page = e->name == "sida";
+  const std::string usage =
+      page ? "sida(\"namn\")" : "ref(\"namn\") eller ref(\"namn\", \"versal\")";
+  if (!markdown_ || !expanding_) {
+    diags_->error(at, e->name +
+                          "(…) hänvisar till en tabell, ett diagram eller en rubrik i brödtexten "
+                          "och kan bara stå i mall.md");
+    throw Failed{};
+  }
+  if (e->args.empty() || e->args.size() > (page ? 1u : 2u)) {
+    diags_->error(at, "skriv " + usage);
+    throw Failed{};
+  }
+  Value id = eval_in(e->args[0]);
+  if (!id.is_str() || id.as_str().empty()) {
+    diags_->error(e->args[0]->span, e->name +
+                                        "(…) tar namnet på en tabell, ett diagram eller en "
+                                        "rubrik ({#namn}) som text, men fick " +
+                                        kind_name(id.kind()));
+    throw Failed{};
+  }
+  CrossRef r{page, false, id.as_str(), at};
+  if (e->args.size() == 2) {
+    Value how = eval_in(e->args[1]);
+    if (!how.is_str() || how.as_str() != "versal") {
+      diags_->error(e->args[1]->span, "ref(…) tar som andra argument bara \"versal\"");
+      throw Failed{};
+    }
+    r.capital = true;
+  }
+  refs_.push_back(std::move(r));
+  return Value("[](#rv-ref-" + std::to_string(refs_.size() - 1) + ")");
 }
 
 // `lista | varje("{namn} ({oförbrukat | kr})")`: one text per element, the pattern's
@@ -820,6 +860,7 @@ void Expander::run(const Body& body, Out& out, int depth) {
 Expansion Expander::expand(const Body& body) {
   Out out;
   blocks_.clear();
+  refs_.clear();
   stopped_ = false;
   iterations_ = 0;
   includes_done_ = 0;
@@ -827,11 +868,14 @@ Expansion Expander::expand(const Body& body) {
   loop_only_.clear();
   macros_.clear();
   patterns_.clear();
+  expanding_ = true;
   run(body, out, 0);
+  expanding_ = false;
   Expansion e;
   e.markdown = std::move(out.text);
   e.line_spans = std::move(out.line_spans);
   e.blocks = std::move(blocks_);
+  e.refs = std::move(refs_);
   return e;
 }
 

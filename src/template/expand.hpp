@@ -26,10 +26,20 @@ struct BlockRequest {
   Span span;
 };
 
+// `{{ ref("namn") }}` or `{{ sida("namn") }}` in the body: a cross-reference to a table,
+// chart or heading, resolved once the whole document is built (it may come first).
+struct CrossRef {
+  bool page = false;     // sida(): the target's page number; ref(): its number ("tabell 3")
+  bool capital = false;  // ref("namn", "versal"): "Tabell 3" at the start of a sentence
+  std::string id;
+  Span span;
+};
+
 struct Expansion {
   std::string markdown;
   std::vector<Span> line_spans;      // markdown line i (0-based) → template position
   std::vector<BlockRequest> blocks;  // placeholder "<!--rv-block-N-->" refers to blocks[N]
+  std::vector<CrossRef> refs;        // placeholder "[](#rv-ref-N)" refers to refs[N]
 };
 
 // An included file as read: `path` names it in messages, `key` is its canonical path (two
@@ -110,6 +120,7 @@ class Expander {
   };
   void assign(const std::string& name, Value v, const Span& at);
   Value call(const ExprPtr& e);
+  Value cross_ref(const ExprPtr& e);
   struct PatternPart {
     std::string text;  // literal text, or
     ExprPtr expr;      // a {…} of the pattern
@@ -132,6 +143,8 @@ class Expander {
   IncludeReader includes_;
   Diagnostics* diags_;  // a pointer so `standard` can evaluate its input tentatively
   std::vector<BlockRequest> blocks_;
+  std::vector<CrossRef> refs_;
+  bool expanding_ = false;  // in expand(): a body's text, not a settings expression
   bool markdown_ = true;
   const DataPositions* positions_ = nullptr;
   Span origin_;

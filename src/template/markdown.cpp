@@ -174,8 +174,8 @@ class Converter {
 
   void push_text(doc::Inlines& out, const std::string& s, doc::FontStyle style, Span at,
                  const std::string& link_id = {}, const std::string& url = {}) {
-    if (!out.empty() && out.back().kind == doc::InlineKind::Text && out.back().style == style &&
-        out.back().link_id == link_id && out.back().url == url) {
+    if (!out.empty() && out.back().kind == doc::InlineKind::Text && out.back().cross_ref < 0 &&
+        out.back().style == style && out.back().link_id == link_id && out.back().url == url) {
       out.back().text += s;
       return;
     }
@@ -217,8 +217,20 @@ class Converter {
           leave();
           break;
         case CMARK_NODE_LINK: {
-          if (!enter(n)) break;
           std::string dest = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+          // A cross-reference's placeholder "[](#rv-ref-N)" (ref(), sida()), resolved when
+          // the document is complete.
+          int index = -1, end = 0;
+          if (!cmark_node_first_child(n) &&
+              std::sscanf(dest.c_str(), "#rv-ref-%d%n", &index, &end) == 1 &&
+              end == static_cast<int>(dest.size()) && index >= 0 &&
+              static_cast<size_t>(index) < ex_.refs.size()) {
+            doc::Inline in = doc::text("", style, ex_.refs[static_cast<size_t>(index)].span);
+            in.cross_ref = index;
+            out.push_back(std::move(in));
+            break;
+          }
+          if (!enter(n)) break;
           if (!dest.empty() && dest[0] == '#')
             inlines(n, out, style, dest.substr(1), {});
           else

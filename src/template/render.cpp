@@ -11,7 +11,9 @@
 #include "doc/limits.hpp"
 #include "load/load.hpp"
 #include "template/bind.hpp"
+#include "template/chart.hpp"
 #include "template/confine.hpp"
+#include "template/crossref.hpp"
 #include "template/markdown.hpp"
 #include "template/parameters.hpp"
 #include "template/settings.hpp"
@@ -222,46 +224,104 @@ class Renderer {
     ch.label = s_.chart_word + " " + std::to_string(++chart_no_) + ".";
     ch.caption = {doc::text(text(c.caption, &scope))};
     ch.span = at;
+    ch.vertical = c.vertical;
     if (!c.source.empty()) ch.source = {doc::text(text(c.source, &scope))};
     if (!c.note.empty()) ch.note = {doc::text(text(c.note, &scope))};
-    ReportAs report{diags_, "diagrammet '" + c.id + "': ", "staplar"};
+    const std::string name = "diagrammet '" + c.id + "': ";
+    const bool share = c.format == "procent";
+    ReportAs report{diags_, name, "staplar"};
     Expander ex(scope, s_.style, nullptr, report.inside);
     ex.set_data_positions(positions_);
     Value rows = ex.eval(c.rows);
     if (!rows.is_list()) {
-      if (!rows.is_null())
-        diags_.error(c.span, "diagrammet '" + c.id + "': 'källa' ska ge en lista");
+      if (!rows.is_null()) diags_.error(c.span, name + "'källa' ska ge en lista");
       return std::nullopt;
     }
-    std::vector<std::pair<std::string, sv::Fraction>> bars;
+    // A bar without a value (not reported) is kept, without a bar and with "–".
+    struct Entry {
+      std::string label;
+      std::optional<sv::Fraction> value;
+    };
+    std::vector<Entry> bars;
     Value& rad = ex.push_local("rad");
     report.count = static_cast<int64_t>(rows.as_list().size());
+    bool failed = false;
     for (const auto& r : rows.as_list()) {
       rad = r;
       Value label = ex.eval(c.label), value = ex.eval(c.value);
-      if (!value.is_number()) {
-        diags_.error(c.span, "diagrammet '" + c.id + "': 'värde' ska ge en andel, men gav " +
-                                 kind_name(value.kind()));
-        return std::nullopt;
+      Entry e{to_text(label), std::nullopt};
+      if (value.is_null()) {
+        bars.push_back(std::move(e));
+        continue;
       }
-      bars.emplace_back(to_text(label), value.as_fraction());
+      const Span value_at = c.value_span;
+      if (share ? !value.is_number() : !value.is_int()) {
+        report.inside.error(value_at,
+                            std::string("'värde' ska ge ") +
+                                (share ? "en andel" : "ett heltal (format " + c.format + ")") +
+                                ", men gav " + kind_name(value.kind()));
+        failed = true;
+        continue;
+      }
+      if (!share && value.as_int() < 0) {
+        diags_.error(value_at, name + "stapeln '" + e.label + "' har ett negativt värde (" +
+                                   chart_value_label(value.as_int(), c.format) +
+                                   "); ett diagram med belopp börjar vid 0");
+        failed = true;
+        continue;
+      }
+      e.value = value.as_fraction();
+      bars.push_back(std::move(e));
     }
-    if (c.sort == "värde")
-      std::stable_sort(bars.begin(), bars.end(), [](const auto& a, const auto& b) {
-        return static_cast<__int128>(a.second.num) * b.second.den >
-               static_cast<__int128>(b.second.num) * a.second.den;
+    if (failed) return std::nullopt;
+    auto less = [](const sv::Fraction& a, const sv::Fraction& b) {
+      return static_cast<__int128>(a.num) * b.den < static_cast<__int128>(b.num) * a.den;
+    };
+    if (c.sort == "värde")  // largest first, bars without a value last
+      std::stable_sort(bars.begin(), bars.end(), [&](const Entry& a, const Entry& b) {
+        if (!a.value || !b.value) return a.value.has_value() && !b.value.has_value();
+        return less(*b.value, *a.value);
       });
-    std::string alt = ch.label + " " + doc::plain_text(ch.caption) + ":";
-    for (size_t i = 0; i < bars.size(); ++i) {
+    ValueAxis axis;
+    if (!share) {
+      int64_t largest = 0;
+      for (const Entry& e : bars)
+        if (e.value) largest = std::max(largest, e.value->num);
+      axis = nice_axis(largest);
+      ch.ticks = axis_ticks(axis, c.format);
+      ch.axis_title = axis_title(c.format);
+    }
+    std::vector<std::string> said;
+    for (const Entry& e : bars) {
       doc::Bar b;
-      b.label = bars[i].first;
-      b.value = doc::Fraction{bars[i].second.num, bars[i].second.den};
-      b.value_label = sv::percent_table(bars[i].second, 0, s_.style.percent_space);
+      b.label = e.label;
       b.span = at;
-      alt += (i ? "; " : " ") + b.label + " " + sv::percent_prose(bars[i].second, 0);
+      std::string prose;
+      if (!e.value) {
+        b.missing = true;
+        b.value_label = "–";
+        prose = "uppgift saknas";
+      } else if (share) {
+        b.value = doc::Fraction{e.value->num, e.value->den};
+        b.value_label = sv::percent_table(*e.value, 0, s_.style.percent_space);
+        prose = sv::percent_prose(*e.value, 0);
+      } else {
+        b.value = doc::Fraction{e.value->num, axis.top};
+        b.value_label = chart_value_label(e.value->num, c.format);
+        prose = chart_value_prose(e.value->num, c.format);
+      }
+      // A label that itself holds a number ("200 000–499 999 kr") is kept apart from the
+      // value by a comma when the value is an amount.
+      said.push_back(b.label + (share ? " " : ", ") + prose);
       ch.bars.push_back(std::move(b));
     }
-    ch.alt_text = alt + ".";
+    if (c.alt) {
+      ch.alt_text = text(*c.alt, &scope);
+    } else {
+      std::string alt = ch.label + " " + doc::plain_text(ch.caption) + ":";
+      for (size_t i = 0; i < said.size(); ++i) alt += (i ? "; " : " ") + said[i];
+      ch.alt_text = alt + ".";
+    }
     return ch;
   }
 
@@ -581,6 +641,7 @@ std::optional<Rendered> render_stage(const std::string& dir, const GrantYear& ye
   }
   auto blocks = markdown_to_blocks(
       expansion, [&](const BlockRequest& req) { return r.build(req); }, diags);
+  resolve_cross_references(blocks, expansion, diags);
   for (auto& b : blocks) d.blocks.push_back(std::move(b));
   if (s.kind == DocKind::Letter) add_letter_signature(r, s, d);
   out.tables = std::move(r.tables_);

@@ -7,6 +7,7 @@
 
 #include "load/load.hpp"
 #include "load/reader.hpp"
+#include "load/suggest.hpp"
 #include "template/confine.hpp"
 #include "template/settings_cache.hpp"
 
@@ -51,6 +52,11 @@ std::vector<TextTemplate> text_list(const SourceFile& f, MapReader& m, std::stri
   for (const auto& item : *n)
     if (auto t = load::as_text(f, item, diags, key)) out.push_back({*t, f.span(item)});
   return out;
+}
+
+std::string closest_of(const std::string& word, const std::vector<std::string_view>& known) {
+  if (auto s = load::closest(word, known)) return "; menade du '" + *s + "'?";
+  return "";
 }
 
 doc::CellAlign parse_align(MapReader& m, const std::string& s) {
@@ -117,7 +123,8 @@ void read_table(const SourceFile& f, const std::string& id, const YAML::Node& n,
 void read_chart(const SourceFile& f, const std::string& id, const YAML::Node& n,
                 TemplateSettings& s, Diagnostics& diags) {
   MapReader m(f, n, "diagrammet '" + id + "'", diags,
-              {"rubrik", "källa", "etikett", "värde", "sortering", "källrad", "not"});
+              {"rubrik", "källa", "etikett", "värde", "sortering", "format", "riktning",
+               "alternativtext", "källrad", "not"});
   if (!m.is_map()) return;
   ChartDef c;
   c.id = id;
@@ -127,7 +134,25 @@ void read_chart(const SourceFile& f, const std::string& id, const YAML::Node& n,
   c.rows = expr_field(m, "källa", diags, true, chart);
   c.label = expr_field(m, "etikett", diags, true, chart);
   c.value = expr_field(m, "värde", diags, true, chart);
+  c.value_span = m.value_span("värde");
+  if (m.find("värde").Tag() == "!") c.value_span.col += 1;  // after the quote
   if (auto v = m.text("sortering")) c.sort = *v;
+  if (auto v = m.text("format")) {
+    static const std::vector<std::string_view> formats = {"procent", "kr", "tkr", "mnkr", "heltal"};
+    if (std::find(formats.begin(), formats.end(), *v) == formats.end())
+      m.error_at("format", chart + ": okänt format '" + *v + "'" + closest_of(*v, formats) +
+                               " (tillåtna: procent, kr, tkr, mnkr, heltal)");
+    else
+      c.format = *v;
+  }
+  if (auto v = m.text("riktning")) {
+    static const std::vector<std::string_view> ways = {"liggande", "stående"};
+    if (std::find(ways.begin(), ways.end(), *v) == ways.end())
+      m.error_at("riktning", chart + ": okänd riktning '" + *v + "'" + closest_of(*v, ways) +
+                                 " (tillåtna: liggande, stående)");
+    c.vertical = *v == "stående";
+  }
+  c.alt = text_field(m, "alternativtext");
   if (auto v = text_field(m, "källrad")) c.source = *v;
   if (auto v = text_field(m, "not")) c.note = *v;
   s.charts[id] = std::move(c);

@@ -50,8 +50,14 @@ struct ChartDef {
   TextTemplate caption;
   ExprPtr rows;
   ExprPtr label;     // per row
-  ExprPtr value;     // per row: a share (0–1)
+  ExprPtr value;     // per row: a share (0–1), or an amount or count (format)
+  Span value_span;   // where `värde` is written: errors about a bar's value point there
   std::string sort;  // "värde" (largest first) or "" (list order)
+  // format: procent (a share on the fixed 0–100 % axis) | kr | tkr | mnkr | heltal (an
+  // amount or a count on an axis computed from the largest value).
+  std::string format = "procent";
+  bool vertical = false;            // riktning: stående (columns) | liggande (bars)
+  std::optional<TextTemplate> alt;  // alternativtext: replaces the generated alt text
   TextTemplate source;
   TextTemplate note;
   Span span;

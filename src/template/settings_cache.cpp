@@ -102,8 +102,9 @@ void io(A& a, TableDef& t) {
 }
 template <typename A>
 void io(A& a, ChartDef& c) {
-  a(c.id), io(a, c.caption), io(a, c.rows), io(a, c.label), io(a, c.value), a(c.sort);
-  io(a, c.source), io(a, c.note), io(a, c.span);
+  a(c.id), io(a, c.caption), io(a, c.rows), io(a, c.label), io(a, c.value), io(a, c.value_span);
+  a(c.sort), a(c.format), a(c.vertical), io(a, c.alt), io(a, c.source), io(a, c.note),
+      io(a, c.span);
 }
 template <typename A>
 void io(A& a, AggregateDef& c) {

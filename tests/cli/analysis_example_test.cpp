@@ -46,6 +46,22 @@ TEST_CASE("the analysis example renders without warnings, its figures agreeing")
   // The classes' total row is the municipalities' figures (appendix 1's total row).
   CHECK(text.find("79 999 893") != std::string::npos);
   CHECK(text.find("5 050 766") != std::string::npos);
+  // The text refers to the table and the charts by number and page (ref, sida), never
+  // typed: each page printed is the page where pdftotext finds the caption.
+  std::vector<std::string> pages;
+  for (size_t from = 0, ff; (ff = text.find('\f', from)) != std::string::npos; from = ff + 1)
+    pages.push_back(text.substr(from, ff - from));
+  auto page_of = [&](const std::string& caption) {
+    for (size_t i = 0; i < pages.size(); ++i)
+      if (pages[i].find(caption) != std::string::npos) return std::to_string(i + 1);
+    return std::string("?");
+  };
+  std::string flat = std::regex_replace(text, std::regex("\\s+"), " ");
+  CHECK(flat.find("Tabell 1 på sidan " + page_of("Tabell 1. Oförbrukade medel")) !=
+        std::string::npos);
+  CHECK(flat.find("visar diagram 3 på sidan " +
+                  page_of("Diagram 3. Oförbrukade medel per region")) != std::string::npos);
+  CHECK(page_of("Diagram 3.") != "?");
   // Without the illustrative question its section is left out, without a word.
   CHECK(text.find("En egen fråga") == std::string::npos);
   fs::remove_all(dir);

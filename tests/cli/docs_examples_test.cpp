@@ -15,6 +15,7 @@
 // A fenced block with no info string or another one is itself a failure: an example that
 // the suite cannot run must say so (text).
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -116,29 +117,37 @@ std::vector<std::string> declared(const std::string& yaml, const std::string& se
   return names;
 }
 
-// The document's text from a page trace: runs of one element on one line are joined as they
-// are (each carries its own spaces), everything else with a space; a soft hyphen at a line
+// The document's text from a page trace: runs of one element on one line, or that touch on
+// one line, are joined as they are (each carries its own spaces), everything else with a
+// space; a soft hyphen at a line
 // end (\\- in the trace) joins the word again.
 std::string running_text(const std::string& trace) {
   std::istringstream in(trace);
   std::string line, out, last_element, last_y;
-  const std::regex text_line(R"re(^text (\S+) .* y=(\S+) w=\S+ "(.*)"$)re");
+  const std::regex text_line(R"re(^text (\S+) .* x=(\S+) y=(\S+) w=(\S+) "(.*)"$)re");
+  double last_end = -1;
   while (std::getline(in, line)) {
     std::smatch m;
     if (!std::regex_match(line, m, text_line)) {
       last_element.clear();
+      last_end = -1;
       if (line.rfind("page ", 0) == 0) last_y.clear();
       continue;
     }
     const std::string soft = "\\-";
-    bool same_line = m[1] == last_element && m[2] == last_y;
+    // One line: the same element, or a run that starts where the last one ended (a link
+    // inside a sentence); table cells on one line stand apart.
+    const double x = std::stod(m[2]);
+    bool same_line =
+        m[3] == last_y && (m[1] == last_element || (last_end >= 0 && std::abs(x - last_end) < 1));
     if (out.size() >= soft.size() && out.compare(out.size() - soft.size(), soft.size(), soft) == 0)
       out.resize(out.size() - soft.size());
     else if (!same_line && !out.empty() && out.back() != ' ')
       out += ' ';
-    out += m[3];
+    out += m[5];
     last_element = m[1];
-    last_y = m[2];
+    last_y = m[3];
+    last_end = x + std::stod(m[4]);
   }
   return out;
 }
