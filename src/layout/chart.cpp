@@ -235,6 +235,15 @@ void Builder::chart(const doc::BarChart& c, float x, float width, int parent) {
     }
     b.height = axis_y + labels_h + 6;
   }
+  // Each label, value and tick ends with a space (drawn after it, so nothing moves): the
+  // chart's text extracted or read from the tags is then "insatser 94 % Samverkan", not
+  // "insatser94 %Samverkan".
+  for (std::vector<Item>* items : {&grid, &marks})
+    for (Item& it : *items)
+      if (auto* t = std::get_if<TextRun>(&it); t && !t->text.empty() && t->text.back() != ' ' &&
+                                               !t->text.ends_with("\u00AD") &&
+                                               t->text.back() != '-')
+        t->text += ' ';
   for (Item& it : grid) b.items.push_back(std::move(it));
   for (Item& it : marks) b.items.push_back(std::move(it));
   push(std::move(b));

@@ -1,8 +1,8 @@
 // Spaces a line must not break at, by Swedish typographic convention (Språkrådet's
 // Svenska skrivregler): inside a date ("1 oktober 2019"), between a number and its unit
 // or currency ("47 procent", "5 kr"), between a designation and its number ("delmål 5.2",
-// "§ 4", "kap. 3", "SFS 2018:1937"), and after a one-letter word ("i", "å", "ö") that
-// would otherwise end a line. Templates get it without writing no-break spaces.
+// "§ 4", "kap. 3", "SFS 2018:1937"), after a one-letter word ("i", "å", "ö") that
+// would otherwise end a line, and after a suspension hyphen ("utvecklings- och"). Templates get it without writing no-break spaces.
 #include <array>
 #include <cctype>
 #include <string>
@@ -84,6 +84,11 @@ bool keep_together(std::string_view before, std::string_view after) {
     return true;                                                    // 5,1 miljoner kronor
   if (is_designation(before) && starts_with_digit(b)) return true;  // delmål 5.2, § 4
   if (one_of(before, {"i", "I", "å", "Å", "ö", "Ö"})) return true;  // not "i" at a line end
+  // A suspension hyphen ("kompetens- och metodstöd") does not end a line: the reader would
+  // take it for a word broken there, and so does text extraction ("kompetensoch").
+  if (before.size() > 1 && before.back() == '-' &&
+      one_of(after, {"och", "eller", "samt", "respektive", "till", "som", "resp."}))
+    return true;
   return false;
 }
 

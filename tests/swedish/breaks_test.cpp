@@ -73,6 +73,10 @@ TEST_CASE("swedish: dates, amounts with units and numbered designations stay tog
   // Not kept: a number and a word that is no unit; a year and the next word.
   CHECK(pieces("290 kommuner 2019 gick") ==
         std::vector<std::string>{"290 ", "kommuner ", "2019 ", "gick"});
+  CHECK(keep_together("kompetens-", "och"));  // suspension hyphen: not at a line end
+  CHECK(keep_together("utvecklings-", "eller"));
+  CHECK_FALSE(keep_together("-", "och"));          // a dash on its own may end a line
+  CHECK_FALSE(keep_together("Rinkeby-", "Kista"));  // (no space there anyway)
   CHECK(keep_together("1", "oktober"));
   CHECK_FALSE(keep_together("100", "oktober"));  // no day of a month
   CHECK_FALSE(keep_together("oktober", "20190"));
