@@ -241,7 +241,10 @@ Value Expander::call(const ExprPtr& e) {
                           "(…) %} före anropet; ett filter skrivs värde | " + e->name + ")");
     throw Failed{};
   }
-  const Node& m = *found->second;
+  // Held for the call: the body may define a macro of the same name, which replaces the
+  // map's entry while the body still runs (found by fuzzing: a use after free).
+  const std::shared_ptr<const Node> running = found->second;
+  const Node& m = *running;
   if (e->args.size() != m.params.size()) {
     diags_->error(at, "makrot '" + m.name + "' (" + span_text(m.span) + ") tar " +
                           std::to_string(m.params.size()) + " argument, men fick " +
