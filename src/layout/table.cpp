@@ -178,9 +178,14 @@ void Builder::table(const doc::Table& t, float x, float width, int parent) {
     flow_.table_headers.emplace_back();
   }
 
+  // A short table is read as one figure: it is never split, it moves whole (with its
+  // caption, which keeps with the header) to the next page. A longer one may break
+  // between rows, but never before its last row.
+  const bool whole = t.body.size() <= style::kUnsplitTableRows;
   for (size_t i = 0; i < t.body.size(); ++i) {
     Box r = set_row(t.body[i], RowKind::Body);
     if (t.repeat_header && !t.header.empty()) r.repeat_table = table_index;
+    if (whole && i > 0) r.break_before = false;
     // Keep the last two rows together so a page never ends a table with a lone row.
     if (i + 1 == t.body.size() && i > 0) r.break_before = false;
     push(std::move(r));
