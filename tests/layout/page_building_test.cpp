@@ -234,3 +234,28 @@ TEST_CASE("page building: a long footnote continues on the next page under a ful
   }
   CHECK(split > 0);
 }
+
+TEST_CASE("page building: a longer table that fits on a page moves whole") {
+  int moved = 0;
+  for (int n = 4; n < 30; ++n) {
+    doc::Document d;
+    d.meta.title = "Tabell på en sida";
+    for (int i = 0; i < n; ++i) d.blocks.push_back(doc::paragraph(kSentence));
+    d.blocks.push_back(table(24));
+    Diagnostics diags;
+    const Pages p = set(d, diags);
+    const std::set<int> pages = table_pages(p);
+    const int start = *pages.begin();
+    // How full the table's first page is with the text before the table.
+    float low = kBodyTop;
+    for (const PlacedRun& r : runs(p))
+      if (r.page == start && r.run->node >= 0 && ancestor(p, r.run->node, Role::Table) < 0)
+        low = std::min(low, r.run->y - 3);
+    const float before = (kBodyTop - low) / kBodyHeight;
+    INFO("paragraphs before the table: " << n << ", page filled " << before);
+    // Split only where moving it whole would have left the page under a third full.
+    CHECK((pages.size() == 1 || before < 1.0f / 3.0f));
+    if (pages.size() == 1 && start > 0 && fill(p, static_cast<size_t>(start - 1)) < 0.9f) ++moved;
+  }
+  CHECK(moved > 0);
+}
