@@ -60,18 +60,14 @@ float notes_height(const Flow& flow, const std::vector<int>& notes) {
 namespace {
 
 // How far down the page the boxes of `page` before flow box `cut` reach (the top of the
-// first box that would move to the next page).
-float placed_height(const PagePlan& page, size_t cut) {
+// first box that would move to the next page; `filled` when none would).
+float placed_height(const PagePlan& page, size_t cut, float filled) {
   for (const PlacedBox& pb : page.boxes)
     if (pb.box >= static_cast<int>(cut)) return pb.y;
-  return 0;
+  return filled;
 }
 
 std::string fmt_pt(float v) { return std::to_string(static_cast<int>(v + 0.5f)); }
-
-}  // namespace
-
-namespace {
 
 float lines_height(const Note& n, size_t from, size_t to) {
   float h = 0;
@@ -82,9 +78,7 @@ float lines_height(const Note& n, size_t from, size_t to) {
 // Notes area for a carried part, whole notes and the last one cut after `split_at` lines.
 float notes_area(const Flow& flow, int carried, size_t carried_from, const std::vector<int>& notes,
                  size_t split_at) {
-  if (carried < 0) {
-    if (split_at == 0) return notes_height(flow, notes);
-  }
+  if (carried < 0 && split_at == 0) return notes_height(flow, notes);
   float h = style::kNoteRuleGap;
   bool first = true;
   if (carried >= 0) {
@@ -212,7 +206,7 @@ std::vector<PagePlan> paginate(const Flow& flow, const StyleTable& styles, Diagn
       {
         size_t k = j;
         while (k > start && !boxes[k].break_before) --k;
-        if (k > start && placed_height(page, k) >= style::kMinPageFill * avail) cut = k;
+        if (k > start && placed_height(page, k, y) >= style::kMinPageFill * avail) cut = k;
       }
       while (!page.boxes.empty() && page.boxes.back().box >= static_cast<int>(cut))
         page.boxes.pop_back();
