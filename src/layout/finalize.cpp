@@ -318,11 +318,37 @@ void finalize(Flow& flow, const std::vector<PagePlan>& plans, const FontSet& fon
     const TocEntry& e = flow.toc[static_cast<size_t>(t.entry)];
     auto it = anchors.find(e.target_id);
     if (it == anchors.end() || it->second->page < 0) continue;
-    auto& run = std::get<TextRun>(out.pages[static_cast<size_t>(t.page)].items[t.item]);
+    auto& items = out.pages[static_cast<size_t>(t.page)].items;
+    auto& run = std::get<TextRun>(items[t.item]);
     // A space first, so that the entry's tagged text reads "Sammanfattning 5".
     run.text = " " + std::to_string(it->second->page + 1);
     run.width = fonts.width(run.font, run.size, run.text);
     run.x = e.right - run.width;
+    // Dot leaders from the entry's text to its page number: one run of ". . ." that ends
+    // at the same place on every line, so the dots stand in columns down the page; an
+    // artifact, so a screen reader hears "Sammanfattning 5", not the dots.
+    float text_end = -1;
+    for (size_t k = t.item; k-- > 0;) {
+      const auto* prev = std::get_if<TextRun>(&items[k]);
+      if (!prev || prev->y != run.y) break;
+      text_end = std::max(text_end, prev->x + prev->width);
+    }
+    if (text_end < 0) continue;
+    const float leader_end = e.right - style::kTocNumberRoom;
+    const std::string unit = ". ";
+    const float unit_w = fonts.width(FontId::SansRegular, run.size, unit);
+    if (unit_w <= 0) continue;
+    const int dots = static_cast<int>((leader_end - text_end - style::kTocLeaderGap) / unit_w);
+    if (dots < 2) continue;
+    std::string dotted;
+    for (int k = 0; k < dots; ++k) dotted += unit;
+    TextRun leader = run;
+    leader.text = dotted;
+    leader.node = kArtifactLayout;
+    leader.font = FontId::SansRegular;
+    leader.width = fonts.width(leader.font, leader.size, dotted);
+    leader.x = leader_end - leader.width;
+    items.emplace_back(std::move(leader));
   }
   std::set<std::pair<std::string, int>> warned;  // a link over two lines is one warning
   for (Page& page : out.pages)

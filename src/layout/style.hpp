@@ -41,6 +41,10 @@ inline constexpr float kCaptionLeading = 13.0f;
 inline constexpr float kSourceSize = 8.5f;
 inline constexpr float kSourceLeading = 11.0f;
 inline constexpr float kBlockGap = 12.0f;  // around tables and figures
+// Table of contents: the dot leaders end this far left of the right edge, which leaves
+// room for a three-digit page number; they start at least this far after the entry.
+inline constexpr float kTocNumberRoom = 18.0f;
+inline constexpr float kTocLeaderGap = 4.0f;
 // Page building (paginate.cpp, docs/typografi.md): a table of at most this many body rows
 // is never split over pages; a keep (heading with its text, a short table, widow and
 // orphan lines) is given up rather than leave a page less than this fraction full.
