@@ -134,6 +134,7 @@ std::string running_text(const std::string& trace) {
       if (line.rfind("page ", 0) == 0) last_y.clear();
       continue;
     }
+    if (m[1] == "Artifact") continue;  // layout decoration (contents' dot leaders), not text
     const std::string soft = "\\-";
     // One line: the same element, or a run that starts where the last one ended (a link
     // inside a sentence); table cells on one line stand apart.
