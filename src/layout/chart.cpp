@@ -91,6 +91,18 @@ void Builder::chart(const doc::BarChart& c, float x, float width, int parent) {
   ts.hyphenate = true;
   // A value on a computed axis may stand over a grid line: a white ground under it keeps
   // it readable.
+  // A bar's label, set as a paragraph, placed with its first line at `top`: where it ends.
+  auto place_label = [&](std::vector<SetLine>& lines, float top) {
+    for (SetLine& l : lines) {
+      for (Item& it : l.items)
+        if (auto* t = std::get_if<TextRun>(&it)) {
+          t->y += top;
+          marks.push_back(std::move(it));
+        }
+      top += l.height;
+    }
+    return top;
+  };
   auto value_run = [&](float tx, float baseline, const std::string& s, float anchor) {
     if (!c.ticks.empty()) {
       const float w = fonts_.width(FontId::SansRegular, kSize, s);
@@ -136,15 +148,7 @@ void Builder::chart(const doc::BarChart& c, float x, float width, int parent) {
       std::vector<SetLine> lines = set_text({doc::text(bar.label)}, ts, x, label_w, fig);
       const float text_h = static_cast<float>(lines.size()) * kLeading;
       const float row_h = std::max(text_h, kBar + 2);
-      float ly = y + (row_h - text_h) / 2;
-      for (SetLine& l : lines) {
-        for (Item& it : l.items)
-          if (auto* t = std::get_if<TextRun>(&it)) {
-            t->y += ly;
-            marks.push_back(std::move(it));
-          }
-        ly += l.height;
-      }
+      place_label(lines, y + (row_h - text_h) / 2);
       const float top = y + (row_h - kBar) / 2;
       RectItem r;
       r.x = bar_x;
@@ -222,16 +226,7 @@ void Builder::chart(const doc::BarChart& c, float x, float width, int parent) {
       if (!bar.missing) marks.emplace_back(r);
       value_run(sx + slot / 2, axis_y - h - 3, value_label(bar), 0.5f);
       std::vector<SetLine> lines = set_text({doc::text(bar.label)}, ts, sx + 2, slot - 4, fig);
-      float ly = axis_y + 4;
-      for (SetLine& l : lines) {
-        for (Item& it : l.items)
-          if (auto* t = std::get_if<TextRun>(&it)) {
-            t->y += ly;
-            marks.push_back(std::move(it));
-          }
-        ly += l.height;
-      }
-      labels_h = std::max(labels_h, ly - axis_y);
+      labels_h = std::max(labels_h, place_label(lines, axis_y + 4) - axis_y);
     }
     b.height = axis_y + labels_h + 6;
   }
