@@ -66,7 +66,7 @@ TEST_CASE("export of Bilaga 1: CSV with 290 rows plus the header, XLSX that read
     ++lines;
   }
   CHECK(lines == 291);
-  CHECK(first.rfind("Kommun,Fördelningsnyckel,", 0) == 0);
+  CHECK(first.rfind("Kommun,Fördelningsnyckel (kr),", 0) == 0);
   CHECK(last.rfind("Övertorneå kommun,140811,140812,", 0) == 0);
 
   Run x = sh(rv("exportera bilaga data/nationell-2019 --tabell bilaga1 -o '" + xlsx.string() + "'"));
@@ -75,7 +75,7 @@ TEST_CASE("export of Bilaga 1: CSV with 290 rows plus the header, XLSX that read
   REQUIRE(read.code == 0);
   // Title row, header row, 290 rows, the total row and the source line.
   CHECK(read.out.find("\nfrozen:A4\n") != std::string::npos);
-  CHECK(read.out.find("Kommun|Fördelningsnyckel|Rekvirerat belopp") != std::string::npos);
+  CHECK(read.out.find("Kommun|Fördelningsnyckel (kr)|Rekvirerade medel (kr)") != std::string::npos);
   CHECK(read.out.rfind("294\n", 0) == 0);
   fs::remove_all(dir);
 }

@@ -17,7 +17,7 @@ TEST_CASE("exportera with the excel option writes semicolon CSV with BOM and the
   REQUIRE(r.code == 0);
   CHECK(r.out.find("(21 rader och en summarad, för svenska Excel)") != std::string::npos);
   const std::string csv = rvtest::read(dir / "b2.csv");
-  CHECK(csv.starts_with("\xEF\xBB\xBFRegion;Fördelningsnyckel;Rekvirerat belopp;"));
+  CHECK(csv.starts_with("\xEF\xBB\xBFRegion;Fördelningsnyckel (kr);Rekvirerade medel (kr);"));
   CHECK(csv.find("\r\nRegion Blekinge;1869047;1869047;;1869047;769387;0,4116\r\n") !=
         std::string::npos);
   // The total row last.
