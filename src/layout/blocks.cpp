@@ -64,6 +64,14 @@ void Builder::push(Box b) {
   flow_.boxes.push_back(std::move(b));
 }
 
+// Does the line end with the soft hyphen (U+00AD) the line breaker adds at a word break?
+static bool ends_hyphenated(const Box& line) {
+  const TextRun* last = nullptr;
+  for (const Item& it : line.items)
+    if (const auto* t = std::get_if<TextRun>(&it); t && (!last || t->x >= last->x)) last = t;
+  return last && last->text.ends_with("\u00AD");
+}
+
 void Builder::push_lines(std::vector<SetLine>&& lines, float space_before, bool keep_with_next,
                          const Span& span) {
   const size_t n = lines.size();
@@ -77,7 +85,9 @@ void Builder::push_lines(std::vector<SetLine>&& lines, float space_before, bool 
     if (k == 0) {
       b.space_before = space_before;
     } else {
-      b.break_before = k >= 2 && n - k >= 2;
+      // Widows and orphans: no page break after the first or before the last line; and
+      // none after a hyphenated line, so a word is never split over a page turn.
+      b.break_before = k >= 2 && n - k >= 2 && !ends_hyphenated(flow_.boxes.back());
     }
     push(std::move(b));
   }

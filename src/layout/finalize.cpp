@@ -222,6 +222,7 @@ void finalize(Flow& flow, const std::vector<PagePlan>& plans, const FontSet& fon
         ++box_uses[static_cast<size_t>(pb.box)];
     for (int n : plan.notes)
       if (note_uses[static_cast<size_t>(n)] < 2) ++note_uses[static_cast<size_t>(n)];
+    if (plan.carried >= 0) note_uses[static_cast<size_t>(plan.carried)] = 2;
   }
   auto place = [](Box& b, bool once, Page& page, float top) {
     if (once) {
@@ -236,7 +237,7 @@ void finalize(Flow& flow, const std::vector<PagePlan>& plans, const FontSet& fon
     const PagePlan& plan = plans[pi];
     Page& page = out.pages[pi];
     const int number = static_cast<int>(pi) + 1;
-    const float notes_h = notes_height(flow, plan.notes);
+    const float notes_h = notes_height(flow, plan);
     // Vertical fill boxes share what is left of the page.
     int fills = 0;
     for (const PlacedBox& pb : plan.boxes)
@@ -265,20 +266,34 @@ void finalize(Flow& flow, const std::vector<PagePlan>& plans, const FontSet& fon
       }
     }
     // Footnotes at the foot of the page, under a short rule.
-    if (!plan.notes.empty()) {
+    if (!plan.notes.empty() || plan.carried >= 0) {
       float top = plan.body_bottom - notes_h;
       RuleItem r;
       r.x1 = style::kMarginLeft;
-      r.x2 = style::kMarginLeft + style::kNoteRuleLength;
+      // A footnote continued from the page before is set under a full-width rule (TeX's
+      // \splitfootnoterule), so the reader sees that it is not a new note.
+      r.x2 = style::kMarginLeft + (plan.carried >= 0 ? style::kTextWidth : style::kNoteRuleLength);
       r.y1 = r.y2 = H - (top + 6);
       r.thickness = 0.5f;
       r.color = style::kRuleColor;
       page.items.emplace_back(r);
       top += style::kNoteRuleGap;
-      for (int n : plan.notes) {
-        for (Box& line : flow.notes[static_cast<size_t>(n)].lines) {
-          place(line, note_uses[static_cast<size_t>(n)] == 1, page, top);
-          top += line.height;
+      if (plan.carried >= 0) {
+        std::vector<Box>& lines = flow.notes[static_cast<size_t>(plan.carried)].lines;
+        for (size_t k = plan.carried_from; k < lines.size(); ++k) {
+          place(lines[k], false, page, top);
+          top += lines[k].height;
+        }
+        top += style::kNoteGap;
+      }
+      for (size_t i = 0; i < plan.notes.size(); ++i) {
+        const size_t n = static_cast<size_t>(plan.notes[i]);
+        std::vector<Box>& lines = flow.notes[n].lines;
+        const size_t stop =
+            i + 1 == plan.notes.size() && plan.split_at > 0 ? plan.split_at : lines.size();
+        for (size_t k = 0; k < stop; ++k) {
+          place(lines[k], note_uses[n] == 1, page, top);
+          top += lines[k].height;
         }
         top += style::kNoteGap;
       }

@@ -185,6 +185,13 @@ struct PagePlan {
   std::vector<PlacedBox> boxes;
   std::vector<int> notes;
   float used = 0;  // height of the placed boxes
+  // A footnote too long for the space left under its reference is split as in TeX: the
+  // last note of `notes` is set only up to line `split_at` (0: whole), and its remaining
+  // lines open the next page's notes (`carried`, from line `carried_from`) under a
+  // full-width continuation rule.
+  size_t split_at = 0;
+  int carried = -1;
+  size_t carried_from = 0;
 };
 
 // Resolves page style names; owns the default style when the document has none.
@@ -203,6 +210,8 @@ class StyleTable {
 
 float body_top(const doc::PageStyle& s);
 float notes_height(const Flow& flow, const std::vector<int>& notes);
+// The footnote area of a planned page: carried lines, whole notes, a split last note.
+float notes_height(const Flow& flow, const PagePlan& plan);
 
 // Document blocks → flow, on two cores when the document has a page break to cut at
 // (build.cpp). `pages` receives the structure nodes, anchors and outline entries.

@@ -3,6 +3,7 @@
 // Footnotes travel with the line that references them: a line only fits if its notes
 // fit at the foot of the same page.
 #include <algorithm>
+#include <string>
 
 #include "doc/limits.hpp"
 #include "layout/flow.hpp"
@@ -56,13 +57,69 @@ float notes_height(const Flow& flow, const std::vector<int>& notes) {
   return h;
 }
 
+namespace {
+
+// How far down the page the boxes of `page` before flow box `cut` reach (the top of the
+// first box that would move to the next page; `filled` when none would).
+float placed_height(const PagePlan& page, size_t cut, float filled) {
+  for (const PlacedBox& pb : page.boxes)
+    if (pb.box >= static_cast<int>(cut)) return pb.y;
+  return filled;
+}
+
+std::string fmt_pt(float v) { return std::to_string(static_cast<int>(v + 0.5f)); }
+
+float lines_height(const Note& n, size_t from, size_t to) {
+  float h = 0;
+  for (size_t k = from; k < to && k < n.lines.size(); ++k) h += n.lines[k].height;
+  return h;
+}
+
+// Notes area for a carried part, whole notes and the last one cut after `split_at` lines.
+float notes_area(const Flow& flow, int carried, size_t carried_from, const std::vector<int>& notes,
+                 size_t split_at) {
+  if (carried < 0 && split_at == 0) return notes_height(flow, notes);
+  float h = style::kNoteRuleGap;
+  bool first = true;
+  if (carried >= 0) {
+    const Note& c = flow.notes[static_cast<size_t>(carried)];
+    h += lines_height(c, carried_from, c.lines.size());
+    first = false;
+  }
+  for (size_t i = 0; i < notes.size(); ++i) {
+    const Note& n = flow.notes[static_cast<size_t>(notes[i])];
+    h += (first ? 0 : style::kNoteGap) +
+         (i + 1 == notes.size() && split_at > 0 ? lines_height(n, 0, split_at) : n.height);
+    first = false;
+  }
+  return h;
+}
+
+}  // namespace
+
+float notes_height(const Flow& flow, const PagePlan& plan) {
+  return notes_area(flow, plan.carried, plan.carried_from, plan.notes, plan.split_at);
+}
+
 std::vector<PagePlan> paginate(const Flow& flow, const StyleTable& styles, Diagnostics& diags) {
   std::vector<PagePlan> pages;
   const std::vector<Box>& boxes = flow.boxes;
   const doc::PageStyle* style = styles.first();
   size_t i = 0;
   constexpr float kEps = 0.01f;
-  while (i < boxes.size()) {
+  int carry = -1;  // a footnote split on the previous page, and its first line left over
+  size_t carry_from = 0;
+  while (i < boxes.size() || carry >= 0) {
+    if (i >= boxes.size()) {  // only the end of a split footnote is left
+      PagePlan page;
+      page.style = pages.empty() ? style : styles.next(style);
+      page.body_top = body_top(*page.style);
+      page.body_bottom = style::kPageHeight - style::kMarginBottom;
+      page.carried = carry;
+      page.carried_from = carry_from;
+      pages.push_back(std::move(page));
+      break;
+    }
     if (pages.size() >= static_cast<size_t>(limits::kPages)) {
       // A runaway template (a loop of page breaks, a huge table) is stopped here rather
       // than filling the disk.
@@ -76,6 +133,9 @@ std::vector<PagePlan> paginate(const Flow& flow, const StyleTable& styles, Diagn
         style = s;
     }
     PagePlan page;
+    page.carried = carry;
+    page.carried_from = carry_from;
+    carry = -1;
     page.style = style;
     page.body_top = body_top(*style);
     page.body_bottom = style::kPageHeight - style::kMarginBottom;
@@ -101,7 +161,15 @@ std::vector<PagePlan> paginate(const Flow& flow, const StyleTable& styles, Diagn
       const float space = empty ? 0 : b.space_before;
       std::vector<int> notes = page.notes;
       notes.insert(notes.end(), b.notes.begin(), b.notes.end());
-      const float need = y + space + b.height + notes_height(flow, notes);
+      const float need =
+          y + space + b.height + notes_area(flow, page.carried, page.carried_from, notes, 0);
+      if (empty && b.height > avail + kEps) {
+        // Nothing can make it fit: a box taller than the page (a table row, a chart, a
+        // line of huge type) would run off the paper. Reported where it was written.
+        diags.error(b.span.line > 0 ? b.span : b.break_span,
+                    "innehållet är " + fmt_pt(b.height) + " pt högt men sidan rymmer bara " +
+                        fmt_pt(avail) + " pt; dela upp raden eller gör den kortare");
+      }
       if (need <= avail + kEps || empty) {
         page.boxes.push_back({static_cast<int>(j), y + space});
         y += space + b.height;
@@ -109,12 +177,36 @@ std::vector<PagePlan> paginate(const Flow& flow, const StyleTable& styles, Diagn
         ++j;
         continue;
       }
-      // Overflow at j: break before j if allowed, else at the last allowed break.
+      // The line fits but its footnote does not: split the (last) note after as many lines
+      // as fit, at least two, if the page may end after this line and the rest is short.
+      if (!b.notes.empty() && (j + 1 == boxes.size() || boxes[j + 1].break_before)) {
+        const Note& last = flow.notes[static_cast<size_t>(notes.back())];
+        const size_t total = last.lines.size();
+        size_t m = total > 0 ? total - 1 : 0;  // lines of the note kept on this page
+        while (m >= 2 &&
+               y + space + b.height + notes_area(flow, page.carried, page.carried_from, notes, m) >
+                   avail + kEps)
+          --m;
+        if (m >= 2 && lines_height(last, m, total) <= avail / 2) {
+          page.boxes.push_back({static_cast<int>(j), y + space});
+          y += space + b.height;
+          page.notes = std::move(notes);
+          page.split_at = m;
+          carry = page.notes.back();
+          carry_from = m;
+          ++j;
+          end = j;
+          break;
+        }
+      }
+      // Overflow at j: break before j if allowed, else at the last allowed break, unless
+      // going back that far would leave the page less than a third full: then the keep
+      // gives way and the page ends at j (a page mostly empty reads as an error).
       size_t cut = j;
       {
         size_t k = j;
         while (k > start && !boxes[k].break_before) --k;
-        if (k > start) cut = k;  // else no permitted break on this page: break the keep
+        if (k > start && placed_height(page, k, y) >= style::kMinPageFill * avail) cut = k;
       }
       while (!page.boxes.empty() && page.boxes.back().box >= static_cast<int>(cut))
         page.boxes.pop_back();

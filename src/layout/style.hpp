@@ -41,6 +41,11 @@ inline constexpr float kCaptionLeading = 13.0f;
 inline constexpr float kSourceSize = 8.5f;
 inline constexpr float kSourceLeading = 11.0f;
 inline constexpr float kBlockGap = 12.0f;  // around tables and figures
+// Page building (paginate.cpp, docs/typografi.md): a table of at most this many body rows
+// is never split over pages; a keep (heading with its text, a short table, widow and
+// orphan lines) is given up rather than leave a page less than this fraction full.
+inline constexpr size_t kUnsplitTableRows = 8;
+inline constexpr float kMinPageFill = 1.0f / 3.0f;
 
 inline constexpr float kListIndent = 18.0f;  // hanging indent per list level
 inline constexpr float kQuoteIndent = 22.0f;

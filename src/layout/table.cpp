@@ -55,6 +55,7 @@ void Builder::table(const doc::Table& t, float x, float width, int parent) {
   for (size_t c = 0; c < ncols; ++c)
     col_x[c + 1] = col_x[c] + static_cast<float>(cols[c].width / total_w) * width;
 
+  const size_t first_box = flow_.boxes.size();  // the caption's first line, or the header
   const int tnode = add_node(Role::Table, parent, t.span, t.id);
   if (!t.label.empty() || !t.caption.empty()) caption(t.label, t.caption, x, width, tnode, t.span);
   const int table_index = static_cast<int>(flow_.table_headers.size());
@@ -178,6 +179,7 @@ void Builder::table(const doc::Table& t, float x, float width, int parent) {
     flow_.table_headers.emplace_back();
   }
 
+  const size_t first_row = flow_.boxes.size();
   for (size_t i = 0; i < t.body.size(); ++i) {
     Box r = set_row(t.body[i], RowKind::Body);
     if (t.repeat_header && !t.header.empty()) r.repeat_table = table_index;
@@ -203,6 +205,16 @@ void Builder::table(const doc::Table& t, float x, float width, int parent) {
   after_ = 0;
   source_lines(t.source, t.note, x, width, parent, t.span);  // after the Table, not in it
   after_ = style::kBlockGap;
+  // A short table is read as one figure, and so is one that fits on a page with its caption
+  // and source: it is not split but moves whole to the next page (the page breaker gives
+  // the keep up only if that would leave the page less than a third full). A longer one
+  // may break between rows, but never before its last row.
+  float height = 0;
+  for (size_t k = first_box; k < flow_.boxes.size(); ++k)
+    height += flow_.boxes[k].height + (k > first_box ? flow_.boxes[k].space_before : 0);
+  if (t.body.size() <= style::kUnsplitTableRows ||
+      height <= style::kPageHeight - style::kMarginTop - style::kMarginBottom)
+    for (size_t k = first_row + 1; k < flow_.boxes.size(); ++k) flow_.boxes[k].break_before = false;
 }
 
 }  // namespace rv::layout

@@ -68,6 +68,13 @@ std::string percent_prose(Fraction share, int word_limit = 12);
 // Up to `limit` (default 12) in words with the given gender, larger as digits:
 // number_words(1, Common) → "en", (1, Neuter) → "ett", (3) → "tre", (13) → "13".
 std::string number_words(int64_t n, Gender gender = Gender::Common, int limit = 12);
+// Always in words, any size, as ICU spells Swedish: 21 → "tjugoen" / "tjugoett",
+// 5 000 000 → "fem miljoner", 134 249 879 → "etthundratrettiofyra miljoner
+// tvåhundrafyrtioniotusen åttahundrasjuttionio".
+std::string number_in_words(int64_t n, Gender gender = Gender::Common);
+// The genitive of a name, or of a list of names ending in one (only the last takes it,
+// "Bromma och Kungsholmens"): an -s added, none after s, x or z ("Borås", "Sfax").
+std::string genitive(std::string_view name);
 // "fyra kommuner", "en kommun", "ett bidrag", "51 kommuner".
 std::string count_noun(int64_t n, const Noun& noun, int limit = 12);
 // Whole text upper- or lower-cased with Swedish rules (ICU): "Socialstyrelsen" → "SOCIALSTYRELSEN".

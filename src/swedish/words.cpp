@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <cctype>
 #include <memory>
 #include <stdexcept>
 
@@ -47,6 +48,18 @@ std::string spell(int64_t n, Gender gender) {
 std::string number_words(int64_t n, Gender gender, int limit) {
   if (n < 0 || n > limit) return integer(n);
   return spell(n, gender);
+}
+
+std::string number_in_words(int64_t n, Gender gender) { return spell(n, gender); }
+
+std::string genitive(std::string_view name) {
+  std::string out(name);
+  const size_t end = out.size();
+  if (end == 0) return out;
+  const char last = static_cast<char>(std::tolower(static_cast<unsigned char>(out[end - 1])));
+  if (last == 's' || last == 'x' || last == 'z') return out;
+  out.insert(end, "s");
+  return out;
 }
 
 std::string count_noun(int64_t n, const Noun& noun, int limit) {

@@ -777,11 +777,81 @@ void Expander::include(const Node& n, Out& out, int depth) {
   if (!out.text.empty() && out.text.back() != '\n') out.append("\n", n.span, false);
 }
 
+// Svenska skrivregler: two numbers must not stand side by side ("under år 2019 5 miljoner
+// kronor"): one is written in words or the sentence rephrased. Checked where a value meets
+// the text around it, the one place a template cannot see what it prints. A grouped
+// number ("5 394 915") has no-break spaces, so only an ordinary space counts.
+namespace {
+
+// The number a word starts with, as text prints it: digits, a decimal comma or point, and
+// no-break spaces between digit groups ("5 394 915", "5,1"); "5 miljoner" gives "5".
+std::string_view leading_number(std::string_view w) {
+  size_t i = 0;
+  while (i < w.size()) {
+    const char c = w[i];
+    if (c >= '0' && c <= '9') {
+      ++i;
+    } else if ((c == ',' || c == '.') && i + 1 < w.size() && w[i + 1] >= '0' && w[i + 1] <= '9') {
+      ++i;
+    } else if (c == '\xC2' && i + 2 < w.size() && w[i + 1] == '\xA0' && w[i + 2] >= '0' &&
+               w[i + 2] <= '9') {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return w.substr(0, i);
+}
+
+// A whole word that is a number, sentence punctuation after it aside ("2019", "5.").
+bool number_like(std::string_view w) {
+  while (!w.empty() && std::string_view(".,;:!?)").find(w.back()) != std::string_view::npos)
+    w.remove_suffix(1);
+  return !w.empty() && leading_number(w).size() == w.size();
+}
+
+}  // namespace
+
+void Expander::numerals_side_by_side(const std::string& before, const std::string& next,
+                                     const Span& at) {
+  // The joined text around the junction, as the reader sees it: "… 2019" + " 5 miljoner".
+  const size_t n = before.size();
+  size_t from = n;
+  while (from > 0 && before[from - 1] != '\n') --from;
+  if (n - from > 64) from = n - 64;
+  std::string around = before.substr(from);
+  const size_t junction = around.size();
+  around += next.substr(0, std::min<size_t>(next.find('\n'), 64));
+  // The space where the two texts meet: the last one before the junction or the first after.
+  size_t space = std::string::npos;
+  if (junction > 0 && around[junction - 1] == ' ')
+    space = junction - 1;
+  else if (junction < around.size() && around[junction] == ' ')
+    space = junction;
+  if (space == std::string::npos || space == 0) return;
+  size_t a = space;
+  while (a > 0 && around[a - 1] != ' ') --a;
+  size_t b = around.find(' ', space + 1);
+  if (b == std::string::npos) b = around.size();
+  const std::string left = around.substr(a, space - a),
+                    right = around.substr(space + 1, b - space - 1);
+  // "2019" then "5" (or "5 miljoner"): the word before ends the number, the one after
+  // starts with one; "2019," or "kap. 3" are no two numerals.
+  if (left.empty() || left.back() < '0' || left.back() > '9' || !number_like(left) ||
+      leading_number(right).empty())
+    return;
+  const size_t e = around.find(' ', b + 1);
+  const std::string shown = around.substr(a, (e == std::string::npos ? around.size() : e) - a);
+  diags_->warning(at, "två tal står bredvid varandra ('" + shown +
+                          "'); skriv det ena med bokstäver (| med_bokstäver) eller formulera om");
+}
+
 void Expander::run(const Body& body, Out& out, int depth) {
   for (const Node& n : body) {
     if (stopped_) return;
     switch (n.kind) {
       case Node::Kind::Text:
+        numerals_side_by_side(out.text, n.text, n.span);
         out.append(n.text, n.span, true);
         break;
       case Node::Kind::Output: {
@@ -794,6 +864,7 @@ void Expander::run(const Body& body, Out& out, int depth) {
         markup = markup || macro;
         if (markdown_ && !markup)
           text = escape_markdown(text, out.text.empty() ? '\n' : out.text.back());
+        numerals_side_by_side(out.text, text, n.span);
         out.append(text, n.span, false);
         break;
       }

@@ -92,6 +92,7 @@ class Expander {
     Body body;
   };
   void run(const Body& body, Out& out, int depth);
+  void numerals_side_by_side(const std::string& before, const std::string& next, const Span& at);
   void nested(const Body& body, Out& out, int depth, const Node& at);
   void include(const Node& n, Out& out, int depth);
   // A resource limit was reached: report it and end the expansion (after this node, or

@@ -85,6 +85,13 @@ R f_mnkr(const FilterCall& c) {
 }
 R f_miljoner(const FilterCall& c) {
   if (!want_int(c, "miljoner")) return std::nullopt;
+  // miljoner("ord"): whole millions in words ("fem miljoner kronor"), for a sentence where
+  // a number stands just before (Svenska skrivregler: never two numerals side by side).
+  if (c.args.size() == 1 && c.args[0].is_str() && c.args[0].as_str() == "ord") {
+    const int64_t n = c.in.as_int();
+    if (n != 0 && n % 1000000 == 0) return Value(sv::number_in_words(n) + " kronor");
+    return Value(sv::amount(n, sv::AmountStyle::Miljoner, 1));
+  }
   return Value(sv::amount(c.in.as_int(), sv::AmountStyle::Miljoner, int_arg(c, 0, 1)));
 }
 
@@ -130,6 +137,15 @@ R f_ord(const FilterCall& c) {
   if (!want_int(c, "ord")) return std::nullopt;
   Gender g = str_arg(c, 0, "en") == "ett" ? Gender::Neuter : Gender::Common;
   return Value(sv::number_words(c.in.as_int(), g, c.style.word_limit));
+}
+R f_med_bokstaver(const FilterCall& c) {
+  if (!want_int(c, "med_bokstäver")) return std::nullopt;
+  Gender g = str_arg(c, 0, "en") == "ett" ? Gender::Neuter : Gender::Common;
+  return Value(sv::number_in_words(c.in.as_int(), g));
+}
+R f_genitiv(const FilterCall& c) {
+  if (!c.in.is_str()) return type_error(c, "genitiv", "text");
+  return Value(sv::genitive(c.in.as_str()));
 }
 R f_antal(const FilterCall& c) {
   if (!want_int(c, "antal")) return std::nullopt;
@@ -362,6 +378,8 @@ const std::map<std::string, FilterFn>& filter_table() {
       {"procenttal", f_procenttal},
       {"ord", f_ord},
       {"antal", f_antal},
+      {"med_bokstäver", f_med_bokstaver},
+      {"genitiv", f_genitiv},
       {"versal", f_versal},
       {"versaler", f_versaler},
       {"heltal", f_heltal},

@@ -50,3 +50,40 @@ TEST_CASE("swedish: upper and lower case with Swedish letters") {
         "KVALITETSUTVECKLING AV ARBETET MOT VÅLD I NÄRA RELATIONER");
   CHECK(rv::sv::lowercase("Ideella Föreningar ÅÄÖ") == "ideella föreningar åäö");
 }
+
+// Issue 19: numbers in words of any size, in both genders, as ICU spells Swedish.
+TEST_CASE("number_in_words: any size, common and neuter gender") {
+  CHECK(number_in_words(0) == "noll");
+  CHECK(number_in_words(1) == "en");
+  CHECK(number_in_words(1, Gender::Neuter) == "ett");
+  CHECK(number_in_words(21) == "tjugoen");
+  CHECK(number_in_words(21, Gender::Neuter) == "tjugoett");
+  CHECK(number_in_words(100) == "etthundra");
+  CHECK(number_in_words(101) == "etthundraen");
+  CHECK(number_in_words(101, Gender::Neuter) == "etthundraett");
+  CHECK(number_in_words(1000) == "ettusen");
+  CHECK(number_in_words(5000000) == "fem miljoner");
+  CHECK(number_in_words(5000000, Gender::Neuter) == "fem miljoner");
+  CHECK(number_in_words(134249879) ==
+        "etthundratrettiofyra miljoner tvåhundrafyrtioniotusen åttahundrasjuttionio");
+  CHECK(number_in_words(134249879, Gender::Neuter) ==
+        "etthundratrettiofyra miljoner tvåhundrafyrtioniotusen åttahundrasjuttionio");
+  // The soft hyphens ICU puts at compound joints are gone.
+  CHECK(number_in_words(134249879).find("\u00AD") == std::string::npos);
+}
+
+TEST_CASE("genitive of Stockholm's districts and of a coordinated list") {
+  CHECK(genitive("Bromma") == "Brommas");
+  CHECK(genitive("Kungsholmen") == "Kungsholmens");
+  CHECK(genitive("Östermalm") == "Östermalms");
+  CHECK(genitive("Spånga-Tensta") == "Spånga-Tenstas");
+  CHECK(genitive("Hägersten-Liljeholmen") == "Hägersten-Liljeholmens");
+  CHECK(genitive("Skärholmen") == "Skärholmens");
+  CHECK(genitive("Enskede-Årsta-Vantör") == "Enskede-Årsta-Vantörs");
+  CHECK(genitive("Rinkeby-Kista") == "Rinkeby-Kistas");
+  CHECK(genitive("Farsta") == "Farstas");
+  // None after s, x or z; only the last name of a list takes it.
+  CHECK(genitive("Borås") == "Borås");
+  CHECK(genitive("Sfax") == "Sfax");
+  CHECK(genitive("Bromma och Kungsholmen") == "Bromma och Kungsholmens");
+}

@@ -117,7 +117,10 @@ void check_verbatim(const std::string& value) {
     std::string got = describe(blocks_of(tpl, value, d2));
     INFO("värde: " << value << "\nmall: " << place);
     CHECK(got == want);
-    CHECK(d2.empty());
+    // Nothing to report, except where the value's digits meet across "V V" ("9 9"): two
+    // numerals side by side, which the language rule rightly points out.
+    for (const auto& diag : d2.all())
+      CHECK(diag.message.rfind("två tal står bredvid varandra", 0) == 0);
   }
 }
 
