@@ -16,6 +16,7 @@
 #include "layout/fonts.hpp"
 #include "layout/linebreak.hpp"
 #include "layout/page.hpp"
+#include "swedish/swedish.hpp"
 
 namespace rv::layout {
 
@@ -125,7 +126,7 @@ class Builder {
   float gap(float before) const { return std::max(after_, before); }
   int add_note(const doc::Inline& ref, int parent);
   int add_anchor(const std::string& id);
-  const std::vector<size_t>& hyphenation(std::string_view word);
+  const std::vector<rv::sv::HyphenPoint>& hyphenation(std::string_view word);
 
   const FontSet& fonts_;
   Pages& pages_;
@@ -145,7 +146,8 @@ class Builder {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, std::vector<size_t>, WordHash, std::equal_to<>> hyph_cache_;
+  std::unordered_map<std::string, std::vector<rv::sv::HyphenPoint>, WordHash, std::equal_to<>>
+      hyph_cache_;
   // Buffers set_text reuses from paragraph to paragraph (paragraph.cpp), one set per
   // nesting level: a footnote mark sets the note's text while its paragraph is being set.
   struct TextScratch;

@@ -18,12 +18,16 @@ struct Node {
   int fitness;                                      // 0 tight … 3 very loose
   double total_width, total_stretch, total_shrink;  // sums after the break
   double demerits;
-  int prev;  // index into nodes; -1 for the start
+  int prev;     // index into nodes; -1 for the start
+  int hyphens;  // hyphenated (flagged) lines in a row ending here, at most kRun - 1
 };
 
-bool is_break(const std::vector<KPItem>& items, size_t i) {
+// Runs of hyphenated lines are told apart up to this length: 0, 1, or 2 and more.
+constexpr int kRun = 3;
+
+bool is_break(const std::vector<KPItem>& items, size_t i, bool allow_weak = true) {
   const KPItem& it = items[i];
-  if (it.type == KPItem::Penalty) return it.penalty < kInfPenalty;
+  if (it.type == KPItem::Penalty) return it.penalty < kInfPenalty && (allow_weak || !it.weak);
   if (it.type == KPItem::Glue) return i > 0 && items[i - 1].type == KPItem::Box;
   return false;
 }
@@ -33,12 +37,12 @@ float line_width(const std::vector<float>& widths, int line) {
 }
 
 bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& widths,
-               const KPParams& p, std::vector<size_t>& out) {
+               const KPParams& p, bool allow_weak, std::vector<size_t>& out) {
   // Reused from paragraph to paragraph (the breaker is called thousands of times).
   thread_local std::vector<Node> nodes;
   thread_local std::vector<int> active;
   nodes.clear();
-  nodes.push_back({0, 0, 1, 0, 0, 0, 0, -1});
+  nodes.push_back({0, 0, 1, 0, 0, 0, 0, -1, 0});
   active.assign(1, 0);
   // Paragraphs are set to one measure; skip the per-node lookup of the line's width then.
   const bool uniform = widths.size() == 1;
@@ -57,11 +61,11 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
       sw += it.width;
       continue;
     }
-    if (is_break(items, i)) {
+    if (is_break(items, i, allow_weak)) {
       struct Best {
         double demerits = kInf;
         int node = -1;
-      } best[4];
+      } best[4][kRun];  // per fitness class and run of hyphenated lines
       const bool forced = it.type == KPItem::Penalty && it.penalty <= -kInfPenalty;
       const float pen = it.type == KPItem::Penalty ? it.penalty : 0;
       const float pen_width = it.type == KPItem::Penalty ? it.width : 0;
@@ -96,16 +100,20 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
           d += static_cast<double>(pen) * pen;
         else if (pen > -kInfPenalty)
           d -= static_cast<double>(pen) * pen;
-        const KPItem& prev_item = items[n.pos];
-        if (it.flagged && prev_item.type == KPItem::Penalty && prev_item.flagged && n.pos > 0)
-          d += p.flagged_demerits;
+        const int run = it.flagged ? std::min(n.hyphens + 1, kRun - 1) : 0;
+        if (it.flagged && n.hyphens >= 1) d += p.flagged_demerits;
+        if (it.flagged && n.hyphens >= 2) d += p.triple_hyphen_demerits;
+        if (forced && n.hyphens >= 1) d += p.final_hyphen_demerits;
         const int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
         if (std::abs(fit - n.fitness) > 1) d += p.fitness_demerits;
         d += n.demerits;
-        if (d < best[fit].demerits) best[fit] = {d, a};
+        if (d < best[fit][run].demerits) best[fit][run] = {d, a};
       }
       active.resize(kept);
-      if (best[0].node >= 0 || best[1].node >= 0 || best[2].node >= 0 || best[3].node >= 0) {
+      bool any = false;
+      for (const auto& per_fit : best)
+        for (const Best& b : per_fit) any = any || b.node >= 0;
+      if (any) {
         // Sums after the break: glue and penalties right after it are dropped.
         double tw = sw, ty = sy, tz = sz;
         for (size_t j = i; j < items.size(); ++j) {
@@ -120,14 +128,17 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
           }
         }
         for (int f = 0; f < 4; ++f) {
-          if (best[f].node < 0) continue;
-          const Node& from = nodes[static_cast<size_t>(best[f].node)];
-          if (!active.empty()) {
-            const Node& before = nodes[static_cast<size_t>(active.back())];
-            if (tw < before.total_width || ty < before.total_stretch) ordered = false;
+          for (int h = 0; h < kRun; ++h) {
+            const Best& b = best[f][h];
+            if (b.node < 0) continue;
+            const Node& from = nodes[static_cast<size_t>(b.node)];
+            if (!active.empty()) {
+              const Node& before = nodes[static_cast<size_t>(active.back())];
+              if (tw < before.total_width || ty < before.total_stretch) ordered = false;
+            }
+            nodes.push_back({i, from.line + 1, f, tw, ty, tz, b.demerits, b.node, h});
+            active.push_back(static_cast<int>(nodes.size() - 1));
           }
-          nodes.push_back({i, from.line + 1, f, tw, ty, tz, best[f].demerits, best[f].node});
-          active.push_back(static_cast<int>(nodes.size() - 1));
         }
       }
       if (active.empty()) return false;
@@ -163,7 +174,9 @@ bool fits_one_line(const std::vector<KPItem>& items, const std::vector<float>& w
                    const KPParams& p) {
   const size_t last = items.size() - 1;
   if (items[last].type != KPItem::Penalty || items[last].penalty > -kInfPenalty) return false;
-  if (p.line_penalty < 0 || p.flagged_demerits < 0 || p.fitness_demerits < 0) return false;
+  if (p.line_penalty < 0 || p.flagged_demerits < 0 || p.fitness_demerits < 0 ||
+      p.final_hyphen_demerits < 0)
+    return false;
   const double L = line_width(widths, 0);
   double sw = 0, sy = 0, sz = 0;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -208,7 +221,8 @@ bool fits_one_line(const std::vector<KPItem>& items, const std::vector<float>& w
 
 // First fit: the fallback when no set of breaks fits within the tolerance (e.g. a
 // single word wider than a narrow table column).
-std::vector<size_t> first_fit(const std::vector<KPItem>& items, const std::vector<float>& widths) {
+std::vector<size_t> first_fit(const std::vector<KPItem>& items, const std::vector<float>& widths,
+                              bool allow_weak) {
   std::vector<size_t> out;
   double w = 0;
   size_t last_break = 0;
@@ -224,7 +238,7 @@ std::vector<size_t> first_fit(const std::vector<KPItem>& items, const std::vecto
       ++line;
       continue;
     }
-    if (is_break(items, i)) {
+    if (is_break(items, i, allow_weak)) {
       const double extra = it.type == KPItem::Penalty ? it.width : 0;
       if (w + extra <= line_width(widths, line) || !have_break) {
         last_break = i;
@@ -250,6 +264,27 @@ std::vector<size_t> first_fit(const std::vector<KPItem>& items, const std::vecto
   return out;
 }
 
+// How far the widest line of a set of breaks passes its measure (0 when none does).
+double overflow(const std::vector<KPItem>& items, const std::vector<float>& widths,
+                const std::vector<size_t>& breaks) {
+  double worst = 0;
+  size_t from = 0;
+  for (size_t li = 0; li < breaks.size(); ++li) {
+    const size_t to = breaks[li];
+    while (from < to && items[from].type != KPItem::Box) ++from;
+    double w = 0, sh = 0;
+    for (size_t k = from; k < to; ++k) {
+      if (items[k].type == KPItem::Penalty) continue;
+      w += items[k].width;
+      if (items[k].type == KPItem::Glue) sh += items[k].shrink;
+    }
+    if (items[to].type == KPItem::Penalty) w += items[to].width;
+    worst = std::max(worst, w - sh - line_width(widths, static_cast<int>(li)));
+    from = to + 1;
+  }
+  return worst;
+}
+
 }  // namespace
 
 std::vector<size_t> break_lines(const std::vector<KPItem>& items, const std::vector<float>& widths,
@@ -257,11 +292,24 @@ std::vector<size_t> break_lines(const std::vector<KPItem>& items, const std::vec
   std::vector<size_t> out;
   if (items.empty()) return out;
   if (fits_one_line(items, widths, params)) return {items.size() - 1};
-  if (total_fit(items, widths, params, out)) return out;
+  // Weak hyphens (a fragment under three letters) are tried only when the paragraph
+  // cannot be set without them, as TeX tries hyphenation only after its first pass.
+  const bool has_weak = std::any_of(items.begin(), items.end(), [](const KPItem& it) {
+    return it.type == KPItem::Penalty && it.weak;
+  });
   KPParams loose = params;
   loose.tolerance = std::max(params.tolerance, 20.0f);
-  if (total_fit(items, widths, loose, out)) return out;
-  return first_fit(items, widths);
+  if (total_fit(items, widths, params, false, out)) return out;
+  if (params.loose_before_weak && total_fit(items, widths, loose, false, out)) return out;
+  if (has_weak && total_fit(items, widths, params, true, out)) return out;
+  if (!params.loose_before_weak && total_fit(items, widths, loose, false, out)) return out;
+  if (has_weak && total_fit(items, widths, loose, true, out)) return out;
+  // Some line is too wide whatever is done: keep out the weak hyphens unless they make
+  // the widest line narrower.
+  out = first_fit(items, widths, false);
+  if (!has_weak) return out;
+  std::vector<size_t> weak = first_fit(items, widths, true);
+  return overflow(items, widths, weak) + 0.01 < overflow(items, widths, out) ? weak : out;
 }
 
 float adjustment_ratio(const std::vector<KPItem>& items, size_t from, size_t to, float width) {

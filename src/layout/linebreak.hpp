@@ -19,20 +19,32 @@ struct KPItem {
   float shrink = 0;      // glue
   float penalty = 0;     // penalty; ≥ kInfPenalty forbids, ≤ -kInfPenalty forces a break
   bool flagged = false;  // hyphen penalties: two in a row cost extra
+  bool weak = false;     // a hyphen leaving a fragment under three letters ("el-ler"):
+                         // a break only when the paragraph cannot be set without it
 };
 
 struct KPParams {
   float tolerance = 2.0f;  // largest adjustment ratio accepted
   float line_penalty = 10;
-  float flagged_demerits = 3000;
+  // Two hyphenated lines in a row (TeX's \doublehyphendemerits, plain TeX's value).
+  float flagged_demerits = 10000;
+  // A hyphen on the paragraph's second-to-last line (TeX's \finalhyphendemerits).
+  float final_hyphen_demerits = 5000;
+  // A third hyphenated line in a row: more than any paragraph within the tolerance can
+  // cost otherwise, so it is taken only when the alternative is a line beyond it.
+  float triple_hyphen_demerits = 1e9f;
   float fitness_demerits = 100;
+  // Try the loose tolerance without weak hyphens before the given tolerance with them:
+  // for ragged lines, where a short line costs the reader nothing and "me-del" does.
+  bool loose_before_weak = false;
 };
 
 // Break positions (indices of the glue or penalty items where lines end; the last is
 // the final forced penalty). `widths[k]` is the measure of line k; the last entry
-// repeats for later lines. Tries the given tolerance, then a loose one, then falls back
-// to first-fit so it always returns a result (a line can only overflow when a single box
-// is wider than the measure).
+// repeats for later lines. Tries the given tolerance without weak hyphens, then with
+// them, then the same at a loose tolerance, then falls back to first-fit so it always
+// returns a result (a line can only overflow when a single box is wider than the
+// measure).
 std::vector<size_t> break_lines(const std::vector<KPItem>& items, const std::vector<float>& widths,
                                 const KPParams& params);
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -16,6 +17,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "swedish/compounds.hpp"
 #include "swedish/hyphen_store.hpp"
 #include "swedish/swedish.hpp"
 #include "swedish/utf8.hpp"
@@ -87,13 +89,8 @@ bool is_upper(char32_t c) {
 
 // Breaks for the lower-cased letter run `key`, as "break after character i of the run"
 // indices, before the two-letter rule is applied.
-std::vector<int> compute_run_breaks(const std::u32string& key) {
+std::vector<int> pattern_breaks(const std::u32string& key) {
   const int n = static_cast<int>(key.size());
-  if (exception_count.load(std::memory_order_acquire) > 0) {
-    Exceptions& ex = exceptions();
-    std::shared_lock lock(ex.mutex);
-    if (auto it = ex.words.find(key); it != ex.words.end()) return it->second;
-  }
   // The patterns are ISO-8859-1: a letter outside Latin-1 means we cannot ask them.
   thread_local std::string latin1;  // reused: called word after word
   latin1.clear();
@@ -130,14 +127,54 @@ std::vector<int> compute_run_breaks(const std::u32string& key) {
   return out;
 }
 
+// A letter run's breaks: the exception list's when the word is in it; otherwise the
+// compound joints, and the patterns' points except those within kJointReach letters of
+// a joint, where they would split a part of the compound ("persona-lomsättning").
+constexpr int kJointReach = 2;
+struct RunBreaks {
+  std::vector<int> breaks;  // break after character i of the run, ascending
+  std::vector<bool> joint;  // per break: at a compound joint
+};
+RunBreaks compute_run_breaks(const std::u32string& key) {
+  RunBreaks out;
+  if (exception_count.load(std::memory_order_acquire) > 0) {
+    Exceptions& ex = exceptions();
+    std::shared_lock lock(ex.mutex);
+    if (auto it = ex.words.find(key); it != ex.words.end()) {
+      out.breaks = it->second;
+      out.joint.assign(out.breaks.size(), false);
+      return out;
+    }
+  }
+  const std::vector<int> patterns = pattern_breaks(key);
+  const std::vector<detail::CompoundJoint> joints = detail::compound_joints(key);
+  for (int b : patterns) {
+    const bool near = std::any_of(
+        joints.begin(), joints.end(),
+        [&](const detail::CompoundJoint& j) { return std::abs(b + 1 - j.at) <= kJointReach; });
+    if (!near) out.breaks.push_back(b);
+  }
+  // A joint where a letter was dropped ("webbaserade") is not offered: breaking there
+  // needs the letter back ("webb-baserade"), which the line setter cannot add.
+  for (const detail::CompoundJoint& j : joints)
+    if (!j.restored) out.breaks.push_back(j.at - 1);
+  std::sort(out.breaks.begin(), out.breaks.end());
+  out.breaks.erase(std::unique(out.breaks.begin(), out.breaks.end()), out.breaks.end());
+  for (int b : out.breaks)
+    out.joint.push_back(
+        std::any_of(joints.begin(), joints.end(),
+                    [&](const detail::CompoundJoint& j) { return !j.restored && j.at == b + 1; }));
+  return out;
+}
+
 // Breaks for one run of letters [first, last) of `cps`. Documents repeat their words in
 // every inflection and case ("kommunerna", "Kommunerna,"), and asking libhyphen costs
 // thousands of instructions a word, so results are kept per thread by lower-cased run
 // until the exceptions change.
-const std::vector<int>& run_breaks(const std::vector<CodePoint>& cps, size_t first, size_t last) {
+const RunBreaks& run_breaks(const std::vector<CodePoint>& cps, size_t first, size_t last) {
   struct Cache {
     uint64_t generation = 0;
-    std::unordered_map<std::u32string, std::vector<int>> runs;
+    std::unordered_map<std::u32string, RunBreaks> runs;
     std::u32string key;
   };
   thread_local Cache cache;
@@ -161,11 +198,11 @@ bool all_upper(const std::vector<CodePoint>& cps, size_t first, size_t last) {
 
 }  // namespace
 
-std::vector<size_t> hyphenation_points(std::string_view word) {
+std::vector<HyphenPoint> hyphenation_candidates(std::string_view word) {
   thread_local std::vector<CodePoint> cps;  // reused: called word after word
   detail::decode_utf8(word, cps);
-  thread_local std::vector<size_t> points;  // copied out at its final size: one allocation
-  std::vector<size_t>& out = points;
+  thread_local std::vector<HyphenPoint> points;  // copied out at its final size
+  std::vector<HyphenPoint>& out = points;
   out.clear();
   size_t i = 0;
   while (i < cps.size()) {
@@ -181,14 +218,22 @@ std::vector<size_t> hyphenation_points(std::string_view word) {
     const bool touches_digit =
         (i > 0 && is_digit(cps[i - 1].cp)) || (j < cps.size() && is_digit(cps[j].cp));
     if (n >= kMinLeft + kMinRight && !touches_digit && !all_upper(cps, i, j)) {
-      for (int b : run_breaks(cps, i, j)) {
+      const RunBreaks& rb = run_breaks(cps, i, j);
+      for (size_t k = 0; k < rb.breaks.size(); ++k) {
+        const int b = rb.breaks[k];
         if (b + 1 < kMinLeft || n - (b + 1) < kMinRight) continue;
-        out.push_back(cps[i + static_cast<size_t>(b)].end);
+        out.push_back({cps[i + static_cast<size_t>(b)].end, b + 1, n - (b + 1), rb.joint[k]});
       }
     }
     i = j;
   }
   return {out.begin(), out.end()};
+}
+
+std::vector<size_t> hyphenation_points(std::string_view word) {
+  std::vector<size_t> out;
+  for (const HyphenPoint& p : hyphenation_candidates(word)) out.push_back(p.offset);
+  return out;
 }
 
 std::string hyphenate_visibly(std::string_view word) {

@@ -108,6 +108,22 @@ std::string sort_key(std::string_view text);
 // byte offset's preceding character). At least two letters stay on each side. Words in
 // the user exception list (set_hyphenation_exceptions) use that list's breaks.
 std::vector<size_t> hyphenation_points(std::string_view word);
+// The same points with what the line breaker weighs them by: how many letters of the
+// letter run stand on each side (Swedish typography wants three, see
+// kPreferredFragment) and whether the point is a compound joint ("personal|omsättning"),
+// found by the compound splitter (compounds.cpp). Pattern points within two letters of
+// a joint are left out, so "persona-lomsättning" and "me-del" in "utvecklingsmedel" are
+// never offered.
+struct HyphenPoint {
+  size_t offset;  // as in hyphenation_points
+  int left;       // letters of the letter run before the break
+  int right;      // letters of the letter run after it
+  bool joint;     // at a compound joint
+};
+std::vector<HyphenPoint> hyphenation_candidates(std::string_view word);
+// Fragments shorter than this (in letters) are used only when a paragraph cannot be set
+// without them ("el-ler", "in-för").
+inline constexpr int kPreferredFragment = 3;
 // Starts loading the hyphenation patterns on another thread, so that a document's first
 // paragraph need not wait for them (about 6 ms). Harmless if hyphenation is never used.
 // With `cache_dir`, the patterns' answers from earlier runs are read from there instead,

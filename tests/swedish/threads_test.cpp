@@ -16,7 +16,7 @@ TEST_CASE("swedish: concurrent callers get the same answers", "[swedish][threads
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&wrong] {
       for (int i = 0; i < 200; ++i) {
-        if (hyphenate_visibly("utvecklingsmedel") != "ut-veck-lings-me-del") ++wrong;
+        if (hyphenate_visibly("utvecklingsmedel") != "ut-veck-lings-medel") ++wrong;
         if (line_breaks("gäller t.o.m. 2019").size() != 2) ++wrong;
         if (!collate_less("Ystad", "Åmål")) ++wrong;
         if (number_words(3) != "tre") ++wrong;
