@@ -91,12 +91,17 @@ TEST_CASE("national report: no line-break hyphen in the text layer, tag text in 
   INFO("radslut med bindestreck i texten: " << hard);
 
   // Every word of the tag tree is a word of the page text.
-  const std::set<std::string> page_words = words(rvtest::flatten_words(page_text));
+  // The page text's words in content order (-raw): pdftotext's default reading order may
+  // run two close table columns into one line, which says nothing about the tags.
+  const std::string raw_text = rvtest::sh("pdftotext -raw '" + pdf + "' -").out;
+  const std::set<std::string> page_words = words(rvtest::flatten_words(raw_text));
   int checked = 0;
   for (const std::string& w : words(flat_tags)) {
     ++checked;
-    INFO("ord i taggträdet som inte finns i sidtexten: " << w);
-    CHECK(page_words.count(w) == 1);
+    if (page_words.count(w) == 0) {
+      INFO("ord i taggträdet som inte finns i sidtexten: " << w);
+      CHECK(page_words.count(w) == 1);
+    }
   }
   CHECK(checked > 1000);
   fs::remove_all(dir);
