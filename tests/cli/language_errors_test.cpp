@@ -11,16 +11,6 @@
 
 namespace fs = std::filesystem;
 
-namespace {
-
-size_t count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
-}  // namespace
-
 TEST_CASE("national report: the language editor's findings stay fixed") {
   const fs::path dir = rvtest::temp_dir("language_errors");
   const std::string pdf = (dir / "r.pdf").string();
@@ -41,7 +31,7 @@ TEST_CASE("national report: the language editor's findings stay fixed") {
   // Two numerals: "under år 2019 fem miljoner kronor", as the source writes it.
   CHECK(text.find("under år 2019 fem miljoner kronor") != std::string::npos);
   // One spelling of a recurring term: the source's HBTQ-personer.
-  CHECK(count(text, "HBTQ-personer") >= 2);
-  CHECK(count(text, "hbtq") == 0);
+  CHECK(rvtest::occurrences(text, "HBTQ-personer") >= 2);
+  CHECK(rvtest::occurrences(text, "hbtq") == 0);
   fs::remove_all(dir);
 }

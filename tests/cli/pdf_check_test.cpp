@@ -8,6 +8,7 @@
 #include "../support/shell.hpp"
 
 namespace fs = std::filesystem;
+using rvtest::render;
 using rvtest::Run;
 using rvtest::sh;
 
@@ -17,19 +18,12 @@ Run check(const fs::path& pdf) {
   return sh("python3 scripts/kontrollera-pdf.py '" + pdf.string() + "'");
 }
 
-Run render(const std::string& args, const fs::path& out) {
-  return sh(std::string("'") + RV_BINARY + "' skapa " + args + " -o '" + out.string() + "'");
-}
-
 // A copy of `pdf` with every `from` replaced by `to` (same length: the cross-reference
 // table of qpdf's QDF form stays right).
 fs::path broken(const fs::path& pdf, const std::string& from, const std::string& to, bool first,
                 const fs::path& out) {
   REQUIRE(from.size() == to.size());
-  const fs::path qdf = out.string() + ".qdf";
-  REQUIRE(sh("qpdf --qdf --object-streams=disable '" + pdf.string() + "' '" + qdf.string() + "'")
-              .code == 0);
-  std::string bytes = rvtest::read(qdf);
+  std::string bytes = rvtest::qdf(pdf);
   size_t n = 0;
   for (size_t at = bytes.find(from); at != std::string::npos; at = bytes.find(from, at + 1)) {
     bytes.replace(at, from.size(), to);

@@ -8,22 +8,12 @@
 #include "../support/shell.hpp"
 
 namespace fs = std::filesystem;
+using rvtest::qdf;
+using rvtest::render;
 using rvtest::Run;
 using rvtest::sh;
 
 namespace {
-
-Run render(const std::string& args, const fs::path& pdf) {
-  return sh(std::string("'") + RV_BINARY + "' skapa " + args + " -o '" + pdf.string() + "'");
-}
-
-// The XMP packet and the catalog, as qpdf shows them uncompressed.
-std::string qdf(const fs::path& pdf) {
-  const fs::path out = pdf.string() + ".qdf";
-  REQUIRE(sh("qpdf --qdf --object-streams=disable '" + pdf.string() + "' '" + out.string() + "'")
-              .code == 0);
-  return rvtest::read(out);
-}
 
 bool has(const std::string& s, const std::string& what) {
   return s.find(what) != std::string::npos;
@@ -91,7 +81,8 @@ TEST_CASE("PDF/A-1a (--pdfa 1a) for letters: each one and the combined file pass
   fs::remove_all(dir);
 }
 
-TEST_CASE("PDF/A choice: --pdfa av claims no PDF/A part, 2b claims level B, the template can choose") {
+TEST_CASE(
+    "PDF/A choice: --pdfa av claims no PDF/A part, 2b claims level B, the template can choose") {
   const fs::path dir = rvtest::temp_dir("pdfa_choice");
   REQUIRE(render("bilaga data/nationell-2019 --pdfa av", dir / "av.pdf").code == 0);
   std::string q = qdf(dir / "av.pdf");

@@ -2,16 +2,16 @@
 // would, make a scratch folder, read and write files.
 #pragma once
 
-#include <catch2/catch.hpp>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace rvtest {
 
@@ -49,6 +49,27 @@ inline std::string read(const fs::path& p) {
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// `rapportverk skapa <args> -o <out>` as a user would type it.
+inline Run render(const std::string& args, const fs::path& out) {
+  return sh(std::string("'") + RV_BINARY + "' skapa " + args + " -o '" + out.string() + "'");
+}
+
+// A PDF in qpdf's QDF form (streams uncompressed, objects one a line), written next to it
+// as <pdf>.qdf: its bytes, for tests that read or edit the objects.
+inline std::string qdf(const fs::path& pdf) {
+  const fs::path out = pdf.string() + ".qdf";
+  REQUIRE(sh("qpdf --qdf --object-streams=disable '" + pdf.string() + "' '" + out.string() + "'")
+              .code == 0);
+  return read(out);
+}
+
+// How many times `what` occurs in `text`, overlaps included.
+inline size_t occurrences(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
 }
 
 inline void write(const fs::path& p, const std::string& text) {
