@@ -318,6 +318,7 @@ std::string document(const DocumentMeta& d) {
              ", sätt: " + c.kind + "}\n";
   }
   text("bakgrund", d.background);
+  text("fiktiva_uppgifter", d.fictitious);
   if (!d.column_headings.empty()) {
     out += "  kolumnrubriker:\n";
     for (const auto& [role, heading] : d.column_headings) out += text_line(4, role, heading);

@@ -144,6 +144,7 @@ void io(A& a, DocumentMeta& d) {
   io(a, d.council_date), io(a, d.signatories), a(d.author), a(d.article_number), io(a, d.extra);
   a(d.municipality), a(d.municipality_in_text), a(d.organisation_in_text);
   io(a, d.consultations), a(d.background), io(a, d.column_headings), io(a, d.appendices);
+  a(d.fictitious);
   io(a, d.span);
 }
 template <typename A>

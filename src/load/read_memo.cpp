@@ -85,6 +85,7 @@ void read_memo_wording(LoadState& st, const SourceFile& f, MapReader& m, Documen
   claim_text(st, m, "kommun_i_text", d.municipality_in_text);
   claim_text(st, m, "förvaltning_i_text", d.organisation_in_text);
   claim_text(st, m, "bakgrund", d.background);
+  claim_text(st, m, "fiktiva_uppgifter", d.fictitious);
   if (auto n = m.node("beredning")) read_consultations(st, f, *n, d.consultations);
   if (auto n = m.node("kolumnrubriker")) read_column_headings(st, f, *n, d.column_headings);
   if (auto n = m.node("bilagor")) read_appendices(st, f, *n, d.appendices);

@@ -58,7 +58,7 @@ void read_document(LoadState& st, const SourceFile& f, const YAML::Node& n);
 // The memo wording fields of dokument: (read_memo.cpp) and their keys.
 inline const std::vector<std::string_view> kMemoWordingKeys = {
     "kommun",         "kommun_i_text", "förvaltning_i_text", "beredning", "bakgrund",
-    "kolumnrubriker", "bilagor"};
+    "kolumnrubriker", "bilagor",       "fiktiva_uppgifter"};
 void read_memo_wording(LoadState& st, const SourceFile& f, MapReader& m, DocumentMeta& d);
 
 // Checks that need the whole data set: references between files, declared totals.

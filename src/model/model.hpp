@@ -325,6 +325,9 @@ struct DocumentMeta {
   std::string background;                   // bakgrund: Markdown replacing the standing text
   std::map<std::string, std::string> column_headings;  // kolumnrubriker: role → heading
   std::vector<std::string> appendices;                 // bilagor
+  // fiktiva_uppgifter: what in the data set is invented (an example, or figures the record
+  // lacks). Every document then says so visibly: "Exempel – fiktiva uppgifter".
+  std::string fictitious;
   Span span;
 
   bool operator==(const DocumentMeta&) const = default;

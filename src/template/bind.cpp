@@ -3,6 +3,7 @@
 #include "template/bind.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "stats/allocate.hpp"
@@ -240,19 +241,45 @@ Value comparison_value(const stats::Comparison& c) {
                  {"ingen_minskar", Value(c.none_less())}});
 }
 
-Value allocation_value(const stats::Allocation& a) {
-  List rows;
-  for (const auto& l : a.lines)
+// The amount a recipient was decided, where the data set states one (beviljat in the
+// recipients' files, as the decision printed it). An official document prints what was
+// decided; the rule's figure is kept beside it so that a table or note can show both.
+using Decided = std::map<std::string, Amount>;
+
+Decided decided_amounts(const GrantYear& year) {
+  Decided out;
+  for (const auto& r : year.recipients)
+    if (r.granted) out.emplace(r.name, *r.granted);
+  return out;
+}
+
+Value allocation_value(const stats::Allocation& a, const Decided& decided) {
+  List rows, differences;
+  Amount printed_total = 0;
+  for (const auto& l : a.lines) {
+    auto it = decided.find(l.name);
+    const Amount printed = it != decided.end() ? it->second : l.amount;
+    printed_total += printed;
     rows.push_back(record({{"namn", Value(l.name)},
-                           {"belopp", Value(l.amount)},
+                           {"belopp", Value(printed)},
+                           {"beräknat", Value(l.amount)},
+                           {"beslutat", it != decided.end() ? Value(it->second) : Value()},
                            {"nyckel", Value(l.key_text)},
                            {"fast", Value(l.fixed)},
                            {"minimibelopp", Value(l.raised_to_minimum)}}));
+    if (printed != l.amount)
+      differences.push_back(record({{"namn", Value(l.name)},
+                                    {"beslutat", Value(printed)},
+                                    {"beräknat", Value(l.amount)},
+                                    {"skillnad", Value(printed - l.amount)}}));
+  }
   return record({{"rubrik", Value(a.title)},
                  {"nyckelns_namn", Value(a.key_name)},
                  {"regel", Value(stats::rule_name(a.rule))},
                  {"belopp", Value(a.amount)},
-                 {"totalt", Value(a.total())},
+                 {"totalt", Value(a.total())},               // the rule's rows: always belopp
+                 {"beslutat_totalt", Value(printed_total)},  // the rows as printed
+                 {"avvikelser", Value(std::move(differences))},
                  {"rader", Value(std::move(rows))}});
 }
 
@@ -336,7 +363,8 @@ Value document_value(const DocumentMeta& d) {
                  {"beredning", Value(std::move(consultations))},
                  {"bakgrund", Value(d.background)},
                  {"kolumnrubriker", Value(std::move(headings))},
-                 {"bilagor", Value(std::move(appendices))}});
+                 {"bilagor", Value(std::move(appendices))},
+                 {"fiktiva_uppgifter", text_or_none(d.fictitious)}});
 }
 
 // tidsfrist.<typ>: the date of each kind of deadline, for one group (its own deadline of that
@@ -496,6 +524,7 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
   List allocations;
   std::set<std::string> group_specs;
   for (const auto& [group, file] : year.key_specs) group_specs.insert(file);
+  const Decided decided = decided_amounts(year);
   for (const auto& file : year.allocation_spec_files) {
     // A group's specification is under grupper.<g>.fördelning; it was applied on loading.
     if (group_specs.count(file)) continue;
@@ -505,12 +534,17 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
     stats::AllocationOutcome out = stats::allocate(*read.spec);
     diags.append(out.diags);
     if (!out.allocation) continue;
-    allocations.push_back(allocation_value(*out.allocation));
+    allocations.push_back(allocation_value(*out.allocation, decided));
     // The proposed allocation is what the memo compares with last year's.
     if (!year.previous.empty()) {
       std::map<std::string, Amount> before = year.previous.back().per_recipient, after;
       std::vector<std::string> order;
-      for (const auto& l : out.allocation->lines) after[l.name] = l.amount, order.push_back(l.name);
+      // What the memo prints (the decided amount where there is one) is what it compares.
+      for (const auto& l : out.allocation->lines) {
+        auto it = decided.find(l.name);
+        after[l.name] = it != decided.end() ? it->second : l.amount;
+        order.push_back(l.name);
+      }
       auto c = stats::compare_allocations(before, after, order);
       c.year_before = year.previous.back().year;
       c.year_after = year.grant.year;

@@ -145,13 +145,20 @@ class Renderer {
       d.formats.push_back(c.format);
     }
     report.count = static_cast<int64_t>(items.size());
+    std::vector<std::string> differences;  // decided vs computed, for the note
     for (const auto& r : items) {
       std::vector<Value> raw;
       std::vector<std::string> cells;
       rad = r;
-      for (const auto& c : t.columns) {
+      for (size_t i = 0; i < t.columns.size(); ++i) {
+        const auto& c = t.columns[i];
         Value v = ex.eval(c.value);
         cells.push_back(format(v, c.format));
+        if (c.computed) {
+          Value computed = ex.eval(c.computed);
+          if (v.is_int() && computed.is_int() && v.as_int() != computed.as_int())
+            differences.push_back(row_difference(d, i, cells.front(), v, computed, c.format));
+        }
         raw.push_back(std::move(v));
       }
       d.raw.push_back(std::move(raw));
@@ -183,13 +190,63 @@ class Renderer {
           else if (known)  // a column with no known value (no follow-up yet) sums to "–"
             v = Value(sum);
         }
+        if (i > 0 && c.declared_total) {
+          Value declared = ex.eval(c.declared_total);
+          if (declared.is_int()) {
+            if (v.is_int() && v.as_int() != declared.as_int())
+              differences.push_back(total_difference(d, i, declared, v, c.format));
+            v = std::move(declared);
+          }
+        }
         cells.push_back(i == 0 || !v.is_null() ? format(v, c.format) : "");
         raw.push_back(std::move(v));
       }
       d.total_raw = std::move(raw);
       d.total_text = std::move(cells);
     }
+    // The generated sentences follow the template's own note.
+    for (auto& sentence : differences) d.note += (d.note.empty() ? "" : " ") + sentence;
     return d;
+  }
+
+  // "I kolumnen ”Beviljat (kr)” " where a table has more than one figure column, so that
+  // the note says which figure it is about.
+  static std::string which_column(const TableData& d, size_t i) {
+    return d.headings.size() > 2 ? "I kolumnen \u201D" + d.headings[i] + "\u201D " : "";
+  }
+
+  static std::string more_or_less(int64_t diff) { return diff > 0 ? " mer" : " mindre"; }
+
+  // A note's figures stand alone in a sentence: a whole-number column whose heading says it
+  // holds kronor ("Fördelning kronor", "Beviljat (kr)") writes them as amounts.
+  static std::string note_format(const TableData& d, size_t i, const std::string& fmt) {
+    if (fmt != "heltal") return fmt;
+    const std::string& h = d.headings[i];
+    return h.find("kronor") != std::string::npos || h.find("(kr)") != std::string::npos ? "kr"
+                                                                                        : fmt;
+  }
+
+  std::string row_difference(const TableData& d, size_t i, const std::string& row_label,
+                             const Value& printed, const Value& computed,
+                             const std::string& column_format) {
+    const int64_t diff = printed.as_int() - computed.as_int();
+    const std::string fmt = note_format(d, i, column_format);
+    std::string s = which_column(d, i);
+    s += s.empty() ? "För " : "för ";
+    return s + row_label + " anges det fastställda beloppet " + format(printed, fmt) + ", " +
+           format(Value(diff < 0 ? -diff : diff), fmt) + more_or_less(diff) + " än de " +
+           format(computed, fmt) + " som beräkningen ger.";
+  }
+
+  std::string total_difference(const TableData& d, size_t i, const Value& declared,
+                               const Value& sum, const std::string& column_format) {
+    const int64_t diff = declared.as_int() - sum.as_int();
+    const std::string fmt = note_format(d, i, column_format);
+    const std::string column = which_column(d, i);
+    const std::string s = column.empty() ? "Summaraden anger" : column + "anger summaraden";
+    return s + " det fastställda totalbeloppet " + format(declared, fmt) + ", " +
+           format(Value(diff < 0 ? -diff : diff), fmt) + more_or_less(diff) +
+           " än radernas summa på " + format(sum, fmt) + ".";
   }
 
   doc::Table table_block(const TableData& d, const TableDef& t, Span at) {
@@ -503,6 +560,20 @@ void add_letter_signature(Renderer& r, const TemplateSettings& s, doc::Document&
     d.blocks.push_back(doc::Block{styled(title, 11, doc::Family::Serif, doc::FontStyle::Regular)});
 }
 
+// A data set that says some of its data is invented (fiktiva_uppgifter) never yields a
+// document that passes it off as fact: every page carries the mark in its footer, and the
+// body opens with what is invented, so that the tag tree and a screen reader say it too.
+void mark_fictitious(const std::string& what, doc::Document& d) {
+  static const std::string kMark = "Exempel \u2013 fiktiva uppgifter";
+  for (auto& style : d.page_styles) style.footer.lines.push_back(kMark);
+  doc::Paragraph p;
+  p.content = {doc::text(kMark + ". ", doc::FontStyle::Bold), doc::text(what)};
+  p.format.family = doc::Family::Sans;
+  p.format.size = 9.5;
+  p.format.space_after = 10;
+  d.blocks.push_back(doc::Block{std::move(p)});
+}
+
 // The data set's folder, for a message about what the data set lacks ("" when its files
 // lie in several folders).
 std::string data_set_place(const GrantYear& year) {
@@ -639,6 +710,7 @@ std::optional<Rendered> render_stage(const std::string& dir, const GrantYear& ye
       add_letter_front(r, s, d);
       break;
   }
+  if (!year.document.fictitious.empty()) mark_fictitious(year.document.fictitious, d);
   auto blocks = markdown_to_blocks(
       expansion, [&](const BlockRequest& req) { return r.build(req); }, diags);
   resolve_cross_references(blocks, expansion, diags);

@@ -92,7 +92,8 @@ void read_table(const SourceFile& f, const std::string& id, const YAML::Node& n,
     } else {
       for (const auto& c : *cols) {
         MapReader cm(f, c, "kolumnen", diags,
-                     {"rubrik", "värde", "format", "justering", "bredd", "summera", "summa"});
+                     {"rubrik", "värde", "format", "justering", "bredd", "summera", "summa",
+                      "beräknat", "angiven_summa"});
         if (!cm.is_map()) continue;
         ColumnDef col;
         col.span = cm.span();
@@ -113,6 +114,13 @@ void read_table(const SourceFile& f, const std::string& id, const YAML::Node& n,
         if (auto w = cm.integer("bredd", false, 1, 100)) col.width = *w;
         col.sum = cm.yes_no("summera").value_or(false);
         col.total = expr_field(cm, "summa", diags, false, column);
+        col.computed = expr_field(cm, "beräknat", diags, false, column);
+        col.declared_total = expr_field(cm, "angiven_summa", diags, false, column);
+        if (col.declared_total && !col.sum && !col.total)
+          cm.error_at("angiven_summa",
+                      column +
+                          ": 'angiven_summa' jämförs med kolumnens summa; ange också "
+                          "'summera: ja' eller 'summa: <uttryck>'");
         t.columns.push_back(std::move(col));
       }
     }

@@ -27,6 +27,12 @@ struct ColumnDef {
   double width = 1;
   bool sum = false;  // summera: the total row sums the column's values
   ExprPtr total;     // summa: the total row's value, evaluated once
+  // beräknat: per row, what a rule computes for the cell. The cell prints the value (what
+  // was decided); where the two differ, the table's note says so with both figures.
+  ExprPtr computed;
+  // angiven_summa: the total as decided or printed in the record. The total row prints it;
+  // where it differs from the column's sum, the note gives both figures.
+  ExprPtr declared_total;
   Span span;
 };
 

@@ -92,7 +92,7 @@ void io(A& a, ExprPtr& e) {
 template <typename A>
 void io(A& a, ColumnDef& c) {
   io(a, c.heading), io(a, c.value), a(c.format), a(c.align), a(c.width), a(c.sum);
-  io(a, c.total), io(a, c.span);
+  io(a, c.total), io(a, c.computed), io(a, c.declared_total), io(a, c.span);
 }
 template <typename A>
 void io(A& a, TableDef& t) {

@@ -1,15 +1,15 @@
 // The command line as a user meets it: bundled data checks, a broken template, exports.
-#include <catch2/catch.hpp>
-
-#include "../support/shell.hpp"
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
+
+#include "../support/shell.hpp"
 
 namespace fs = std::filesystem;
 
@@ -19,14 +19,13 @@ using rvtest::Run;
 using rvtest::sh;
 fs::path temp_dir() { return rvtest::temp_dir("cli"); }
 
-
 std::string rv(const std::string& args) { return std::string("'") + RV_BINARY + "' " + args; }
-
 
 }  // namespace
 
 TEST_CASE("every bundled data set passes kontrollera") {
-  for (const char* set : {"data/nationell-2019", "data/stockholm-2017", "data/stockholm-2022", "data/exempel"}) {
+  for (const char* set :
+       {"data/nationell-2019", "data/stockholm-2017", "data/stockholm-2022", "data/exempel"}) {
     INFO(set);
     Run r = sh(rv(std::string("kontrollera ") + set));
     CHECK(r.code == 0);
@@ -44,10 +43,12 @@ TEST_CASE("the national set warns that the key column does not add up to the pri
 
 TEST_CASE("a template with an unknown variable fails with file:line:col, exit 2 and no PDF") {
   fs::path out = temp_dir() / "ska-inte-finnas.pdf";
-  Run r = sh(rv("skapa tests/cli/mallar/okand-variabel data/nationell-2019 -o '" + out.string() + "'"));
+  Run r =
+      sh(rv("skapa tests/cli/mallar/okand-variabel data/nationell-2019 -o '" + out.string() + "'"));
   CHECK(r.code == 2);
-  CHECK(r.out.find("tests/cli/mallar/okand-variabel/mall.md:4:21: fel: 'grupper.kommuner' har inget "
-                   "fält 'förbrukt' (menade du 'förbrukat'?)") != std::string::npos);
+  CHECK(
+      r.out.find("tests/cli/mallar/okand-variabel/mall.md:4:21: fel: 'grupper.kommuner' har inget "
+                 "fält 'förbrukt' (menade du 'förbrukat'?)") != std::string::npos);
   CHECK_FALSE(fs::exists(out));
   CHECK_FALSE(fs::exists(out.string() + ".tmp"));
 }
@@ -69,14 +70,20 @@ TEST_CASE("export of Bilaga 1: CSV with 290 rows plus the header, XLSX that read
   CHECK(first.rfind("Kommun,Fördelningsnyckel (kr),", 0) == 0);
   CHECK(last.rfind("Övertorneå kommun,140811,140812,", 0) == 0);
 
-  Run x = sh(rv("exportera bilaga data/nationell-2019 --tabell bilaga1 -o '" + xlsx.string() + "'"));
+  Run x =
+      sh(rv("exportera bilaga data/nationell-2019 --tabell bilaga1 -o '" + xlsx.string() + "'"));
   REQUIRE(x.code == 0);
   Run read = sh("python3 tests/cli/read_xlsx.py '" + xlsx.string() + "'");
   REQUIRE(read.code == 0);
-  // Title row, header row, 290 rows, the total row and the source line.
+  // Title row, header row, 290 rows, the total row, the source line and the note: the
+  // total row prints the key total as published (80 000 000), and the note says that the
+  // rows sum to 2 kr less.
   CHECK(read.out.find("\nfrozen:A4\n") != std::string::npos);
   CHECK(read.out.find("Kommun|Fördelningsnyckel (kr)|Rekvirerade medel (kr)") != std::string::npos);
-  CHECK(read.out.rfind("294\n", 0) == 0);
+  CHECK(read.out.rfind("295\n", 0) == 0);
+  CHECK(
+      read.out.find("det fastställda totalbeloppet 80\u00A0000\u00A0000\u00A0kr, 2\u00A0kr mer än "
+                    "radernas summa på 79\u00A0999\u00A0998\u00A0kr") != std::string::npos);
   fs::remove_all(dir);
 }
 
@@ -102,8 +109,9 @@ TEST_CASE("kontrollera on a generated 5 000-recipient file finishes and reports 
       long key = 80000 + i * 37;
       // Row 2500 is impossible (unspent > allocated), row 4000 misspells a key.
       long unspent = i == 2500 ? key + 1 : i % 11;
-      out << "    - {namn: Kommun " << i << ", fördelningsnyckel: " << key << ", rekvirerat: " << key
-          << (i == 4000 ? ", oförbrukad: " : ", oförbrukat: ") << unspent << "}\n";
+      out << "    - {namn: Kommun " << i << ", fördelningsnyckel: " << key
+          << ", rekvirerat: " << key << (i == 4000 ? ", oförbrukad: " : ", oförbrukat: ") << unspent
+          << "}\n";
     }
   }
   Run r = sh(rv("kontrollera '" + file.string() + "'"));

@@ -119,11 +119,10 @@ std::vector<std::string> declared(const std::string& yaml, const std::string& se
 
 // The document's text from a page trace: runs of one element on one line, or that touch on
 // one line, are joined as they are (each carries its own spaces), everything else with a
-// space; a soft hyphen at a line
-// end (\\- in the trace) joins the word again.
+// space; a soft hyphen at a line end (\\- in the trace) joins the word again.
 std::string running_text(const std::string& trace) {
   std::istringstream in(trace);
-  std::string line, out, last_element, last_y;
+  std::string line, out, last_element, last_y, skipped;
   const std::regex text_line(R"re(^text (\S+) .* x=(\S+) y=(\S+) w=(\S+) "(.*)"$)re");
   double last_end = -1;
   while (std::getline(in, line)) {
@@ -135,6 +134,11 @@ std::string running_text(const std::string& trace) {
       continue;
     }
     if (m[1] == "Artifact") continue;  // layout decoration (contents' dot leaders), not text
+    // Nor is the mark of a data set with invented data (dokument.fiktiva_uppgifter), in the
+    // footer and as the document's opening notice: the tool writes it, not the template.
+    if (m[5] == "Exempel \u2013 fiktiva uppgifter") continue;
+    if (m[5] == "Exempel \u2013 fiktiva uppgifter. ") skipped = m[1];
+    if (m[1] == skipped) continue;
     const std::string soft = "\\-";
     // One line: the same element, or a run that starts where the last one ended (a link
     // inside a sentence); table cells on one line stand apart.

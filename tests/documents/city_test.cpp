@@ -180,8 +180,19 @@ std::vector<PrintedTable> printed_tables(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("fordelning-beslut: both allocation tables sum to 5 394 915 kr", "[documents][city]") {
+// Issue 19: the memo prints what was decided. The decided amounts (mottagare.yaml, as the
+// source's table prints them) give Rinkeby-Kista 624 090 kr where the rule gives 624 089 kr,
+// and the rows then sum to 5 394 916 kr where the total row says 5 394 915 kr. Both
+// differences are said in the table's note, with both figures.
+TEST_CASE("fordelning-beslut: both tables print the decided amounts and note each difference",
+          "[documents][city]") {
   const int64_t amount = 5394915;  // fördelning.belopp in data/stockholm-2022/fordelning.yaml
+  const std::string row_note =
+      "För Rinkeby-Kista anges det fastställda beloppet 624 090 kr, 1 kr mer än de 624 089 kr "
+      "som beräkningen ger.";
+  const std::string total_note =
+      "Summaraden anger det fastställda totalbeloppet 5 394 915 kr, 1 kr mindre än radernas "
+      "summa på 5 394 916 kr.";
 
   SECTION("the data-bound tables") {
     Memo m = render_memo(kAllocation, kData2022);
@@ -190,15 +201,17 @@ TEST_CASE("fordelning-beslut: both allocation tables sum to 5 394 915 kr", "[doc
       REQUIRE(t.raw.size() == 14);
       int64_t sum = 0;
       for (const auto& r : t.raw) sum += r.at(1).as_int();
-      CHECK(sum == amount);
+      CHECK(sum == amount + 1);
       REQUIRE(t.total_raw);
       CHECK(t.total_raw->at(1).as_int() == amount);
       REQUIRE(t.total_text);
       CHECK(t.total_text->at(0) == "Totalt");
       CHECK(normalise(t.total_text->at(1)) == "5 394 915");
       CHECK(t.text.front().at(0) == "Rinkeby-Kista");
+      CHECK(normalise(t.text.front().at(1)) == "624 090");
       CHECK(t.text.back().at(0) == "Äldrenämnden");
       CHECK(normalise(t.text.back().at(1)) == "250 000");
+      CHECK(normalise(t.note) == row_note + " " + total_note);
     }
     CHECK(m.rendered.tables[0].text == m.rendered.tables[1].text);
   }
@@ -212,10 +225,12 @@ TEST_CASE("fordelning-beslut: both allocation tables sum to 5 394 915 kr", "[doc
       CHECK(t.rows.size() == 14);
       int64_t sum = 0;
       for (const auto& [name, v] : t.rows) sum += v;
-      CHECK(sum == amount);
+      CHECK(sum == amount + 1);
       CHECK(t.total == amount);
     }
     CHECK(tables[0].rows == tables[1].rows);
+    CHECK(has_words(text, row_note));
+    CHECK(has_words(text, total_note));
     // The wording around the figures.
     CHECK(has_words(text, "Stockholms stad kan rekvirera 5 394 915 kronor för år"));
     CHECK(has(text, "Förvaltningens förslag till beslut"));
