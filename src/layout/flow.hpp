@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -79,6 +80,14 @@ struct SetLine {
   float height = 0;
   float right = 0;  // right edge of the text actually set
 };
+
+// Column widths fitted to a table's cells (table_columns.cpp): figures unwrapped, heading
+// words whole, headings on at most two lines where the page allows, the rest shared by the
+// columns' relative widths. Nothing when the table cannot be fitted (spanning cells, more
+// than one header row, or content wider than `width`): the relative widths apply as given.
+std::optional<std::vector<float>> fitted_column_widths(const doc::Table& t,
+                                                       const std::vector<doc::Column>& cols,
+                                                       float width, const FontSet& fonts);
 
 class Builder {
  public:

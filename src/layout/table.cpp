@@ -52,8 +52,10 @@ void Builder::table(const doc::Table& t, float x, float width, int parent) {
   const double total_w = std::accumulate(
       cols.begin(), cols.end(), 0.0, [](double s, const doc::Column& c) { return s + c.width; });
   std::vector<float> col_x(ncols + 1, x);
+  const auto fitted = fitted_column_widths(t, cols, width, fonts_);
   for (size_t c = 0; c < ncols; ++c)
-    col_x[c + 1] = col_x[c] + static_cast<float>(cols[c].width / total_w) * width;
+    col_x[c + 1] =
+        col_x[c] + (fitted ? (*fitted)[c] : static_cast<float>(cols[c].width / total_w) * width);
 
   const size_t first_box = flow_.boxes.size();  // the caption's first line, or the header
   const int tnode = add_node(Role::Table, parent, t.span, t.id);
