@@ -2,7 +2,8 @@
 """Makes the fonts in fonts/ from Debian's fonts-liberation2 (a developer tool, not run by
 the build): Liberation Serif and Sans cut to the scripts official documents print
 (Latin, Greek, Cyrillic, punctuation), without hinting and OpenType layout tables (the
-layout engine neither kerns nor shapes). libharu builds a map over every code point of a
+layout engine does not shape). The legacy 'kern' table is kept: the layout engine kerns
+with its pairs (src/font/kerning.cpp). libharu builds a map over every code point of a
 font and embeds all tables but glyf in full, so smaller fonts make every PDF faster to
 write and smaller.
 
@@ -34,6 +35,8 @@ def main(argv):
             options = subset.Options()
             options.layout_features = []
             options.hinting = False
+            options.legacy_kern = True
+            options.drop_tables += ["GDEF", "GPOS", "GSUB"]
             options.notdef_outline = True
             options.name_IDs = ["*"]
             options.name_languages = ["*"]

@@ -54,6 +54,42 @@ class BmpTable {
   std::vector<std::array<T, 256>> pages_;
 };
 
+class TrueType;
+
+// Kerning by code point, as layout measures it and the PDF writer paints it (one table for
+// both, so measured and drawn text agree). Only pairs of letters and punctuation are
+// kerned: never a digit (figures in a table column must stay tabular: "11" and "71" as
+// wide as "00") and never a space (a space is glue that justification stretches).
+class Kerning {
+ public:
+  void load(const TrueType& face);  // kerning.cpp
+  // The adjustment between `left` and `right` in 1/1000 em (negative: closer); 0 if none.
+  int operator()(char32_t left, char32_t right) const {
+    if (left < 256 && right < 256) {
+      const uint8_t row = latin_row_[left];
+      return row ? latin_[row - 1][right] : 0;
+    }
+    if (!other_left_[left]) return 0;
+    return other(left, right);
+  }
+  // Whether the font kerns any pair starting with `left` (skips the lookup for most text).
+  bool kerns_after(char32_t left) const {
+    return left < 256 ? latin_row_[left] != 0 : other_left_[left];
+  }
+  static bool kernable(char32_t cp);
+
+ private:
+  int other(char32_t left, char32_t right) const;
+  void inherit_accented(const TrueType& face);
+  // Pairs within Latin-1 (å, ä, ö included), the ones Swedish text meets: one row of 256
+  // per left character that has pairs.
+  std::array<uint8_t, 256> latin_row_{};
+  std::vector<std::array<int8_t, 256>> latin_;
+  // The rest (Greek, Cyrillic, Latin Extended), sorted by left << 32 | right.
+  BmpTable<bool, false> other_left_;
+  std::vector<std::pair<uint64_t, int16_t>> other_;
+};
+
 class TrueType {
  public:
   TrueType() = default;
@@ -75,6 +111,15 @@ class TrueType {
   }
   // Advance width in 1/1000 em, truncated.
   int advance(uint16_t gid) const;
+  // The pairs of the legacy 'kern' table (format 0, horizontal), adjustments in 1/1000 em
+  // truncated as advance() is; none when the font has no such table.
+  struct KernPair {
+    uint16_t left, right;
+    int value;
+  };
+  std::vector<KernPair> kern_pairs() const;
+  // The kerning layout and the PDF writer apply, read once when the font is loaded.
+  const Kerning& kerning() const { return kerning_; }
   uint16_t glyph_count() const { return glyphs_; }
 
   // Metrics in 1/1000 em.
@@ -108,6 +153,7 @@ class TrueType {
   uint16_t glyphs_ = 0, hmetrics_ = 0;
   int units_per_em_ = 1000;
   Table hmtx_, glyf_;
+  Kerning kerning_;
 };
 
 }  // namespace rv::font

@@ -182,6 +182,7 @@ bool TrueType::parse_data(const std::string& path, std::string& error) {
   }
   std::sort(mapped_.begin(), mapped_.end());
   mapped_.erase(std::unique(mapped_.begin(), mapped_.end()), mapped_.end());
+  kerning_.load(*this);
   return true;
 }
 

@@ -25,12 +25,16 @@ class FontMetrics {
     return w >= 0 ? w : missing_;
   }
   bool has_glyph(char32_t cp) const { return widths_[cp] >= 0; }
+  // The pair adjustment between two code points, 1/1000 em (font::Kerning).
+  int kern(char32_t left, char32_t right) const { return (*kerning_)(left, right); }
 
   int ascent = 0, descent = 0, cap_height = 0, x_height = 0;  // 1/1000 em
 
  private:
   font::BmpTable<int16_t, -1> widths_;  // -1: no glyph
   int missing_ = 0;
+  const font::Kerning* kerning_ = &kNoKerning;  // the face's, which outlives the metrics
+  static const font::Kerning kNoKerning;
 };
 
 class FontSet {
@@ -43,8 +47,13 @@ class FontSet {
     return files_;
   }
 
-  // Width in points of UTF-8 `text` at `size`.
+  // Width in points of UTF-8 `text` at `size`, kerned (pairs within the text).
   float width(FontId f, float size, std::string_view text) const;
+  // The kerning between `left` and `right` in points: what a box ending in `left` gains
+  // or loses when the word goes on with `right` on the same line.
+  float kern(FontId f, float size, char32_t left, char32_t right) const {
+    return points(metrics(f).kern(left, right), size);
+  }
   // The same as width() of the one character `cp`, without decoding a string.
   float char_width(FontId f, float size, char32_t cp) const {
     return points(metrics(f).advance(cp), size);

@@ -12,6 +12,7 @@ void FontMetrics::load(const font::TrueType& face) {
   cap_height = face.cap_height;
   x_height = face.x_height;
   missing_ = face.advance(0);
+  kerning_ = &face.kerning();
   widths_ = {};
   face.for_each_mapping([this, &face](char32_t cp, uint16_t gid) {
     widths_.set(cp, static_cast<int16_t>(face.advance(gid)));
@@ -44,17 +45,21 @@ bool FontSet::load(const std::string& dir, Diagnostics& diags) {
   return ok;
 }
 
+const font::Kerning FontMetrics::kNoKerning;
+
 float FontSet::width(FontId f, float size, std::string_view text) const {
   const FontMetrics& m = metrics(f);
   int units = 0;
+  char32_t prev = 0;  // no pair starts with U+0000
   for (size_t i = 0; i < text.size();) {
     const auto b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) {  // most text is ASCII: no decoding call
-      units += m.advance(b);
+    char32_t cp = b;
+    if (b < 0x80)  // most text is ASCII: no decoding call
       ++i;
-    } else {
-      units += m.advance(next_code_point(text, i));
-    }
+    else
+      cp = next_code_point(text, i);
+    units += m.advance(cp) + m.kern(prev, cp);
+    prev = cp;
   }
   return points(units, size);
 }

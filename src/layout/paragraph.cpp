@@ -195,6 +195,18 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
       push_mark(marks[next_mark++].second);
   };
 
+  // The kerning between the box that ends at `b` and the text that goes on at `b` within
+  // the same word and font: the box carries it (as the painted word does), and a break at
+  // `b` takes it back (the penalty's width), so a word measures the same split or whole.
+  auto boundary_kern = [&](size_t a, size_t b, size_t word_end) {
+    if (b >= word_end || piece_at(a).font != piece_at(b).font) return 0.0f;
+    if (next_mark < marks.size() && marks[next_mark].first == b) return 0.0f;
+    size_t last = b - 1;
+    while (last > a && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
+    size_t at = last, next = b;
+    const char32_t left = next_code_point(all, at), right = next_code_point(all, next);
+    return fonts_.kern(piece_at(a).font, ts.size, left, right);
+  };
   std::vector<std::pair<size_t, unsigned char>>& cuts = sc.cuts;
   size_t first_piece_after = 0;  // pieces before it begin at or before the current word
   size_t i = 0;
@@ -251,14 +263,17 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
       const size_t pos = cuts[c].first;
       unsigned char kind = 0;
       for (; c < cuts.size() && cuts[c].first == pos; ++c) kind |= cuts[c].second;
+      // (A break opportunity inside a word follows "-" or "/", which no pair starts with.)
+      const float kern = (kind & kOpportunity) || a >= pos ? 0.0f : boundary_kern(a, pos, we);
       push_box(a, pos);
+      if (a < pos) items.back().width += kern;
       marks_at(pos);
       if (kind & kOpportunity) {
         push({KPItem::Penalty, 0, 0, 0, kHyphenPenalty, true});
       } else if (kind & kHyphen) {
         const float hw = fonts_.char_width(frags.back().font, ts.size, U'-');
         const float penalty = (kind & kJoint) ? kJointPenalty : kHyphenPenalty;
-        push({KPItem::Penalty, hw, 0, 0, penalty, true, (kind & kWeak) != 0});
+        push({KPItem::Penalty, hw - kern, 0, 0, penalty, true, (kind & kWeak) != 0});
       }
       a = pos;
     }

@@ -141,9 +141,20 @@ class PagePainter {
     // capacity check each, cost a third of painting.
     char buf[512];
     size_t n = 0;
+    const font::Kerning& kerning = font.file->kerning();
+    char32_t prev = 0;  // kerned with the next glyph as layout measured it (FontSet::width)
     for (size_t i = 0; i < t.text.size();) {
       const bool word_start = word < t.word_at.size() && i == t.word_at[word];
       const char32_t cp = font::next_code_point(t.text, i);
+      if (const int kern = kerning(prev, cp); kern != 0) {
+        out_.append(buf, n);
+        n = 0;
+        out_ += ") ";
+        put_int(out_, -kern);
+        out_ += " (";
+        pos += static_cast<float>(kern) * t.size / 1000.0f;
+      }
+      prev = cp;
       if (word_start && word < t.word_x.size()) {
         const float shift = t.word_x[word++] - pos;
         if (shift > 0.005f || shift < -0.005f) {
