@@ -54,7 +54,7 @@ TEST_CASE("a misspelt citat key or an empty bullet list is an error at its place
         std::string::npos);
 }
 
-TEST_CASE("belopp_per_omgång is read in round order; a text among the amounts is an error") {
+TEST_CASE("belopp_per_omgång is read in round order, and a text among the amounts is an error") {
   std::string group =
       "bidrag: {namn: Utvecklingsmedel, år: 2019, myndighet: Socialstyrelsen}\n"
       "grupper:\n"
