@@ -472,20 +472,53 @@ CITAT = [
     ("kommuner", "", "forebyggande",
      "Förskolepersonal som genomfört utbildningar känner sig mer säkra kring när de ska anmäla när det finns "
      "misstankar om våld."),
+    # Resultatpunkterna i sin helhet (Källa: Socialstyrelsen 2020, s. 18, 25 och 31; "har de kunna
+    # upptäcka" rättat till "kunnat").
     ("kommuner", "", "resultat",
-     "Ökad kompetens och ökad användning av standardiserade bedömnings- och samtalsmetoder."),
-    ("kommuner", "", "resultat", "Utveckling av kommunens ledningssystem."),
+     "Ökad kompetens och ökad användning av standardiserade bedömnings- och samtalsmetoder. En stor majoritet "
+     "av kommunerna har deltagit i och genomfört utbildningar som gett såväl baskompetens om våld i nära "
+     "relation till nya personalgrupper, som stärkt spetskompetens för andra personalgrupper. Detta har bland "
+     "annat bidragit till ökade kunskaper för att uppmärksamma vuxna och barn som utsatts för eller bevittnat "
+     "våld och ökad användning av standardiserade bedömnings- och samtalsmetoder för att upptäcka och utreda "
+     "våld i nära relationer och gentemot barn. Det har även bidragit till att personal inom kommunens "
+     "verksamheter i större utsträckning än tidigare ställer frågor till klienter om våld i nära relationer."),
     ("kommuner", "", "resultat",
-     "Ökad intern samverkan med andra verksamheter inom kommunen, såväl som stärkt samverkan med externa aktörer."),
+     "Utveckling av kommunens ledningssystem. Arbetet inom detta område har exempelvis handlat om att utveckla "
+     "processer och rutiner för att säkra att verksamheten uppfyller de krav och mål som gäller enligt lagar "
+     "och andra föreskrifter."),
+    ("kommuner", "", "resultat",
+     "Ökad intern samverkan med andra verksamheter inom kommunen, såväl som stärkt samverkan med externa "
+     "aktörer. Detta har bland annat fått som följd att verksamheterna inom kommunerna har fått en ökad "
+     "förståelse för varandras kompetens och bättre kunskaper om varandras uppdrag. Vilket i sin tur uppges "
+     "ha lett till stärkt samverkan mellan olika verksamheter inom kommunen för att bland annat uppmärksamma "
+     "barn som har bevittnat eller som utsatts för våld."),
     ("kommuner", "", "resultat",
      "Stärkt arbete med att upptäcka och utreda förekomsten av våld i nära relationer, och sätta in insatser, "
-     "gentemot särskilt utsatta grupper."),
+     "gentemot särskilt utsatta grupper. Detta har framförallt bidragit till ökad kompetens för berörd "
+     "personal att upptäcka våldsutsatthet hos särskilda utsatta grupper."),
     ("kommuner", "", "resultat",
-     "Förstärkning av förebyggande insatser och insatser som innefattar våldsutövare."),
-    ("regioner", "", "resultat", "Ökad kompetens hos medarbetarna."),
-    ("regioner", "", "resultat", "Stärkt metodutveckling för att förebygga, upptäcka och agera."),
-    ("regioner", "", "resultat", "Ökad samverkan."),
-    ("regioner", "", "resultat", "Mer fokus på särskilt utsatta grupper."),
+     "Förstärkning av förebyggande insatser och insatser som innefattar våldsutövare. Detta arbete har i "
+     "huvudsak gett ökade möjligheter att ge riktade insatser till personer som utövar våld och har ökat "
+     "kompetensen hos berörd personal gällande personer som utövar våld."),
+    ("regioner", "", "resultat",
+     "Ökad kompetens hos medarbetarna. Personal från många olika verksamhetsområden har tagit del av "
+     "utbildningar, vilket har lett till en ökad kompetens hos medarbetarna vad gäller arbetet mot våld i nära "
+     "relationer."),
+    ("regioner", "", "resultat",
+     "Stärkt metodutveckling för att förebygga, upptäcka och agera. Regionerna har arbetat med att fastställa "
+     "processer och rutiner för att upptäcka våld och att utveckla arbetet med hur de ställer frågor om "
+     "våldsutsatthet på ett strukturerat sätt till vuxna såväl som barn. Vissa regioner anger att en effekt "
+     "de kan se är att regionens medarbetare alltmer uppmärksammar och ställer frågan om våldsutsatthet till "
+     "olika patienter."),
+    ("regioner", "", "resultat",
+     "Ökad samverkan. I återrapporteringarna framkommer även att medlen har bidragit till en ökad samverkan "
+     "mellan hälso- och sjukvårdens och tandvårdens verksamheter och externa aktörer, t.ex. socialtjänsten, "
+     "polis och länsstyrelsernas utvecklingsledare."),
+    ("regioner", "", "resultat",
+     "Mer fokus på särskilt utsatta grupper. I viss mån har medlen även bidragit till att rikta fokus mot "
+     "vissa särskilt utsatta grupper, exempelvis äldre, unga eller HBTQ-personer, och hur hälso- och "
+     "sjukvården ska arbeta gentemot dessa grupper. Ett antal regioner beskriver att som en följd av detta "
+     "arbete har de kunnat upptäcka fler personer som är våldsutsatta."),
     ("ideella", "", "kvalitetsutveckling_eget_arbete",
      "Kunskapen om våld i nära relationer har fördjupats hos såväl anställda, styrelsemedlemmar som volontärer."),
     ("ideella", "", "kvalitetsutveckling_eget_arbete",
@@ -526,22 +559,24 @@ CITAT = [
     ("ideella", "", "samarbete",
      "Att en organisation har tagit hjälp av andra organisationer för att sprida framtaget material via sina "
      "kanaler, vilket har bidragit till en ökad spridning av materialet."),
-    ("ideella", "", "resultat", "Ökad kompetens."),
-    ("ideella", "", "resultat", "Stärkta insatser gentemot våldsutsatta kvinnor, särskilt utsatta grupper och barn."),
-    ("ideella", "", "resultat", "Förstärkning av insatser gentemot våldsutövare."),
-    ("lansstyrelser_nck", "Länsstyrelsen Värmland", "resultat",
-     "I återrapporteringen uppger Länsstyrelsen Värmland att de har en förhoppning om att genom att de har väckt "
-     "uppmärksamhet och engagerat åskådare så kommer färre personer att bli utsatta för våld. De uppger vidare "
-     "att de genom sin uppföljning har hört att fler studenter har vågat säga till när sexuella trakasserier och "
-     "kränkningar har inträffat mot andra studenter."),
-    ("lansstyrelser_nck", "Länsstyrelsen i Kalmar län", "resultat",
-     "Enligt återrapporteringen har utbildningsdagarna genererat ett erfarenhetsutbyte över länsgränserna, ett "
-     "ökat intresse för frågorna och önskemål om fortsatt utbildning inom ämnet och i V.I.P.-programmet "
-     "(Viktig Intressant Person)."),
-    ("lansstyrelser_nck", "Länsstyrelsen i Västmanlands län – ansökan 1", "resultat",
-     "Enligt återrapporteringen har arbetet under året lett till att flera länsstyrelser arbetar utifrån "
-     "”Västmanlandsmetoden” eller liknande metoder för att uppmärksamma utsatta barn och vuxna vid "
-     "djurskyddskontroller."),
+    ("ideella", "", "resultat",
+     "Ökad kompetens. Kunskapen om våld i nära relationer uppges ha fördjupats hos såväl anställda, "
+     "styrelsemedlemmar som volontärer i organisationerna. Det finns organisationer som uttrycker att "
+     "statsbidraget har bidragit till en kvalitetsutveckling både av genomförda utbildningsinsatser och av "
+     "anställdas kompetens, vilket i förlängningen anses ha lett till en utveckling av organisationernas "
+     "arbete mot våld i nära relationer och stöd till våldsutsatta kvinnor och barn."),
+    ("ideella", "", "resultat",
+     "Stärkta insatser gentemot våldsutsatta kvinnor, särskilt utsatta grupper och barn. Riktade insatser har "
+     "genomförts gentemot dessa målgrupper, framförallt i form av samtal, rådgivning och stöd i "
+     "myndighetskontakter."),
+    ("ideella", "", "resultat",
+     "Förstärkning av insatser gentemot våldsutövare. Flera organisationer har stärkt sitt arbete gentemot "
+     "våldsutövare, i huvudsak män, vilket har bidragit till att fler våldsutövare får ta del av insatser."),
+    # Ideella: förbrukningens fördelning på kostnadsslag finns inte i datat (s. 27).
+    ("ideella", "", "förbrukning",
+     "Utvecklingsmedlen har i huvudsak finansierat personalkostnader, två tredjedelar av medlen har använts "
+     "till detta."),
+    # Länsstyrelsernas och NCK:s verksamhet står i lansstyrelser-nck-verksamhet.yaml (skrivs för hand).
 ]
 
 
@@ -694,6 +729,10 @@ def write_regioner(path, regioner):
             p.append(("vill_ha_mer", "ja"))
         lines.append("    - " + flow(p) + "\n")
     extra = ("    tillgängligt: 39249987   # \"drygt 39,2 miljoner kronor\"; nyckelkolumnens summa i Bilaga 2\n"
+             "    # Vad varje region kunde rekvirera per omgång (Källa: Socialstyrelsen 2020, s. 20:\n"
+             "    # \"drygt 952 000\" och \"knappt 917 000 kronor\"): Region Gävleborgs rekvisition,\n"
+             "    # som bara gällde första omgången, och resten av nyckelns 1 869 047 kr.\n"
+             "    belopp_per_omgång: [952381, 916666]\n"
              "    deklarerad_summa:   # Totalt-raden i Bilaga 2\n"
              "      fördelningsnyckel: 39249987\n"
              "      fördelat: 39249986\n"
@@ -826,6 +865,14 @@ def write_lansstyrelser(path, rows):
     write(path, text)
 
 
+# Enkätandelar från tidigare år som rapportens text nämner: (grupp, år) → (andelar, källa).
+HISTORY_SHARES = {
+    ("kommuner", 2018): ({"kommuner_samordning": 48},
+                         "Källa: Socialstyrelsen 2020, s. 14: \"år 2018 då 48 procent av de kommuner som "
+                         "rekvirerade utvecklingsmedel finansierade en samordningsfunktion\""),
+}
+
+
 def write_historik(path, rows):
     out = ["# Tidigare års siffror som de publicerats: Tabell 2 (kommuner), 6 (regioner), 7 (ideella)\n",
            "# och 9 (länsstyrelser/NCK), 2016–2019. Rapporten anger miljoner kronor med en decimal;\n",
@@ -845,6 +892,10 @@ def write_historik(path, rows):
         p.append(("andel_förbrukat_procent", int(r["andel_forbrukade_pct"])))
         if r["mottagare_text"]:
             p.append(("mottagare_text", q(r["mottagare_text"])))
+        shares = HISTORY_SHARES.get((r["mottagargrupp"], int(r["ar"])))
+        if shares:
+            out.append("  # " + shares[1] + "\n")
+            p.append(("andelar_procent", "{" + ", ".join(f"{k}: {v}" for k, v in shares[0].items()) + "}"))
         out.append("  - " + flow(p) + "\n")
     write(path, "".join(out))
 

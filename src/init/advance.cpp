@@ -119,6 +119,7 @@ GrantYear advance(const GrantYear& last) {
     grp.declared_unspent_total.reset();
     grp.applications_received.reset();
     grp.applied_total_declared.reset();
+    grp.per_round.clear();
     next.groups.push_back(grp);
   }
 

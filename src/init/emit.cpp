@@ -263,6 +263,12 @@ std::string history(const std::vector<const HistoryRow*>& rows) {
     amount_field(l, "oförbrukat", h->unspent);
     if (h->share_spent_pct) l += ", andel_förbrukat_procent: " + num(*h->share_spent_pct);
     if (!h->recipients_text.empty()) l += ", mottagare_text: " + yaml_scalar(h->recipients_text);
+    if (!h->shares_pct.empty()) {
+      std::string shares;
+      for (const auto& [q, p] : h->shares_pct)
+        shares += (shares.empty() ? "" : ", ") + yaml_scalar(q) + ": " + num(p);
+      l += ", andelar_procent: {" + shares + "}";
+    }
     out += l + "}\n";
   }
   return out;

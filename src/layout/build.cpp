@@ -136,6 +136,9 @@ struct Shift {
 
 void shift_box(Box& b, const Shift& s) {
   for (Item& it : b.items) std::visit([&s](auto& v) { v.node = s.node(v.node); }, it);
+  // A link's Link element too: unshifted, its annotation hung under an element of the first
+  // part (a P on page 2), and the accessibility check failed (Matterhorn 28-011).
+  for (LinkArea& la : b.links) la.node = s.node(la.node);
   for (int& n : b.notes) n += s.notes;
   for (int& a : b.anchors) a += s.anchors;
   if (b.repeat_table >= 0) b.repeat_table += s.tables;

@@ -83,6 +83,7 @@ void io(A& a, Group& g) {
   a(g.id), a(g.label), io(a, g.noun), a(g.mode), io(a, g.available), io(a, g.declared_key_total);
   io(a, g.declared_allocated_total), io(a, g.declared_unspent_total);
   io(a, g.applications_received), io(a, g.applied_total_declared), io(a, g.order), io(a, g.span);
+  io(a, g.per_round);
 }
 template <typename A>
 void io(A& a, FieldDecl& d) {
@@ -121,13 +122,14 @@ void io(A& a, Response& r) {
 }
 template <typename A>
 void io(A& a, Quote& q) {
-  a(q.group), a(q.recipient), a(q.area), a(q.text), io(a, q.span);
+  a(q.group), a(q.recipient), a(q.area), a(q.text), io(a, q.span), a(q.heading);
+  io(a, q.bullets);
 }
 template <typename A>
 void io(A& a, HistoryRow& h) {
   a(h.group), a(h.year), io(a, h.available), io(a, h.spent), io(a, h.unspent);
   io(a, h.applicants), io(a, h.recipients), io(a, h.share_spent_pct), a(h.recipients_text);
-  io(a, h.span);
+  io(a, h.span), io(a, h.shares_pct);
 }
 template <typename A>
 void io(A& a, Signatory& s) {

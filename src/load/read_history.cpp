@@ -9,9 +9,10 @@ void read_history(LoadState& st, const SourceFile& f, const YAML::Node& n) {
     return;
   }
   for (const auto& item : n) {
-    MapReader m(f, item, "historikraden", st.diags,
-                {"grupp", "år", "tillgängligt", "förbrukat", "oförbrukat", "antal_sökande",
-                 "antal_mottagare", "andel_förbrukat_procent", "mottagare_text"});
+    MapReader m(
+        f, item, "historikraden", st.diags,
+        {"grupp", "år", "tillgängligt", "förbrukat", "oförbrukat", "antal_sökande",
+         "antal_mottagare", "andel_förbrukat_procent", "mottagare_text", "andelar_procent"});
     if (!m.is_map()) continue;
     HistoryRow h;
     h.span = m.span();
@@ -44,6 +45,22 @@ void read_history(LoadState& st, const SourceFile& f, const YAML::Node& n) {
       }
     }
     if (auto v = m.text("mottagare_text")) h.recipients_text = *v;
+    if (auto shares = m.node("andelar_procent")) {
+      if (!shares->IsMap()) {
+        st.diags.error(f.span(*shares),
+                       "'andelar_procent' ska vara en mappning från fråga till andel i procent, "
+                       "men är " +
+                           describe(*shares));
+      } else {
+        // Any question id is a key; the reader still catches duplicates and bad values.
+        std::vector<std::string> ids;
+        for (const auto& kv : *shares) ids.push_back(kv.first.Scalar());
+        MapReader sm(f, *shares, "andelarna", st.diags,
+                     std::vector<std::string_view>(ids.begin(), ids.end()));
+        for (const auto& q : ids)
+          if (auto v = sm.integer(q, false, 0, 100)) h.shares_pct[q] = *v;
+      }
+    }
     if (h.available && h.spent && *h.spent > *h.available)
       m.error_at("förbrukat", "förbrukat (" + kr(*h.spent) + ") är större än tillgängligt (" +
                                   kr(*h.available) + ")");
@@ -116,7 +133,8 @@ void read_quotes(LoadState& st, const SourceFile& f, const YAML::Node& n) {
     return;
   }
   for (const auto& item : n) {
-    MapReader m(f, item, "citatet", st.diags, {"grupp", "mottagare", "område", "text"});
+    MapReader m(f, item, "citatet", st.diags,
+                {"grupp", "mottagare", "område", "text", "rubrik", "punkter"});
     if (!m.is_map()) continue;
     Quote q;
     q.span = m.span();
@@ -127,6 +145,15 @@ void read_quotes(LoadState& st, const SourceFile& f, const YAML::Node& n) {
     if (auto v = m.text("mottagare")) q.recipient = *v;
     if (auto v = m.text("område")) q.area = *v;
     if (auto v = m.text("text", true)) q.text = *v;
+    if (auto v = m.text("rubrik")) q.heading = *v;
+    if (auto b = m.node("punkter")) {
+      if (!b->IsSequence() || b->size() == 0)
+        st.diags.error(f.span(*b), "'punkter' ska vara en lista med punkternas texter, men är " +
+                                       (b->IsSequence() ? std::string("tom") : describe(*b)));
+      else
+        for (const auto& bullet : *b)
+          if (auto t = as_text(f, bullet, st.diags, "punkten")) q.bullets.push_back(*t);
+    }
     st.year.quotes.push_back(std::move(q));
   }
 }

@@ -59,10 +59,10 @@ void read_groups(LoadState& st, const SourceFile& f, const YAML::Node& n) {
     return;
   }
   for (const auto& item : n) {
-    MapReader m(
-        f, item, "gruppen", st.diags,
-        {"id", "etikett", "singular", "plural", "bestämd_plural", "genus", "sätt", "tillgängligt",
-         "antal_ansökningar", "sökt_totalt", "deklarerad_summa", "ordning", "egna_fält"});
+    MapReader m(f, item, "gruppen", st.diags,
+                {"id", "etikett", "singular", "plural", "bestämd_plural", "genus", "sätt",
+                 "tillgängligt", "antal_ansökningar", "sökt_totalt", "deklarerad_summa", "ordning",
+                 "egna_fält", "belopp_per_omgång"});
     if (!m.is_map()) continue;
     Group g;
     g.span = m.span();
@@ -88,6 +88,17 @@ void read_groups(LoadState& st, const SourceFile& f, const YAML::Node& n) {
     g.applications_received = m.integer("antal_ansökningar");
     g.applied_total_declared = m.amount("sökt_totalt");
     g.order = m.integer("ordning", false, 1, 1000);
+    if (auto rounds = m.node("belopp_per_omgång")) {
+      if (!rounds->IsSequence() || rounds->size() == 0)
+        st.diags.error(f.span(*rounds),
+                       "'belopp_per_omgång' ska vara en lista med ett belopp per "
+                       "rekvisitionsomgång, men är " +
+                           (rounds->IsSequence() ? std::string("tom") : describe(*rounds)));
+      else
+        for (const auto& amount : *rounds)
+          if (auto a = as_amount(f, amount, st.diags, "beloppet för omgången"))
+            g.per_round.push_back(*a);
+    }
     if (auto ds = m.node("deklarerad_summa")) {
       MapReader dm(f, *ds, "den deklarerade summan", st.diags,
                    {"fördelningsnyckel", "fördelat", "oförbrukat"});

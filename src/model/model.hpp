@@ -122,6 +122,9 @@ struct Group {
   std::optional<Amount> applied_total_declared;    // sökt_totalt (when rows are not given)
   std::optional<int> order;  // ordning: position in tables (files load in name order)
   Span span;
+  // belopp_per_omgång: what each recipient could requisition in each round, in round
+  // order ("drygt 952 000 kronor" in the first, "knappt 917 000" in the second).
+  std::vector<Amount> per_round;
 
   bool operator==(const Group&) const = default;
 };
@@ -258,6 +261,8 @@ struct Quote {
   std::string area;       // option id or topic
   std::string text;
   Span span;
+  std::string heading;               // rubrik: a subsection heading the text opens
+  std::vector<std::string> bullets;  // punkter: a bullet list after the text
 
   bool operator==(const Quote&) const = default;
 };
@@ -275,6 +280,9 @@ struct HistoryRow {
                                        // rounded amounts would give another figure)
   std::string recipients_text;         // mottagare_text: "Sex länsstyrelser och NCK"
   Span span;
+  // andelar_procent: question id → the share (whole percent) published for that year
+  // ("48 procent år 2018" of municipalities financing a coordinator).
+  std::map<std::string, int> shares_pct;
 
   bool operator==(const HistoryRow&) const = default;
 };

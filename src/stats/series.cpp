@@ -31,6 +31,7 @@ std::vector<YearPoint> year_series(const GrantYear& year, const std::string& gro
     p.recipients = h.recipients;
     p.published_share_pct = h.share_spent_pct;
     p.recipients_text = h.recipients_text;
+    p.shares_pct = h.shares_pct;
     if (p.available && p.spent && *p.available > 0)
       p.share_spent = Fraction{*p.spent, *p.available};
     out.push_back(p);

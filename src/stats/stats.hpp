@@ -162,6 +162,7 @@ struct YearPoint {
       share_spent;  // spent / available (or spent / allocated for the current year)
   std::optional<int> published_share_pct;  // andel_förbrukat_procent, when given
   std::string recipients_text;             // "Sex länsstyrelser och NCK"
+  std::map<std::string, int> shares_pct;   // andelar_procent: question id → published %
   // The whole percent to print: the published one when given, else computed.
   std::optional<int64_t> share_pct() const;
 };

@@ -201,7 +201,10 @@ Map group_core(const stats::GroupSummary& g) {
 
 Value year_value(const stats::YearPoint& y) {
   auto pct = y.share_pct();
-  return record({{"år", Value(y.year)},
+  Map shares;
+  for (const auto& [q, p] : y.shares_pct) shares[q] = Value(static_cast<int64_t>(p));
+  return record({{"andelar_procent", Value(std::move(shares))},
+                 {"år", Value(y.year)},
                  {"beräknat", Value(y.computed)},
                  {"tillgängligt", Value(y.available)},
                  {"förbrukat", Value(y.spent)},
@@ -406,7 +409,11 @@ Value grant_value(const Grant& g) {
 }
 
 Value quote_value(const Quote& q) {
-  return record({{"grupp", Value(q.group)},
+  List bullets;
+  for (const auto& b : q.bullets) bullets.push_back(Value(b));
+  return record({{"rubrik", Value(q.heading)},
+                 {"punkter", Value(std::move(bullets))},
+                 {"grupp", Value(q.group)},
                  {"mottagare", Value(q.recipient)},
                  {"område", Value(q.area)},
                  {"text", Value(q.text)}});
@@ -432,6 +439,9 @@ Value bind_context(const GrantYear& year, Diagnostics& diags) {
       // Figures the data declares for the group as a whole (as printed in the source).
       g["sökt_totalt"] = Value(model->applied_total_declared);
       g["ansökningar_inkomna"] = Value(model->applications_received);
+      List rounds;
+      for (Amount a : model->per_round) rounds.push_back(Value(a));
+      g["belopp_per_omgång"] = Value(std::move(rounds));
       g["deklarerad_nyckel_summa"] = Value(model->declared_key_total);
       g["deklarerat_fördelat"] = Value(model->declared_allocated_total);
       g["deklarerat_oförbrukat"] = Value(model->declared_unspent_total);
