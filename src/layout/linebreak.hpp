@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <vector>
 
 namespace rv::layout {
@@ -39,6 +40,43 @@ struct KPParams {
   bool loose_before_weak = false;
 };
 
+// The cost of one candidate line, the one formula the breaker, its one-line shortcut, the
+// line setter and the tests use (Knuth & Plass 1981, "Breaking paragraphs into lines").
+struct LineEnd {
+  float penalty = 0;     // of the break item (0 at glue)
+  bool flagged = false;  // a hyphen
+  bool forced = false;   // the paragraph's end or a forced line break
+};
+struct LineBefore {  // what the previous line left: the paragraph starts as a decent line
+  int fitness = 1;
+  int hyphens = 0;  // hyphenated lines in a row ending at the previous break
+};
+struct LineCost {
+  double ratio = 0;  // > 0 stretches, < 0 shrinks; ±inf: must change and cannot
+  double badness = 0;
+  int fitness = 1;  // 0 tight, 1 decent, 2 loose, 3 very loose
+  double demerits = 0;
+  // Within the tolerance and not shrunk past its shrink (r ≥ -1).
+  bool feasible(float tolerance) const { return ratio >= -1 && ratio <= tolerance; }
+};
+
+// The adjustment ratio of a line of natural width `natural` with total stretch and shrink
+// set to `measure`.
+inline double line_ratio(double natural, double stretch, double shrink, double measure) {
+  if (natural < measure)
+    return stretch > 0 ? (measure - natural) / stretch : std::numeric_limits<double>::infinity();
+  if (natural > measure)
+    return shrink > 0 ? (measure - natural) / shrink : -std::numeric_limits<double>::infinity();
+  return 0;
+}
+
+// Ratio, badness (100|r|³), fitness class and demerits of a line: (line penalty +
+// badness)² plus the break's penalty squared (subtracted for a bonus), plus the extra
+// demerits for two or three hyphens in a row, a hyphen before the last line and a jump of
+// more than one fitness class from the line before.
+LineCost line_cost(double natural, double stretch, double shrink, double measure,
+                   const LineEnd& end, const LineBefore& before, const KPParams& p);
+
 // Break positions (indices of the glue or penalty items where lines end; the last is
 // the final forced penalty). `widths[k]` is the measure of line k; the last entry
 // repeats for later lines. Tries the given tolerance without weak hyphens, then with
@@ -48,8 +86,9 @@ struct KPParams {
 std::vector<size_t> break_lines(const std::vector<KPItem>& items, const std::vector<float>& widths,
                                 const KPParams& params);
 
-// The adjustment ratio of the line items[from..to) (to = the break item), as the
-// breaker computed it: > 0 stretches, < 0 shrinks.
+// The adjustment ratio of the line items[from..to) (to = the break item) as it is painted:
+// line_ratio, except that a line with nothing to stretch or shrink keeps its natural width
+// (0 for ±inf) and no line shrinks past its shrink (at most -1; an overfull line overflows).
 float adjustment_ratio(const std::vector<KPItem>& items, size_t from, size_t to, float width);
 
 }  // namespace rv::layout

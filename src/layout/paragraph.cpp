@@ -26,6 +26,8 @@ struct Frag {
   int inl = -1;           // index of the inline run (links); -1 for footnote marks
   int note = -1;          // footnote index for marks
   RunKind kind = RunKind::Normal;
+  bool word_space = false;  // glue or penalty at a space or forced break: a line ending
+                            // here ends a word (the text layer gets a space)
 };
 
 struct Piece {
@@ -55,6 +57,106 @@ enum Cut : unsigned char { kPiece = 1, kOpportunity = 2, kHyphen = 4, kJoint = 8
 // syllables; a break after a written hyphen or dash costs like a syllable hyphen.
 constexpr float kHyphenPenalty = 50;
 constexpr float kJointPenalty = 30;
+
+// A break anywhere, for a run of boxes no break opportunity divides that is wider than
+// the measure (a URL, a long number, "ter” (27 pro" between two hyphens in a narrow
+// column): without one its line passes the right edge, onto the next column or into the
+// margin. TeX leaves such a line overfull; typst and browsers (overflow-wrap) break the
+// word anywhere, as here. Costly enough to be the last resort, and no hyphen is added: the
+// break is not between syllables, and a hyphen would read as part of a URL or number.
+constexpr float kEmergencyPenalty = 5000;
+
+// Between two boxes of such a run: a break whose line, however short, is within the
+// tolerance (the stretch of `measure` before the break, as in ragged-right setting, is
+// cancelled after it when there is no break).
+void emergency_break(std::vector<KPItem>& items, std::vector<Frag>& frags, float measure) {
+  for (const KPItem& it :
+       {KPItem{KPItem::Penalty, 0, 0, 0, kInfPenalty}, KPItem{KPItem::Glue, 0, measure, 0},
+        KPItem{KPItem::Penalty, 0, 0, 0, kEmergencyPenalty},
+        KPItem{KPItem::Glue, 0, -measure, 0}}) {
+    items.push_back(it);
+    frags.push_back({});
+  }
+}
+
+// Every run of boxes between break opportunities that is wider than the measure gets a
+// possible break between any two of its characters.
+void emergency_breaks(const FontSet& fonts, std::vector<KPItem>& items, std::vector<Frag>& frags,
+                      float width) {
+  // Runs of boxes with no break inside: [begin, end) item ranges, found first.
+  auto is_break = [&](size_t i) {
+    const KPItem& it = items[i];
+    if (it.type == KPItem::Penalty) return it.penalty < kInfPenalty;
+    return it.type == KPItem::Glue && i > 0 && items[i - 1].type == KPItem::Box;
+  };
+  bool any = false;
+  {
+    double w = 0;
+    for (size_t i = 0; i < items.size() && !any; ++i) {
+      if (items[i].type == KPItem::Box) w += items[i].width;
+      if (is_break(i)) {
+        any = w + (items[i].type == KPItem::Penalty ? items[i].width : 0) > width;
+        w = 0;
+      }
+      any = any || w > width;
+    }
+  }
+  if (!any) return;
+  std::vector<KPItem> out_items;
+  std::vector<Frag> out_frags;
+  out_items.reserve(items.size() * 2);
+  out_frags.reserve(items.size() * 2);
+  size_t begin = 0;
+  for (size_t i = 0; i <= items.size(); ++i) {
+    if (i < items.size() && !is_break(i)) continue;
+    // items[begin, i) holds no break; a hyphen ending it is on its line too.
+    double w = i < items.size() && items[i].type == KPItem::Penalty ? items[i].width : 0;
+    for (size_t k = begin; k < i; ++k)
+      if (items[k].type == KPItem::Box) w += items[k].width;
+    if (w <= width) {
+      for (size_t k = begin; k < i; ++k) {
+        out_items.push_back(items[k]);
+        out_frags.push_back(frags[k]);
+      }
+    } else {
+      bool box_before = false;
+      for (size_t k = begin; k < i; ++k) {
+        if (items[k].type != KPItem::Box) {
+          out_items.push_back(items[k]);
+          out_frags.push_back(frags[k]);
+          box_before = false;
+          continue;
+        }
+        const Frag& f = frags[k];
+        if (f.kind != RunKind::Normal) {  // a footnote mark stays whole, with its word
+          out_items.push_back(items[k]);
+          out_frags.push_back(f);
+          box_before = true;
+          continue;
+        }
+        for (size_t c = 0; c < f.text.size();) {
+          const size_t at = c;
+          next_code_point(f.text, c);
+          // Not before a space: a line would start with it.
+          const bool space = f.text[at] == ' ' || f.text.substr(at, c - at) == "\u00A0";
+          if (box_before && !space) emergency_break(out_items, out_frags, width);
+          Frag part = f;
+          part.text = f.text.substr(at, c - at);
+          out_items.push_back({KPItem::Box, fonts.width(part.font, part.size, part.text)});
+          out_frags.push_back(part);
+          box_before = true;
+        }
+      }
+    }
+    if (i < items.size()) {
+      out_items.push_back(items[i]);
+      out_frags.push_back(frags[i]);
+    }
+    begin = i + 1;
+  }
+  items.swap(out_items);
+  frags.swap(out_frags);
+}
 
 }  // namespace
 
@@ -164,6 +266,8 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
   const bool justify = ts.align == doc::Align::Justify;
   const bool ragged = !justify;
   const float ragged_stretch = ts.size * 3;
+  Frag kSpace;
+  kSpace.word_space = true;
   auto push = [&](KPItem it, Frag f = {}) {
     items.push_back(it);
     frags.push_back(f);
@@ -201,8 +305,8 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
   marks_at(0);
   while (i < text.size()) {
     if (text[i] == '\n') {
-      push({KPItem::Glue, 0, 1e5f, 0});
-      push({KPItem::Penalty, 0, 0, 0, -kInfPenalty});
+      push({KPItem::Glue, 0, 1e5f, 0}, kSpace);
+      push({KPItem::Penalty, 0, 0, 0, -kInfPenalty}, kSpace);
       ++i;
       continue;
     }
@@ -215,11 +319,11 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
         continue;
       }
       if (ragged) {
-        push({KPItem::Glue, 0, ragged_stretch, 0});
-        push({KPItem::Penalty, 0, 0, 0, 0});
-        push({KPItem::Glue, sw, -ragged_stretch, 0});
+        push({KPItem::Glue, 0, ragged_stretch, 0}, kSpace);
+        push({KPItem::Penalty, 0, 0, 0, 0}, kSpace);
+        push({KPItem::Glue, sw, -ragged_stretch, 0}, kSpace);
       } else {
-        push({KPItem::Glue, sw, sw * 0.6f, sw * 0.3f});
+        push({KPItem::Glue, sw, sw * 0.6f, sw * 0.3f}, kSpace);
       }
       continue;
     }
@@ -271,6 +375,8 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
   // Paragraph end: fill glue and a forced break.
   push({KPItem::Glue, 0, 1e5f, 0});
   push({KPItem::Penalty, 0, 0, 0, -kInfPenalty});
+
+  emergency_breaks(fonts_, items, frags, width);
 
   // 3. Break.
   KPParams params;
@@ -391,9 +497,10 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
     if (items[to].type == KPItem::Penalty && items[to].width > 0 && have) {
       cur.text += "\u00AD";
       cur.width += items[to].width;
-    } else if (have && to != items.size() - 1 &&
-               (items[to].type == KPItem::Glue || items[to].type == KPItem::Penalty)) {
-      cur.text += ' ';  // after the drawn width: nothing moves (also at a forced break)
+    } else if (have && to != items.size() - 1 && frags[to].word_space) {
+      // At a space (glue, or the penalty between a ragged line's glues) or a forced break;
+      // not at a break inside a word ("https://|www", "HBTQ-|personer"), which reads as one.
+      cur.text += ' ';  // after the drawn width: nothing moves
     }
     flush();
     lines.push_back(std::move(line));

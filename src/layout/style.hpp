@@ -31,6 +31,9 @@ inline constexpr float kNoteGap = 2.0f;      // between footnotes
 inline constexpr float kNoteRuleGap = 9.0f;  // body → separator rule → first note
 inline constexpr float kNoteRuleLength = 120.0f;
 inline constexpr float kNoteIndent = 10.0f;  // note text after its number
+// At least this much between a note's number and its text: what a two-digit number
+// leaves in kNoteIndent at 8.5 pt, so only three-digit numbers widen the indent.
+inline constexpr float kNoteNumberGap = 1.5f;
 
 inline constexpr float kTableSize = 9.0f;
 inline constexpr float kTableLeading = 11.5f;

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <initializer_list>
 
+#include "layout/glyphs.hpp"
 #include "pdf/internal.hpp"
 
 namespace rv::pdf {
@@ -135,25 +136,22 @@ class PagePainter {
     operands({t.x, t.y}, 2);
     out_ += " Tm [(";
     const float scale = 1000.0f / t.size;
-    float pos = t.x;  // where the next glyph lands without adjustment
-    size_t word = 0;
     // Glyph codes go through a local buffer: appending them to out_ byte by byte, with a
     // capacity check each, cost a third of painting.
     char buf[512];
     size_t n = 0;
-    for (size_t i = 0; i < t.text.size();) {
-      const bool word_start = word < t.word_at.size() && i == t.word_at[word];
-      const char32_t cp = font::next_code_point(t.text, i);
-      if (word_start && word < t.word_x.size()) {
-        const float shift = t.word_x[word++] - pos;
-        if (shift > 0.005f || shift < -0.005f) {
-          out_.append(buf, n);
-          n = 0;
-          out_ += ") ";
-          put_number(out_, -shift * scale, 1);
-          out_ += " (";
-          pos += shift;
-        }
+    const auto advance = [&](char32_t cp) {
+      const unsigned code = cp < 0x10000 ? static_cast<unsigned>(cp) : 0xFFFDu;
+      return static_cast<float>(font.widths[code]) * t.size / 1000.0f;
+    };
+    // The word positions are read by the one function the layout tests check.
+    layout::walk_glyphs(t, advance, [&](char32_t cp, size_t, float, float shift) {
+      if (shift != 0) {
+        out_.append(buf, n);
+        n = 0;
+        out_ += ") ";
+        put_number(out_, -shift * scale, 1);
+        out_ += " (";
       }
       if (n + 8 > sizeof buf) {
         out_.append(buf, n);
@@ -171,8 +169,7 @@ class PagePainter {
         }
         buf[n++] = static_cast<char>(byte);
       }
-      pos += static_cast<float>(font.widths[code]) * t.size / 1000.0f;
-    }
+    });
     out_.append(buf, n);
     out_ += ")] TJ\n";
   }
