@@ -90,9 +90,6 @@ class Builder {
   // Walks the blocks into the flow. `x`/`width` is the frame (indented for lists).
   void blocks(const std::vector<doc::Block>& blocks, float x, float width, int parent);
   void block(const doc::Block& b, float x, float width, int parent);
-  // Footnote numbering, for a Builder that sets the second part of a document.
-  void start_notes_at(int number) { next_note_ = number; }
-  int next_note() const { return next_note_; }
 
   // Breaks inline content into lines (paragraph.cpp).
   std::vector<SetLine> set_text(const doc::Inlines& content, const TextStyle& ts, float x,
@@ -213,12 +210,10 @@ float notes_height(const Flow& flow, const std::vector<int>& notes);
 // The footnote area of a planned page: carried lines, whole notes, a split last note.
 float notes_height(const Flow& flow, const PagePlan& plan);
 
-// Document blocks → flow, on two cores when the document has a page break to cut at
-// (build.cpp). `pages` receives the structure nodes, anchors and outline entries.
+// Document blocks → flow (build.cpp). `pages` receives the structure nodes, anchors and
+// outline entries.
 Flow build_flow(const doc::Document& document, const FontSet& fonts, Pages& pages,
-                Diagnostics& diags, bool parallel);
-// The top-level page break that best halves the work; 0 when none is worth a thread.
-size_t split_point(const std::vector<doc::Block>& blocks);
+                Diagnostics& diags);
 
 std::vector<PagePlan> paginate(const Flow& flow, const StyleTable& styles, Diagnostics& diags);
 

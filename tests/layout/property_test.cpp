@@ -461,7 +461,6 @@ TEST_CASE("layout property: documents of paragraphs, tables and footnotes stay i
     }
     Diagnostics diags;
     Context ctx;
-    ctx.parallel = false;
     const std::optional<Pages> pages = rv::layout::layout(document, ctx, diags);
     std::ostringstream reported;
     for (const Diagnostic& m : diags.all()) reported << m.message << "\n";
