@@ -11,6 +11,11 @@ namespace rv::layout {
 namespace {
 
 constexpr float kInf = std::numeric_limits<float>::infinity();
+// The second chance when no set of breaks is within the tolerance: a ratio of 20 (spaces
+// up to 12 times their width at 0.6 stretch) is ugly but better than a line past the
+// measure, which first fit, the next fallback, may give.
+constexpr float kLooseTolerance = 20.0f;
+// See line_cost.
 constexpr double kUnderfullBadness = 1e7;
 
 struct Node {
@@ -271,7 +276,7 @@ std::vector<size_t> break_lines(const std::vector<KPItem>& items, const std::vec
     return it.type == KPItem::Penalty && it.weak;
   });
   KPParams loose = params;
-  loose.tolerance = std::max(params.tolerance, 20.0f);
+  loose.tolerance = std::max(params.tolerance, kLooseTolerance);
   if (total_fit(items, widths, params, false, out)) return out;
   if (params.loose_before_weak && total_fit(items, widths, loose, false, out)) return out;
   if (has_weak && total_fit(items, widths, params, true, out)) return out;

@@ -25,7 +25,9 @@ struct KPItem {
 };
 
 struct KPParams {
-  float tolerance = 2.0f;  // largest adjustment ratio accepted
+  float tolerance = 2.0f;  // largest adjustment ratio accepted (style::kJustifiedTolerance)
+  // Added to every line's badness before squaring: fewer lines are better (plain TeX's
+  // \linepenalty).
   float line_penalty = 10;
   // Two hyphenated lines in a row (TeX's \doublehyphendemerits, plain TeX's value).
   float flagged_demerits = 10000;
@@ -34,6 +36,9 @@ struct KPParams {
   // A third hyphenated line in a row: more than any paragraph within the tolerance can
   // cost otherwise, so it is taken only when the alternative is a line beyond it.
   float triple_hyphen_demerits = 1e9f;
+  // Adjacent lines whose fitness classes (tight, decent, loose, very loose) are not
+  // neighbours: a loose line after a tight one shows. Plain TeX's \adjdemerits is 10000;
+  // 100 here is what one perfect line costs (line_penalty²): a mild preference.
   float fitness_demerits = 100;
   // Try the loose tolerance without weak hyphens before the given tolerance with them:
   // for ragged lines, where a short line costs the reader nothing and "me-del" does.

@@ -52,11 +52,8 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 // kJoint and kWeak qualify a kHyphen: a compound joint, a fragment under three letters.
 enum Cut : unsigned char { kPiece = 1, kOpportunity = 2, kHyphen = 4, kJoint = 8, kWeak = 16 };
 
-// Penalties of a line break inside a word. A hyphen at a compound joint
-// ("personal-omsättning") reads best and costs less than one the patterns put between
-// syllables; a break after a written hyphen or dash costs like a syllable hyphen.
-constexpr float kHyphenPenalty = 50;
-constexpr float kJointPenalty = 30;
+using style::kHyphenPenalty;
+using style::kJointPenalty;
 
 // A break anywhere, for a run of boxes no break opportunity divides that is wider than
 // the measure (a URL, a long number, "ter” (27 pro" between two hyphens in a narrow
@@ -265,7 +262,7 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
   sc.mark_text.reserve(marks.size());
   const bool justify = ts.align == doc::Align::Justify;
   const bool ragged = !justify;
-  const float ragged_stretch = ts.size * 3;
+  const float ragged_stretch = ts.size * style::kRaggedStretchEm;
   Frag kSpace;
   kSpace.word_space = true;
   auto push = [&](KPItem it, Frag f = {}) {
@@ -284,8 +281,8 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
     const int note = add_note(content[static_cast<size_t>(inl)], node);
     sc.mark_text.push_back(std::to_string(flow_.notes[static_cast<size_t>(note)].number));
     Frag f{font_for(ts.family, doc::FontStyle::Regular),
-           ts.size * 0.62f,
-           ts.size * 0.36f,
+           ts.size * style::kNoteMarkScale,
+           ts.size * style::kNoteMarkRaise,
            sc.mark_text.back(),
            -1,
            note,
@@ -305,7 +302,7 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
   marks_at(0);
   while (i < text.size()) {
     if (text[i] == '\n') {
-      push({KPItem::Glue, 0, 1e5f, 0}, kSpace);
+      push({KPItem::Glue, 0, style::kFillStretch, 0}, kSpace);
       push({KPItem::Penalty, 0, 0, 0, -kInfPenalty}, kSpace);
       ++i;
       continue;
@@ -323,7 +320,7 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
         push({KPItem::Penalty, 0, 0, 0, 0}, kSpace);
         push({KPItem::Glue, sw, -ragged_stretch, 0}, kSpace);
       } else {
-        push({KPItem::Glue, sw, sw * 0.6f, sw * 0.3f}, kSpace);
+        push({KPItem::Glue, sw, sw * style::kSpaceStretch, sw * style::kSpaceShrink}, kSpace);
       }
       continue;
     }
@@ -373,14 +370,14 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
   while (next_mark < marks.size()) push_mark(marks[next_mark++].second);
   if (items.empty()) return lines;
   // Paragraph end: fill glue and a forced break.
-  push({KPItem::Glue, 0, 1e5f, 0});
+  push({KPItem::Glue, 0, style::kFillStretch, 0});
   push({KPItem::Penalty, 0, 0, 0, -kInfPenalty});
 
   emergency_breaks(fonts_, items, frags, width);
 
   // 3. Break.
   KPParams params;
-  if (ragged) params.tolerance = 4.0f;
+  params.tolerance = ragged ? style::kRaggedTolerance : style::kJustifiedTolerance;
   params.loose_before_weak = ragged;
   sc.widths.assign(1, width);
   const std::vector<size_t> breaks = break_lines(items, sc.widths, params);
