@@ -80,6 +80,8 @@ struct SetLine {
   float right = 0;  // right edge of the text actually set
 };
 
+struct TextScratch;  // the buffers of set_text (paragraph.cpp)
+
 class Builder {
  public:
   Builder(const FontSet& fonts, Pages& pages, Diagnostics& diags);
@@ -124,6 +126,20 @@ class Builder {
   int add_note(const doc::Inline& ref, int parent);
   int add_anchor(const std::string& id);
   const std::vector<rv::sv::HyphenPoint>& hyphenation(std::string_view word);
+  // set_text's phases (paragraph.cpp), over the buffers of one nesting level.
+  bool join_text(const doc::Inlines& content, const TextStyle& ts, TextScratch& sc);
+  void warn_missing_glyphs(const doc::Inlines& content, const TextScratch& sc);
+  void make_items(const doc::Inlines& content, const TextStyle& ts, int node, TextScratch& sc);
+  void word_items(const doc::Inlines& content, const TextStyle& ts, int node, TextScratch& sc,
+                  size_t i, size_t we, size_t first_piece_after);
+  void marks_at(const doc::Inlines& content, const TextStyle& ts, int node, TextScratch& sc,
+                size_t off);
+  void push_mark(const doc::Inlines& content, const TextStyle& ts, int node, TextScratch& sc);
+  SetLine set_line(const doc::Inlines& content, const TextStyle& ts, float x, float width, int node,
+                   const TextScratch& sc, size_t from, size_t to, int li,
+                   std::unordered_map<int, int>& link_nodes);
+  void link_run(const doc::Inlines& content, const TextStyle& ts, int node, TextRun& cur,
+                SetLine& line, std::unordered_map<int, int>& link_nodes);
 
   const FontSet& fonts_;
   Pages& pages_;
@@ -147,7 +163,6 @@ class Builder {
       hyph_cache_;
   // Buffers set_text reuses from paragraph to paragraph (paragraph.cpp), one set per
   // nesting level: a footnote mark sets the note's text while its paragraph is being set.
-  struct TextScratch;
   std::vector<std::unique_ptr<TextScratch>> scratch_;
   size_t text_depth_ = 0;
   std::vector<const doc::Heading*> headings_;  // in document order, for the TOC
