@@ -530,3 +530,114 @@ TEST_CASE("layout property: documents of paragraphs, tables and footnotes stay i
     }
   }
 }
+
+// ---- the bugs the property test found, as fixed examples ------------------------------
+
+namespace {
+
+struct Set {
+  Pages pages;
+  Diagnostics diags;
+  std::vector<SetLine> lines;
+  Set(const doc::Inlines& content, doc::Align align, float width) {
+    pages.nodes.push_back(StructNode{});
+    Builder b(test_fonts(), pages, diags);
+    TextStyle ts;
+    ts.align = align;
+    lines = b.set_text(content, ts, 85, width, 0);
+  }
+  std::vector<Glyph> glyphs() const {
+    std::vector<Glyph> out;
+    for (size_t li = 0; li < lines.size(); ++li)
+      for (const Item& it : lines[li].items)
+        if (const auto* t = std::get_if<TextRun>(&it)) {
+          TextRun placed = *t;
+          placed.y -= static_cast<float>(li) * 1000;
+          glyphs_of(placed, test_fonts(), out);
+        }
+    return out;
+  }
+  std::string line_text(size_t li) const {
+    std::string s;
+    for (const Item& it : lines[li].items)
+      if (const auto* t = std::get_if<TextRun>(&it)) s += t->text;
+    return s;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("layout: the p. 13 line, a justified word holding a space that is no break",
+          "[layout][property]") {
+  // The national report's line: "” (47" is one word to the breaker (no break before "(" after
+  // a closing quote) but held an ASCII space; painted word by word at spaces, every later
+  // word moved onto its neighbour.
+  const Set s(
+      {doc::text("Medlen gick till projekt för kvinnor med ”utländsk bakgrund” (47 procent) "
+                 "och ”Våldsutsatta kvinnor med missbruk” (12 procent), och resten till "
+                 "projekt för barn som bevittnat våld och för ”hedersrelaterat våld” "
+                 "(9 procent) under året.")},
+      doc::Align::Justify, style::kTextWidth);
+  REQUIRE(s.lines.size() >= 2);
+  bool spread_space_word = false;  // the case is really there: a justified run with "” ("
+  for (const SetLine& l : s.lines)
+    for (const Item& it : l.items)
+      if (const auto* t = std::get_if<TextRun>(&it))
+        spread_space_word = spread_space_word ||
+                            (!t->word_x.empty() && t->text.find("\u201d (") != std::string::npos);
+  CHECK(spread_space_word);
+  CHECK(overlap(s.glyphs()).empty());
+  for (const Glyph& g : s.glyphs()) CHECK(g.x1 <= 85 + style::kTextWidth + kEps);
+}
+
+TEST_CASE("layout: a word wider than the measure is broken inside it, within the measure",
+          "[layout][property]") {
+  for (doc::Align align : {doc::Align::Justify, doc::Align::Left}) {
+    // 30 digits (about 165 pt) with no break opportunity and no hyphenation point.
+    const Set s({doc::text("Ärende 123456789012345678901234567890 avslutat.")}, align, 90);
+    REQUIRE(s.lines.size() >= 3);
+    for (const Glyph& g : s.glyphs()) CHECK(g.x1 <= 85 + 90 + kEps);
+    // No hyphen is added inside the number, and no line starts with a space.
+    for (size_t li = 0; li < s.lines.size(); ++li) {
+      CHECK(s.line_text(li).find("\u00AD") == std::string::npos);
+      CHECK_FALSE(s.line_text(li).starts_with(" "));
+    }
+  }
+}
+
+TEST_CASE("layout: a line broken inside a word without a hyphen reads as one word",
+          "[layout][property]") {
+  // "HBTQ-|personer" breaks after the written hyphen: the text layer must not add a space
+  // there (it would read "HBTQ- personer").
+  bool broke_after_hyphen = false;
+  for (float width = 30; width <= 120; width += 2) {
+    const Set s({doc::text("Stödet till HBTQ-personer ökade.")}, doc::Align::Left, width);
+    for (size_t li = 0; li + 1 < s.lines.size(); ++li) {
+      INFO("bredd " << width << ", rad " << li << ": ”" << s.line_text(li) << "”");
+      CHECK_FALSE(s.line_text(li).ends_with("- "));
+      broke_after_hyphen = broke_after_hyphen || s.line_text(li).ends_with("HBTQ-");
+    }
+  }
+  CHECK(broke_after_hyphen);
+}
+
+TEST_CASE("layout: the text of footnote 100 starts after its number", "[layout][property]") {
+  doc::Document d;
+  d.meta.title = "Många fotnoter";
+  for (int k = 0; k < 120; ++k)
+    d.blocks.push_back(doc::paragraph(
+        {doc::text("Stycke " + std::to_string(k + 1)), doc::footnote("Notens text.")}));
+  Diagnostics diags;
+  const std::optional<Pages> pages = rv::layout::layout(d, {}, diags);
+  REQUIRE(pages);
+  int checked = 0;
+  for (const Page& page : pages->pages) {
+    std::vector<Glyph> glyphs;
+    for (const Item& it : page.items)
+      if (const auto* t = std::get_if<TextRun>(&it)) glyphs_of(*t, test_fonts(), glyphs);
+    CHECK(overlap(glyphs).empty());
+    for (const Item& it : page.items)
+      if (const auto* t = std::get_if<TextRun>(&it); t && t->text.starts_with("100 ")) ++checked;
+  }
+  CHECK(checked == 1);
+}
