@@ -85,9 +85,10 @@ LineCost line_cost(double natural, double stretch, double shrink, double measure
 // Break positions (indices of the glue or penalty items where lines end; the last is
 // the final forced penalty). `widths[k]` is the measure of line k; the last entry
 // repeats for later lines. Tries the given tolerance without weak hyphens, then with
-// them, then the same at a loose tolerance, then falls back to first-fit so it always
-// returns a result (a line can only overflow when a single box is wider than the
-// measure).
+// them, then the same at a loose tolerance, then falls back to first fit, and when first
+// fit passes the measure to total fit at unlimited tolerance, so it always returns a
+// result (a line can only overflow when a single box is wider than the measure; set_text
+// adds emergency breaks so that only a single character can be).
 std::vector<size_t> break_lines(const std::vector<KPItem>& items, const std::vector<float>& widths,
                                 const KPParams& params);
 
