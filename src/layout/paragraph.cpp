@@ -166,6 +166,7 @@ struct TextScratch {
   std::vector<KPItem> items;
   std::vector<Frag> frags;  // parallel to items (only meaningful for boxes)
   std::vector<std::pair<size_t, unsigned char>> cuts;
+  std::vector<size_t> soft_hyphens;  // offsets of the soft hyphens taken out of the text
   std::vector<float> widths;
   // Item making walks the text forward: the piece holding the last offset asked for, and
   // the next footnote mark to place.
@@ -238,13 +239,22 @@ bool Builder::join_text(const doc::Inlines& content, const TextStyle& ts, TextSc
   text.clear();
   sc.pieces.clear();
   sc.marks.clear();
+  sc.soft_hyphens.clear();
   for (size_t i = 0; i < content.size(); ++i) {
     const doc::Inline& in = content[i];
     const size_t begin = text.size();
     if (in.kind == doc::InlineKind::Text) {
-      text += in.text;
-      for (size_t k = begin; k < text.size(); ++k)
-        if (text[k] == '\n' || text[k] == '\t' || text[k] == '\r') text[k] = ' ';
+      // A soft hyphen (U+00AD) written in the text is a place the word may be hyphenated,
+      // not a character: the fonts draw it as a hyphen, which mid-line read "stimulans-medel".
+      for (size_t k = 0; k < in.text.size(); ++k) {
+        const char c = in.text[k];
+        if (c == '\xC2' && k + 1 < in.text.size() && in.text[k + 1] == '\xAD') {
+          sc.soft_hyphens.push_back(text.size());
+          ++k;
+          continue;
+        }
+        text += c == '\n' || c == '\t' || c == '\r' ? ' ' : c;
+      }
     } else if (in.kind == doc::InlineKind::LineBreak) {
       text += '\n';
     } else {
@@ -379,6 +389,9 @@ void Builder::word_items(const doc::Inlines& content, const TextStyle& ts, int n
     cuts.emplace_back(sc.pieces[p].begin, kPiece);
   for (size_t m = sc.next_mark; m < sc.marks.size() && sc.marks[m].first < we; ++m)
     if (sc.marks[m].first > i) cuts.emplace_back(sc.marks[m].first, kPiece);
+  // The writer's soft hyphens, hyphenate or not: as TeX's \- and HTML's &shy;.
+  const auto soft = std::upper_bound(sc.soft_hyphens.begin(), sc.soft_hyphens.end(), i);
+  for (auto s = soft; s != sc.soft_hyphens.end() && *s < we; ++s) cuts.emplace_back(*s, kHyphen);
   if (ts.hyphenate && we - i >= 5) {
     for (const rv::sv::HyphenPoint& h : hyphenation(all.substr(i, we - i))) {
       if (h.offset == 0 || h.offset >= we - i) continue;

@@ -232,6 +232,11 @@ bool same_characters(const std::string& in, const std::string& out, std::string&
       why = "ett mellanrum saknas vid utdatatecken " + std::to_string(j);
       return false;
     }
+    // A soft hyphen of the input is drawn only where the line breaks.
+    if (at_shy(in, i) && !(at_shy(out, j) && (j + 2 == out.size() || out[j + 2] == kLineEnd))) {
+      i += 2;
+      continue;
+    }
     // A hyphen the line break added: U+00AD right before a line end, not in the input.
     if (at_shy(out, j) && (j + 2 == out.size() || out[j + 2] == kLineEnd) && !at_shy(in, i)) {
       j += 2;
@@ -267,6 +272,13 @@ std::string own_text(const TextRun& t) {
 std::string shown(std::string s) {
   for (size_t k = 0; (k = s.find(kLineEnd, k)) != std::string::npos;) s.replace(k, 1, " | ");
   return s;
+}
+
+// Whether every soft hyphen (drawn as a hyphen) ends a line.
+bool hyphens_at_line_ends(const std::string& out) {
+  for (size_t k = out.find("\u00AD"); k != std::string::npos; k = out.find("\u00AD", k + 2))
+    if (k + 2 != out.size() && out[k + 2] != kLineEnd) return false;
+  return true;
 }
 
 bool inked(char32_t cp) { return cp != U' ' && cp != 0xA0 && cp != 0x202F && cp != 0x2009; }
@@ -393,6 +405,7 @@ TEST_CASE("layout property: set paragraphs keep their characters, apart and with
     const bool same = same_characters(input_text(content), out, why);
     INFO(why << "\nutdata: " << shown(out));
     REQUIRE(same);
+    REQUIRE(hyphens_at_line_ends(out));
   }
   CHECK(lines_checked > cases);
 }
@@ -512,6 +525,7 @@ TEST_CASE("layout property: documents of paragraphs, tables and footnotes stay i
       const bool same = same_characters(input_text(paragraphs[k]), out, why);
       INFO("stycke " << k << ": " << why << "\nutdata: " << shown(out));
       REQUIRE(same);
+      REQUIRE(hyphens_at_line_ends(out));
     }
     size_t cell = 0;
     for (const doc::Block& b : document.blocks) {
@@ -640,4 +654,26 @@ TEST_CASE("layout: the text of footnote 100 starts after its number", "[layout][
       if (const auto* t = std::get_if<TextRun>(&it); t && t->text.starts_with("100 ")) ++checked;
   }
   CHECK(checked == 1);
+}
+
+TEST_CASE("layout: a soft hyphen in the text is drawn only where the line breaks",
+          "[layout][property]") {
+  // Found by the property test: a written U+00AD was drawn (the fonts have a hyphen for it)
+  // wherever it stood, "stimulans-medel" in the middle of a line.
+  bool broke_at_soft_hyphen = false;
+  for (float width = 60; width <= 400; width += 5) {
+    const Set s({doc::text("Medlen till stimulans\u00ADmedel och utveck\u00ADlingsmedel gick "
+                           "till kommunerna.")},
+                doc::Align::Justify, width);
+    std::string out;
+    for (size_t li = 0; li < s.lines.size(); ++li) {
+      if (li) out += kLineEnd;
+      out += s.line_text(li);
+      broke_at_soft_hyphen = broke_at_soft_hyphen || s.line_text(li).ends_with("stimulans\u00AD") ||
+                             s.line_text(li).ends_with("utveck\u00AD");
+    }
+    INFO("bredd " << width << ": " << shown(out));
+    CHECK(hyphens_at_line_ends(out));
+  }
+  CHECK(broke_at_soft_hyphen);
 }
