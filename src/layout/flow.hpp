@@ -81,6 +81,7 @@ struct SetLine {
 };
 
 struct TextScratch;  // the buffers of set_text (paragraph.cpp)
+struct Frag;         // a KP box's text, font and run (paragraph.cpp)
 
 class Builder {
  public:
@@ -138,6 +139,8 @@ class Builder {
   SetLine set_line(const doc::Inlines& content, const TextStyle& ts, float x, float width, int node,
                    const TextScratch& sc, size_t from, size_t to, int li,
                    std::unordered_map<int, int>& link_nodes);
+  TextRun start_run(const doc::Inlines& content, const TextStyle& ts, int node, const Frag& f,
+                    float x, float base);
   void link_run(const doc::Inlines& content, const TextStyle& ts, int node, TextRun& cur,
                 SetLine& line, std::unordered_map<int, int>& link_nodes);
 

@@ -16,8 +16,6 @@
 
 namespace rv::layout {
 
-namespace {
-
 struct Frag {
   FontId font = FontId::SerifRegular;
   float size = 0;
@@ -29,6 +27,8 @@ struct Frag {
   bool word_space = false;  // glue or penalty at a space or forced break: a line ending
                             // here ends a word (the text layer gets a space)
 };
+
+namespace {
 
 struct Piece {
   size_t begin, end;
@@ -471,6 +471,61 @@ void Builder::link_run(const doc::Inlines& content, const TextStyle& ts, int nod
   line.links.push_back(std::move(la));
 }
 
+namespace {
+
+// The adjustment ratio a line is painted with: stretched only when justified and not the
+// paragraph's last line, shrunk whenever it must be.
+float paint_ratio(const std::vector<KPItem>& items, size_t from, size_t to, float width,
+                  bool justify) {
+  const bool last = to == items.size() - 1 ||
+                    (items[to].type == KPItem::Penalty && items[to].penalty <= -kInfPenalty);
+  const float r = adjustment_ratio(items, from, to, width);
+  return !justify || last ? std::min(r, 0.0f) : r;
+}
+
+// How far a centred or right-aligned line starts inside its measure (from its natural
+// width).
+float align_offset(const std::vector<KPItem>& items, size_t from, size_t to, float width,
+                   doc::Align align) {
+  if (align != doc::Align::Center && align != doc::Align::Right) return 0;
+  float natural = 0;
+  for (size_t k = from; k < to; ++k)
+    if (items[k].type != KPItem::Penalty) natural += items[k].width;
+  if (items[to].type == KPItem::Penalty) natural += items[to].width;
+  const float room = std::max(0.0f, width - natural);
+  return align == doc::Align::Center ? room / 2 : room;
+}
+
+}  // namespace
+
+// A new run on a line for fragment `f` at x; its line field holds the inline index until
+// the run ends (runs split at link boundaries). A footnote mark is a Reference element in
+// the paragraph (PDF/UA), numbered as its note.
+TextRun Builder::start_run(const doc::Inlines& content, const TextStyle& ts, int node,
+                           const Frag& f, float x, float base) {
+  TextRun run;
+  run.font = f.font;
+  run.size = f.size;
+  run.x = x;
+  run.y = base - f.rise;
+  run.text = f.text;
+  run.word_x = {x};
+  run.word_at = {0};
+  run.color = ts.color;
+  if (f.inl >= 0 && (!content[static_cast<size_t>(f.inl)].link_id.empty() ||
+                     !content[static_cast<size_t>(f.inl)].url.empty()))
+    run.color = style::kLinkColor;
+  run.node = node;
+  run.kind = f.kind;
+  run.line = f.inl;
+  if (f.kind == RunKind::FootnoteMark && f.note >= 0) {
+    run.node = add_node(Role::Reference, node, {});
+    pages_.nodes[static_cast<size_t>(run.node)].note =
+        flow_.notes[static_cast<size_t>(f.note)].number;
+  }
+  return run;
+}
+
 // Line `li`: the items sc.items[from, to) (to = its break) as positioned text runs, the
 // glue stretched or shrunk by the line's adjustment ratio when justified.
 SetLine Builder::set_line(const doc::Inlines& content, const TextStyle& ts, float x, float width,
@@ -481,18 +536,8 @@ SetLine Builder::set_line(const doc::Inlines& content, const TextStyle& ts, floa
   const bool justify = ts.align == doc::Align::Justify;
   const float base = baseline_in_line(ts.size, ts.leading);
   while (from < to && items[from].type != KPItem::Box) ++from;  // glue after a break goes
-  const bool last = to == items.size() - 1 ||
-                    (items[to].type == KPItem::Penalty && items[to].penalty <= -kInfPenalty);
-  float r = adjustment_ratio(items, from, to, width);
-  if (!justify || last) r = std::min(r, 0.0f);
-  // Natural width for centring / right alignment.
-  float natural = 0;
-  for (size_t k = from; k < to; ++k)
-    if (items[k].type != KPItem::Penalty) natural += items[k].width;
-  if (items[to].type == KPItem::Penalty) natural += items[to].width;
-  float xpos = x;
-  if (ts.align == doc::Align::Center) xpos += std::max(0.0f, (width - natural) / 2);
-  if (ts.align == doc::Align::Right) xpos += std::max(0.0f, width - natural);
+  const float r = paint_ratio(items, from, to, width, justify);
+  float xpos = x + align_offset(items, from, to, width, ts.align);
 
   SetLine line;
   line.height = ts.leading;
@@ -532,28 +577,9 @@ SetLine Builder::set_line(const doc::Inlines& content, const TextStyle& ts, floa
       // so the runs' text reads as separate words.
       if (pending_space && have) cur.text += ' ';
       flush();
-      cur.font = f.font;
-      cur.size = f.size;
-      cur.x = xpos;
-      cur.y = base - f.rise;
-      cur.text = f.text;
-      cur.word_x = {xpos};
-      cur.word_at = {0};
-      cur.color = f.kind == RunKind::FootnoteMark ? ts.color : ts.color;
-      if (f.inl >= 0 && (!content[static_cast<size_t>(f.inl)].link_id.empty() ||
-                         !content[static_cast<size_t>(f.inl)].url.empty()))
-        cur.color = style::kLinkColor;
-      cur.node = node;
-      cur.kind = f.kind;
-      cur.line = f.inl;
+      cur = start_run(content, ts, node, f, xpos, base);
       have = true;
       if (f.note >= 0) line.notes.push_back(f.note);
-      if (f.kind == RunKind::FootnoteMark && f.note >= 0) {
-        // The mark is a Reference element in the paragraph (PDF/UA), numbered as its note.
-        cur.node = add_node(Role::Reference, node, {});
-        pages_.nodes[static_cast<size_t>(cur.node)].note =
-            flow_.notes[static_cast<size_t>(f.note)].number;
-      }
     }
     pending_space = false;
     xpos += it.width;
