@@ -80,8 +80,8 @@ struct SetLine {
   float right = 0;  // right edge of the text actually set
 };
 
-struct TextScratch;  // the buffers of set_text (paragraph.cpp)
-struct Frag;         // a KP box's text, font and run (paragraph.cpp)
+struct TextScratch;  // the buffers of set_text (text_items.hpp)
+struct Frag;         // a KP box's text, font and run (text_items.hpp)
 
 class Builder {
  public:
