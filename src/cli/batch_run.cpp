@@ -122,7 +122,6 @@ void render_one(const tmpl::TemplateBatch& templ, const fs::path& folder, bool k
   if (!rendered || d.has_errors()) return;
   if (pdfa) rendered->document.meta.pdfa = *pdfa;
   layout::Context lc;
-  lc.parallel = false;  // the recipients already fill the cores
   auto pages = layout::layout(rendered->document, lc, d);
   if (!pages || d.has_errors()) return;
   auto target = outfile::check_target((folder / job.file).string(), d);

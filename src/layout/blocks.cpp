@@ -276,14 +276,20 @@ int Builder::add_note(const doc::Inline& ref, int parent) {
   ts.size = style::kNoteSize;
   ts.leading = style::kNoteLeading;
   ts.align = doc::Align::Left;
-  const float x = style::kMarginLeft + style::kNoteIndent;
+  // The text after its number; a number of three digits (note 100 on) is wider than the
+  // indent and moves its note's text right rather than onto it.
+  const std::string number = std::to_string(note.number);
+  const float indent =
+      std::max(style::kNoteIndent, fonts_.width(FontId::SerifRegular, style::kNoteSize, number) +
+                                       style::kNoteNumberGap);
+  const float x = style::kMarginLeft + indent;
   std::vector<SetLine> lines =
-      set_text(note_inlines(ref.note), ts, x, style::kTextWidth - style::kNoteIndent, node);
+      set_text(note_inlines(ref.note), ts, x, style::kTextWidth - indent, node);
   if (lines.empty()) lines.push_back(SetLine{{}, {}, {}, ts.leading, x});
   lines[0].items.insert(
       lines[0].items.begin(),
       Item{make_run(fonts_, FontId::SerifRegular, style::kNoteSize, style::kMarginLeft,
-                    baseline_in_line(ts.size, ts.leading), std::to_string(note.number), node)});
+                    baseline_in_line(ts.size, ts.leading), number, node)});
   // The number and the text are apart on the page: a space keeps them apart when read.
   std::get<TextRun>(lines[0].items.front()).text += ' ';
   for (SetLine& l : lines) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -82,12 +83,19 @@ struct SetLine {
 };
 
 // Column widths fitted to a table's cells (table_columns.cpp): figures unwrapped, heading
-// words whole, headings on at most two lines where the page allows, the rest shared by the
-// columns' relative widths. Nothing when the table cannot be fitted (spanning cells, more
-// than one header row, or content wider than `width`): the relative widths apply as given.
+// words split only at good hyphenation points, headings on at most three lines, then two, the rest
+// shared by the columns' relative widths. Nothing when the table cannot be fitted (spanning cells,
+// more than one header row, or content wider than `width`): the relative widths apply as given.
+// `heading_lines(c, measure)` counts the lines column c's heading is set in at `measure`
+// (the line breaker's count; a greedy estimate is used where it gives none).
+using HeadingLines = std::function<std::optional<int>(size_t column, float measure)>;
 std::optional<std::vector<float>> fitted_column_widths(const doc::Table& t,
                                                        const std::vector<doc::Column>& cols,
-                                                       float width, const FontSet& fonts);
+                                                       float width, const FontSet& fonts,
+                                                       const HeadingLines& heading_lines);
+
+struct TextScratch;  // the buffers of set_text (text_items.hpp)
+struct Frag;         // a KP box's text, font and run (text_items.hpp)
 
 class Builder {
  public:
@@ -99,11 +107,11 @@ class Builder {
   // Walks the blocks into the flow. `x`/`width` is the frame (indented for lists).
   void blocks(const std::vector<doc::Block>& blocks, float x, float width, int parent);
   void block(const doc::Block& b, float x, float width, int parent);
-  // Footnote numbering, for a Builder that sets the second part of a document.
-  void start_notes_at(int number) { next_note_ = number; }
-  int next_note() const { return next_note_; }
 
   // Breaks inline content into lines (paragraph.cpp).
+  // How many lines set_text would set `content` in at `width`, without setting them or
+  // anything else (no diagnostics, no notes); nothing for content with footnotes.
+  std::optional<int> count_lines(const doc::Inlines& content, const TextStyle& ts, float width);
   std::vector<SetLine> set_text(const doc::Inlines& content, const TextStyle& ts, float x,
                                 float width, int node);
 
@@ -136,6 +144,22 @@ class Builder {
   int add_note(const doc::Inline& ref, int parent);
   int add_anchor(const std::string& id);
   const std::vector<rv::sv::HyphenPoint>& hyphenation(std::string_view word);
+  // set_text's phases (paragraph.cpp), over the buffers of one nesting level.
+  bool join_text(const doc::Inlines& content, const TextStyle& ts, TextScratch& sc);
+  void warn_missing_glyphs(const doc::Inlines& content, const TextScratch& sc);
+  void make_items(const doc::Inlines& content, const TextStyle& ts, int node, TextScratch& sc);
+  void word_items(const doc::Inlines& content, const TextStyle& ts, int node, TextScratch& sc,
+                  size_t i, size_t we, size_t first_piece_after);
+  void marks_at(const doc::Inlines& content, const TextStyle& ts, int node, TextScratch& sc,
+                size_t off);
+  void push_mark(const doc::Inlines& content, const TextStyle& ts, int node, TextScratch& sc);
+  SetLine set_line(const doc::Inlines& content, const TextStyle& ts, float x, float width, int node,
+                   const TextScratch& sc, size_t from, size_t to, int li,
+                   std::unordered_map<int, int>& link_nodes);
+  TextRun start_run(const doc::Inlines& content, const TextStyle& ts, int node, const Frag& f,
+                    float x, float base);
+  void link_run(const doc::Inlines& content, const TextStyle& ts, int node, TextRun& cur,
+                SetLine& line, std::unordered_map<int, int>& link_nodes);
 
   const FontSet& fonts_;
   Pages& pages_;
@@ -159,7 +183,6 @@ class Builder {
       hyph_cache_;
   // Buffers set_text reuses from paragraph to paragraph (paragraph.cpp), one set per
   // nesting level: a footnote mark sets the note's text while its paragraph is being set.
-  struct TextScratch;
   std::vector<std::unique_ptr<TextScratch>> scratch_;
   size_t text_depth_ = 0;
   std::vector<const doc::Heading*> headings_;  // in document order, for the TOC
@@ -222,12 +245,10 @@ float notes_height(const Flow& flow, const std::vector<int>& notes);
 // The footnote area of a planned page: carried lines, whole notes, a split last note.
 float notes_height(const Flow& flow, const PagePlan& plan);
 
-// Document blocks → flow, on two cores when the document has a page break to cut at
-// (build.cpp). `pages` receives the structure nodes, anchors and outline entries.
+// Document blocks → flow (build.cpp). `pages` receives the structure nodes, anchors and
+// outline entries.
 Flow build_flow(const doc::Document& document, const FontSet& fonts, Pages& pages,
-                Diagnostics& diags, bool parallel);
-// The top-level page break that best halves the work; 0 when none is worth a thread.
-size_t split_point(const std::vector<doc::Block>& blocks);
+                Diagnostics& diags);
 
 std::vector<PagePlan> paginate(const Flow& flow, const StyleTable& styles, Diagnostics& diags);
 

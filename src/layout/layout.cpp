@@ -11,14 +11,14 @@ namespace rv::layout {
 namespace {
 
 std::optional<Pages> layout_once(const doc::Document& document, const FontSet& fonts,
-                                 const Context& context, Diagnostics& diags) {
+                                 Diagnostics& diags) {
   Pages pages;
   pages.meta = document.meta;
   pages.fonts = fonts.faces();
   pages.nodes.push_back(StructNode{Role::Document, -1, {}, {}, 0, 0, document.meta.span});
 
   // Document tree → vertical flow of boxes (lines, rows, charts, glue).
-  Flow flow = build_flow(document, fonts, pages, diags, context.parallel);
+  Flow flow = build_flow(document, fonts, pages, diags);
 
   // Flow → page plans (which box on which page, which footnotes at its foot).
   const StyleTable styles(document, diags);
@@ -50,7 +50,7 @@ std::optional<Pages> layout(const doc::Document& document, const Context& contex
   doc::each_inlines(document.blocks, [&](const doc::Inlines& in) {
     for (const doc::Inline& i : in) has_refs = has_refs || i.kind == doc::InlineKind::PageRef;
   });
-  if (!has_refs) return layout_once(document, fonts, context, diags);
+  if (!has_refs) return layout_once(document, fonts, diags);
   work = document;
   doc::each_inlines(work.blocks, [&](doc::Inlines& in) {
     for (doc::Inline& i : in)
@@ -62,7 +62,7 @@ std::optional<Pages> layout(const doc::Document& document, const Context& contex
   });
   for (int pass = 1;; ++pass) {
     Diagnostics local;
-    std::optional<Pages> pages = layout_once(work, fonts, context, local);
+    std::optional<Pages> pages = layout_once(work, fonts, local);
     if (!pages) {
       for (const auto& d : local.all()) diags.add(d);
       return pages;

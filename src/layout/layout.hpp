@@ -21,9 +21,6 @@ namespace rv::layout {
 // Side effects enter here: where the fonts are.
 struct Context {
   std::string fonts_dir;  // empty: default_fonts_dir()
-  // Build the two halves of a document with a page break near its middle on two cores.
-  // The result is the same either way (tests compare the two).
-  bool parallel = true;
 };
 
 // $RAPPORTVERK_FONTS if set, else RV_SOURCE_DIR "/fonts".

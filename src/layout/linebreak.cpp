@@ -11,6 +11,12 @@ namespace rv::layout {
 namespace {
 
 constexpr float kInf = std::numeric_limits<float>::infinity();
+// The second chance when no set of breaks is within the tolerance: a ratio of 20 (spaces
+// up to 12 times their width at 0.6 stretch) is ugly but better than a line past the
+// measure, which first fit, the next fallback, may give.
+constexpr float kLooseTolerance = 20.0f;
+// See line_cost.
+constexpr double kUnderfullBadness = 1e7;
 
 struct Node {
   size_t pos;                                       // break item index
@@ -69,6 +75,7 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
       const bool forced = it.type == KPItem::Penalty && it.penalty <= -kInfPenalty;
       const float pen = it.type == KPItem::Penalty ? it.penalty : 0;
       const float pen_width = it.type == KPItem::Penalty ? it.width : 0;
+      const LineEnd end{pen, it.flagged, forced};
       // Deactivated nodes are dropped by compacting `active` in place (order kept).
       size_t kept = 0;
       const size_t count = active.size();
@@ -76,36 +83,18 @@ bool total_fit(const std::vector<KPItem>& items, const std::vector<float>& width
         const int a = active[k];
         const Node& n = nodes[static_cast<size_t>(a)];
         const double L = uniform ? uniform_width : line_width(widths, n.line);
-        const double w = sw - n.total_width + pen_width;
-        double r;
-        if (w < L) {
-          const double st = sy - n.total_stretch;
-          r = st > 0 ? (L - w) / st : kInf;
-        } else if (w > L) {
-          const double sh = sz - n.total_shrink;
-          r = sh > 0 ? (L - w) / sh : -kInf;
-        } else {
-          r = 0;
-        }
+        const LineCost c = line_cost(sw - n.total_width + pen_width, sy - n.total_stretch,
+                                     sz - n.total_shrink, L, end, {n.fitness, n.hyphens}, p);
+        const double r = c.ratio;
         if (ordered && !forced && r > p.tolerance) {
           while (k < count) active[kept++] = active[k++];
           break;
         }
         if (!(r < -1 || forced)) active[kept++] = a;
-        if (r < -1 || r > p.tolerance) continue;
-        const double ar = std::abs(r);
-        const double badness = 100 * ar * ar * ar;
-        double d = (p.line_penalty + badness) * (p.line_penalty + badness);
-        if (pen >= 0)
-          d += static_cast<double>(pen) * pen;
-        else if (pen > -kInfPenalty)
-          d -= static_cast<double>(pen) * pen;
+        if (!c.feasible(p.tolerance)) continue;
         const int run = it.flagged ? std::min(n.hyphens + 1, kRun - 1) : 0;
-        if (it.flagged && n.hyphens >= 1) d += p.flagged_demerits;
-        if (it.flagged && n.hyphens >= 2) d += p.triple_hyphen_demerits;
-        if (forced && n.hyphens >= 1) d += p.final_hyphen_demerits;
-        const int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
-        if (std::abs(fit - n.fitness) > 1) d += p.fitness_demerits;
+        const int fit = c.fitness;
+        double d = c.demerits;
         d += n.demerits;
         if (d < best[fit][run].demerits) best[fit][run] = {d, a};
       }
@@ -189,25 +178,14 @@ bool fits_one_line(const std::vector<KPItem>& items, const std::vector<float>& w
     if (is_break(items, i)) {
       const bool forced = it.type == KPItem::Penalty && it.penalty <= -kInfPenalty;
       if (forced && i != last) return false;
-      const double w = sw - 0.0 + (it.type == KPItem::Penalty ? it.width : 0);
-      double r;
-      if (w < L) {
-        r = sy > 0 ? (L - w) / sy : kInf;
-      } else if (w > L) {
-        r = sz > 0 ? (L - w) / sz : -kInf;
-      } else {
-        r = 0;
-      }
-      if (r < -1) return false;
+      const LineCost c =
+          line_cost(sw + (it.type == KPItem::Penalty ? it.width : 0), sy, sz, L,
+                    {it.type == KPItem::Penalty ? it.penalty : 0, it.flagged, forced}, {}, p);
+      if (c.ratio < -1) return false;
       if (i == last) {
-        if (r > p.tolerance) return false;
-        const double ar = std::abs(r);
-        const double badness = 100 * ar * ar * ar;
-        double d = (p.line_penalty + badness) * (p.line_penalty + badness);
-        const int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
-        if (std::abs(fit - 1) > 1) d += p.fitness_demerits;
-        const double line_cost = static_cast<double>(p.line_penalty) * p.line_penalty;
-        return d < 2 * line_cost;
+        if (c.ratio > p.tolerance) return false;
+        const double one_line = static_cast<double>(p.line_penalty) * p.line_penalty;
+        return c.demerits < 2 * one_line;
       }
     }
     if (it.type == KPItem::Glue) {
@@ -298,7 +276,7 @@ std::vector<size_t> break_lines(const std::vector<KPItem>& items, const std::vec
     return it.type == KPItem::Penalty && it.weak;
   });
   KPParams loose = params;
-  loose.tolerance = std::max(params.tolerance, 20.0f);
+  loose.tolerance = std::max(params.tolerance, kLooseTolerance);
   if (total_fit(items, widths, params, false, out)) return out;
   if (params.loose_before_weak && total_fit(items, widths, loose, false, out)) return out;
   if (has_weak && total_fit(items, widths, params, true, out)) return out;
@@ -307,9 +285,44 @@ std::vector<size_t> break_lines(const std::vector<KPItem>& items, const std::vec
   // Some line is too wide whatever is done: keep out the weak hyphens unless they make
   // the widest line narrower.
   out = first_fit(items, widths, false);
-  if (!has_weak) return out;
-  std::vector<size_t> weak = first_fit(items, widths, true);
-  return overflow(items, widths, weak) + 0.01 < overflow(items, widths, out) ? weak : out;
+  if (has_weak) {
+    std::vector<size_t> weak = first_fit(items, widths, true);
+    if (overflow(items, widths, weak) + 0.01 < overflow(items, widths, out)) out = std::move(weak);
+  }
+  // First fit still passes the measure: the last resort is any set of lines within it,
+  // however loose (TeX's final pass at \tolerance 10000), since lines of a word's
+  // fragments between hyphens or emergency breaks have no glue to stretch.
+  if (overflow(items, widths, out) > 0.01) {
+    KPParams any = params;
+    any.tolerance = kInf;
+    std::vector<size_t> within;
+    if (total_fit(items, widths, any, true, within)) return within;
+  }
+  return out;
+}
+
+LineCost line_cost(double natural, double stretch, double shrink, double measure,
+                   const LineEnd& end, const LineBefore& before, const KPParams& p) {
+  LineCost c;
+  c.ratio = line_ratio(natural, stretch, shrink, measure);
+  const double ar = std::abs(c.ratio);
+  // A line with nothing to stretch that does not fill its measure (a word's fragment
+  // between two hyphens): infinitely bad in TeX. Finite here, worse than any stretched line
+  // the loose pass accepts (100 · 20³), so the last-resort pass can still rank such lines.
+  c.badness = std::isinf(ar) ? kUnderfullBadness : 100 * ar * ar * ar;
+  c.fitness = c.ratio < -0.5 ? 0 : c.ratio <= 0.5 ? 1 : c.ratio <= 1 ? 2 : 3;
+  double d = (p.line_penalty + c.badness) * (p.line_penalty + c.badness);
+  const double pen = end.penalty;
+  if (pen >= 0)
+    d += pen * pen;
+  else if (pen > -kInfPenalty)
+    d -= pen * pen;
+  if (end.flagged && before.hyphens >= 1) d += p.flagged_demerits;
+  if (end.flagged && before.hyphens >= 2) d += p.triple_hyphen_demerits;
+  if (end.forced && before.hyphens >= 1) d += p.final_hyphen_demerits;
+  if (std::abs(c.fitness - before.fitness) > 1) d += p.fitness_demerits;
+  c.demerits = d;
+  return c;
 }
 
 float adjustment_ratio(const std::vector<KPItem>& items, size_t from, size_t to, float width) {
@@ -324,9 +337,9 @@ float adjustment_ratio(const std::vector<KPItem>& items, size_t from, size_t to,
     }
   }
   if (items[to].type == KPItem::Penalty) w += items[to].width;
-  if (w < width) return st > 0 ? static_cast<float>((width - w) / st) : 0.0f;
-  if (w > width) return sh > 0 ? static_cast<float>(std::max(-1.0, (width - w) / sh)) : 0.0f;
-  return 0;
+  const double r = line_ratio(w, st, sh, width);
+  if (std::isinf(r)) return 0.0f;
+  return static_cast<float>(std::max(-1.0, r));
 }
 
 }  // namespace rv::layout

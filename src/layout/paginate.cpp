@@ -142,11 +142,15 @@ std::vector<PagePlan> paginate(const Flow& flow, const StyleTable& styles, Diagn
     const float avail = page.body_bottom - page.body_top;
     float y = 0;
     const size_t start = i;
-    // A table continuing from the previous page gets its header rows first.
+    // A table continuing from the previous page gets its header rows first, unless the
+    // row opening the page does not fit under them: it is set without them rather than
+    // run past the bottom of the page (a row fits a page alone, or is reported below).
     if (boxes[i].repeat_table >= 0 && !boxes[i].new_page) {
       const Box& h = flow.table_headers[static_cast<size_t>(boxes[i].repeat_table)];
-      page.boxes.push_back({-(boxes[i].repeat_table + 1), 0});
-      y = h.height;
+      if (h.height + boxes[i].height <= avail + kEps) {
+        page.boxes.push_back({-(boxes[i].repeat_table + 1), 0});
+        y = h.height;
+      }
     }
     const size_t first_content = page.boxes.size();
     size_t j = i;

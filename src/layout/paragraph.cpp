@@ -1,4 +1,5 @@
-// Inline content → KP items → set lines.
+// Inline content → KP items → set lines: Builder::set_text and its phases up to the items
+// (emergency breaks in emergency.cpp, the chosen lines set in set_line.cpp).
 //
 // The runs of a paragraph are concatenated into one UTF-8 string so that rv::sv can
 // find line-break opportunities across run boundaries (ICU keeps NBSP-grouped numbers
@@ -6,33 +7,15 @@
 // run (font, link) and which bytes it stands for, so chosen breaks can be turned back
 // into positioned text runs.
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
-#include <unordered_map>
 
-#include "layout/flow.hpp"
 #include "layout/style.hpp"
+#include "layout/text_items.hpp"
 #include "swedish/swedish.hpp"
 
 namespace rv::layout {
 
 namespace {
-
-struct Frag {
-  FontId font = FontId::SerifRegular;
-  float size = 0;
-  float rise = 0;
-  std::string_view text;  // into the paragraph text, or a footnote number in mark_text
-  int inl = -1;           // index of the inline run (links); -1 for footnote marks
-  int note = -1;          // footnote index for marks
-  RunKind kind = RunKind::Normal;
-};
-
-struct Piece {
-  size_t begin, end;
-  int inl;
-  FontId font;
-};
 
 doc::FontStyle combine(doc::FontStyle a, doc::FontStyle b) {
   const bool bold = a == doc::FontStyle::Bold || a == doc::FontStyle::BoldItalic ||
@@ -50,25 +33,10 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 // kJoint and kWeak qualify a kHyphen: a compound joint, a fragment under three letters.
 enum Cut : unsigned char { kPiece = 1, kOpportunity = 2, kHyphen = 4, kJoint = 8, kWeak = 16 };
 
-// Penalties of a line break inside a word. A hyphen at a compound joint
-// ("personal-omsättning") reads best and costs less than one the patterns put between
-// syllables; a break after a written hyphen or dash costs like a syllable hyphen.
-constexpr float kHyphenPenalty = 50;
-constexpr float kJointPenalty = 30;
+using style::kHyphenPenalty;
+using style::kJointPenalty;
 
 }  // namespace
-
-struct Builder::TextScratch {
-  std::string text;
-  std::vector<Piece> pieces;
-  std::vector<std::pair<size_t, int>> marks;  // (offset, inline index)
-  std::vector<std::string> mark_text;         // reserved up front: Frag views stay valid
-  std::vector<unsigned char> starts;
-  std::vector<KPItem> items;
-  std::vector<Frag> frags;
-  std::vector<std::pair<size_t, unsigned char>> cuts;
-  std::vector<float> widths;
-};
 
 Builder::Builder(const FontSet& fonts, Pages& pages, Diagnostics& diags)
     : fonts_(fonts), pages_(pages), diags_(diags) {}
@@ -90,49 +58,98 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
     ~Depth() { --d; }
   } depth{++text_depth_};
 
-  // 1. One string for the paragraph; footnote marks remembered by offset.
+  std::vector<SetLine> lines;
+  if (!join_text(content, ts, sc)) return lines;
+  warn_missing_glyphs(content, sc);
+  make_items(content, ts, node, sc);
+  if (sc.items.empty()) return lines;
+  emergency_breaks(fonts_, sc.items, sc.frags, width);
+
+  KPParams params;
+  const bool ragged = ts.align != doc::Align::Justify;
+  params.tolerance = ragged ? style::kRaggedTolerance : style::kJustifiedTolerance;
+  params.loose_before_weak = ragged;
+  sc.widths.assign(1, width);
+  const std::vector<size_t> breaks = break_lines(sc.items, sc.widths, params);
+
+  std::unordered_map<int, int> link_nodes;  // inline index → its Link element
+  lines.reserve(breaks.size());
+  size_t from = 0;
+  for (size_t li = 0; li < breaks.size(); ++li) {
+    lines.push_back(set_line(content, ts, x, width, node, sc, from, breaks[li],
+                             static_cast<int>(li), link_nodes));
+    from = breaks[li] + 1;
+  }
+  return lines;
+}
+
+std::optional<int> Builder::count_lines(const doc::Inlines& content, const TextStyle& ts,
+                                        float width) {
+  for (const doc::Inline& in : content)
+    if (in.kind == doc::InlineKind::Footnote) return std::nullopt;  // making items adds notes
+  if (scratch_.size() <= text_depth_) scratch_.push_back(std::make_unique<TextScratch>());
+  TextScratch& sc = *scratch_[text_depth_];
+  struct Depth {
+    size_t& d;
+    ~Depth() { --d; }
+  } depth{++text_depth_};
+  if (!join_text(content, ts, sc)) return 0;
+  make_items(content, ts, -1, sc);
+  if (sc.items.empty()) return 0;
+  emergency_breaks(fonts_, sc.items, sc.frags, width);
+  KPParams params;
+  const bool ragged = ts.align != doc::Align::Justify;
+  params.tolerance = ragged ? style::kRaggedTolerance : style::kJustifiedTolerance;
+  params.loose_before_weak = ragged;
+  sc.widths.assign(1, width);
+  return static_cast<int>(break_lines(sc.items, sc.widths, params).size());
+}
+
+// One string for the paragraph, with its pieces (runs of one font) and footnote marks
+// remembered by offset, and where ICU allows a line to start. False when there is nothing
+// to set.
+bool Builder::join_text(const doc::Inlines& content, const TextStyle& ts, TextScratch& sc) {
   std::string& text = sc.text;
-  std::vector<Piece>& pieces = sc.pieces;
-  std::vector<std::pair<size_t, int>>& marks = sc.marks;
   text.clear();
-  pieces.clear();
-  marks.clear();
+  sc.pieces.clear();
+  sc.marks.clear();
+  sc.soft_hyphens.clear();
   for (size_t i = 0; i < content.size(); ++i) {
     const doc::Inline& in = content[i];
     const size_t begin = text.size();
     if (in.kind == doc::InlineKind::Text) {
-      text += in.text;
-      for (size_t k = begin; k < text.size(); ++k)
-        if (text[k] == '\n' || text[k] == '\t' || text[k] == '\r') text[k] = ' ';
+      // A soft hyphen (U+00AD) written in the text is a place the word may be hyphenated,
+      // not a character: the fonts draw it as a hyphen, which mid-line read "stimulans-medel".
+      for (size_t k = 0; k < in.text.size(); ++k) {
+        const char c = in.text[k];
+        if (c == '\xC2' && k + 1 < in.text.size() && in.text[k + 1] == '\xAD') {
+          sc.soft_hyphens.push_back(text.size());
+          ++k;
+          continue;
+        }
+        text += c == '\n' || c == '\t' || c == '\r' ? ' ' : c;
+      }
     } else if (in.kind == doc::InlineKind::LineBreak) {
       text += '\n';
     } else {
       size_t p = text.size();
       while (p > 0 && is_space(text[p - 1])) --p;  // a mark binds to the word before it
-      marks.emplace_back(p, static_cast<int>(i));
+      sc.marks.emplace_back(p, static_cast<int>(i));
       continue;
     }
-    pieces.push_back(
+    sc.pieces.push_back(
         {begin, text.size(), static_cast<int>(i), font_for(ts.family, combine(ts.base, in.style))});
   }
-  std::vector<SetLine> lines;
-  if (text.empty() && marks.empty()) return lines;
+  if (text.empty() && sc.marks.empty()) return false;
+  sc.starts.assign(text.size() + 1, 0);
+  for (const auto& b : rv::sv::line_breaks(text)) sc.starts[b.offset] = 1;
+  return true;
+}
 
-  std::vector<unsigned char>& starts = sc.starts;  // a line may start here
-  starts.assign(text.size() + 1, 0);
-  for (const auto& b : rv::sv::line_breaks(text)) starts[b.offset] = 1;
-
-  // Boxes are made in text order, so the piece holding an offset is found by walking
-  // forward (the first piece ending after it, else the last, as a binary search would).
-  size_t piece_cursor = 0, piece_query = 0;
-  auto piece_at = [&](size_t off) -> const Piece& {
-    if (off < piece_query) piece_cursor = 0;
-    piece_query = off;
-    while (piece_cursor < pieces.size() && pieces[piece_cursor].end <= off) ++piece_cursor;
-    return piece_cursor < pieces.size() ? pieces[piece_cursor] : pieces.back();
-  };
-  // A character the font lacks would print as an empty box: say so, once per character.
-  for (const Piece& p : pieces) {
+// A character the font lacks would print as an empty box: say so, once per character.
+void Builder::warn_missing_glyphs(const doc::Inlines& content, const TextScratch& sc) {
+  const std::string& text = sc.text;
+  for (const Piece& p : sc.pieces) {
     const FontMetrics& m = fonts_.metrics(p.font);
     for (size_t i = p.begin; i < p.end;) {
       const size_t at = i;
@@ -153,268 +170,181 @@ std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextSt
                          ") finns inte i typsnittet och blir en tom ruta i PDF-filen");
     }
   }
+}
 
-  // 2. KP items.
-  std::vector<KPItem>& items = sc.items;
-  std::vector<Frag>& frags = sc.frags;  // parallel to items (only meaningful for boxes)
-  items.clear();
-  frags.clear();
+namespace {
+
+// A box for text[a, b) in the font of the piece holding it.
+void push_box(const FontSet& fonts, const TextStyle& ts, TextScratch& sc, size_t a, size_t b) {
+  if (a >= b) return;
+  const Piece& p = sc.piece_at(a);
+  Frag f{p.font, ts.size, 0, std::string_view(sc.text).substr(a, b - a), p.inl};
+  sc.push({KPItem::Box, fonts.width(f.font, f.size, f.text)}, f);
+}
+
+// The kerning between the box text[a, b) and the text that goes on at b within the word
+// `we` ends and in the same inline: the box carries it (as the painted word does), and a
+// break at b gives it back (the hyphen penalty's width), so a word measures the same split
+// or whole.
+float boundary_kern(const FontSet& fonts, const TextStyle& ts, TextScratch& sc, size_t a, size_t b,
+                    size_t we) {
+  if (b >= we) return 0;
+  // Another inline (a link, another style) is another run, painted on its own: no pair.
+  const Piece& left_piece = sc.piece_at(a);
+  const FontId font = left_piece.font;
+  const int inl = left_piece.inl;
+  const Piece& right_piece = sc.piece_at(b);
+  if (right_piece.font != font || right_piece.inl != inl) return 0;
+  if (sc.next_mark < sc.marks.size() && sc.marks[sc.next_mark].first == b) return 0;
+  const std::string_view all(sc.text);
+  size_t last = b - 1;
+  while (last > a && (static_cast<unsigned char>(all[last]) & 0xC0) == 0x80) --last;
+  size_t next = b;
+  const char32_t left = next_code_point(all, last), right = next_code_point(all, next);
+  return fonts.kern(font, ts.size, left, right);
+}
+
+// A breakable space: glue, or for ragged lines glue–penalty–glue that makes a short line
+// cost little (style::kRaggedStretchEm).
+void push_space(const FontSet& fonts, const TextStyle& ts, TextScratch& sc, size_t at) {
+  Frag space;
+  space.word_space = true;
+  const float sw = fonts.char_width(sc.piece_at(at).font, ts.size, U' ');
+  if (ts.align != doc::Align::Justify) {
+    const float stretch = ts.size * style::kRaggedStretchEm;
+    sc.push({KPItem::Glue, 0, stretch, 0}, space);
+    sc.push({KPItem::Penalty, 0, 0, 0, 0}, space);
+    sc.push({KPItem::Glue, sw, -stretch, 0}, space);
+  } else {
+    sc.push({KPItem::Glue, sw, sw * style::kSpaceStretch, sw * style::kSpaceShrink}, space);
+  }
+}
+
+// Glue and a forced break: a line break in the text, or the paragraph's end.
+void push_forced_break(TextScratch& sc, bool word_space) {
+  Frag f;
+  f.word_space = word_space;
+  sc.push({KPItem::Glue, 0, style::kFillStretch, 0}, f);
+  sc.push({KPItem::Penalty, 0, 0, 0, -kInfPenalty}, f);
+}
+
+}  // namespace
+
+// The paragraph as Knuth–Plass items: boxes for text, glue for spaces, penalties where a
+// word may break, and the footnote marks as boxes after the words they follow.
+void Builder::make_items(const doc::Inlines& content, const TextStyle& ts, int node,
+                         TextScratch& sc) {
+  sc.items.clear();
+  sc.frags.clear();
   sc.mark_text.clear();
-  sc.mark_text.reserve(marks.size());
-  const bool justify = ts.align == doc::Align::Justify;
-  const bool ragged = !justify;
-  const float ragged_stretch = ts.size * 3;
-  auto push = [&](KPItem it, Frag f = {}) {
-    items.push_back(it);
-    frags.push_back(f);
-  };
-  const std::string_view all(text);
-  auto push_box = [&](size_t a, size_t b) {
-    if (a >= b) return;
-    const Piece& p = piece_at(a);
-    Frag f{p.font, ts.size, 0, all.substr(a, b - a), p.inl};
-    const float w = fonts_.width(f.font, f.size, f.text);
-    push({KPItem::Box, w}, f);
-  };
-  auto push_mark = [&](int inl) {
-    const int note = add_note(content[static_cast<size_t>(inl)], node);
-    sc.mark_text.push_back(std::to_string(flow_.notes[static_cast<size_t>(note)].number));
-    Frag f{font_for(ts.family, doc::FontStyle::Regular),
-           ts.size * 0.62f,
-           ts.size * 0.36f,
-           sc.mark_text.back(),
-           -1,
-           note,
-           RunKind::FootnoteMark};
-    const float w = fonts_.width(f.font, f.size, f.text);
-    push({KPItem::Box, w}, f);
-  };
-  size_t next_mark = 0;
-  auto marks_at = [&](size_t off) {
-    while (next_mark < marks.size() && marks[next_mark].first == off)
-      push_mark(marks[next_mark++].second);
-  };
-
-  // The kerning between the box that ends at `b` and the text that goes on at `b` within
-  // the same word and font: the box carries it (as the painted word does), and a break at
-  // `b` takes it back (the penalty's width), so a word measures the same split or whole.
-  auto boundary_kern = [&](size_t a, size_t b, size_t word_end) {
-    if (b >= word_end || piece_at(a).font != piece_at(b).font) return 0.0f;
-    if (next_mark < marks.size() && marks[next_mark].first == b) return 0.0f;
-    size_t last = b - 1;
-    while (last > a && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
-    size_t at = last, next = b;
-    const char32_t left = next_code_point(all, at), right = next_code_point(all, next);
-    return fonts_.kern(piece_at(a).font, ts.size, left, right);
-  };
-  std::vector<std::pair<size_t, unsigned char>>& cuts = sc.cuts;
+  sc.mark_text.reserve(sc.marks.size());
+  sc.piece_cursor = sc.piece_query = sc.next_mark = 0;
+  const std::string& text = sc.text;
   size_t first_piece_after = 0;  // pieces before it begin at or before the current word
   size_t i = 0;
-  marks_at(0);
+  marks_at(content, ts, node, sc, 0);
   while (i < text.size()) {
     if (text[i] == '\n') {
-      push({KPItem::Glue, 0, 1e5f, 0});
-      push({KPItem::Penalty, 0, 0, 0, -kInfPenalty});
+      push_forced_break(sc, true);
       ++i;
       continue;
     }
     if (is_space(text[i])) {
-      const float sw = fonts_.char_width(piece_at(i).font, ts.size, U' ');
+      const size_t space = i;
       while (i < text.size() && is_space(text[i])) ++i;
       if (i >= text.size()) break;  // trailing spaces vanish
-      if (!starts[i]) {             // a space ICU will not break at: keep it as a box
-        push_box(i - 1, i);
-        continue;
-      }
-      if (ragged) {
-        push({KPItem::Glue, 0, ragged_stretch, 0});
-        push({KPItem::Penalty, 0, 0, 0, 0});
-        push({KPItem::Glue, sw, -ragged_stretch, 0});
-      } else {
-        push({KPItem::Glue, sw, sw * 0.6f, sw * 0.3f});
-      }
+      if (!sc.starts[i])            // a space ICU will not break at: keep it as a box
+        push_box(fonts_, ts, sc, i - 1, i);
+      else
+        push_space(fonts_, ts, sc, space);
       continue;
     }
     // A word: up to the next space or forced break.
     size_t we = i;
     while (we < text.size() && !is_space(text[we]) && text[we] != '\n') ++we;
-    cuts.clear();
-    for (size_t k = i + 1; k < we; ++k)
-      if (starts[k]) cuts.emplace_back(k, kOpportunity);
-    while (first_piece_after < pieces.size() && pieces[first_piece_after].begin <= i)
+    while (first_piece_after < sc.pieces.size() && sc.pieces[first_piece_after].begin <= i)
       ++first_piece_after;
-    for (size_t p = first_piece_after; p < pieces.size() && pieces[p].begin < we; ++p)
-      cuts.emplace_back(pieces[p].begin, kPiece);
-    for (size_t m = next_mark; m < marks.size() && marks[m].first < we; ++m)
-      if (marks[m].first > i) cuts.emplace_back(marks[m].first, kPiece);
-    if (ts.hyphenate && we - i >= 5) {
-      for (const rv::sv::HyphenPoint& h : hyphenation(all.substr(i, we - i))) {
-        if (h.offset == 0 || h.offset >= we - i) continue;
-        unsigned char kind = kHyphen;
-        if (h.joint) kind |= kJoint;
-        if (h.left < rv::sv::kPreferredFragment || h.right < rv::sv::kPreferredFragment)
-          kind |= kWeak;
-        cuts.emplace_back(i + h.offset, kind);
-      }
-    }
-    std::sort(cuts.begin(), cuts.end());
-    size_t a = i;
-    for (size_t c = 0; c < cuts.size();) {
-      const size_t pos = cuts[c].first;
-      unsigned char kind = 0;
-      for (; c < cuts.size() && cuts[c].first == pos; ++c) kind |= cuts[c].second;
-      // (A break opportunity inside a word follows "-" or "/", which no pair starts with.)
-      const float kern = (kind & kOpportunity) || a >= pos ? 0.0f : boundary_kern(a, pos, we);
-      push_box(a, pos);
-      if (a < pos) items.back().width += kern;
-      marks_at(pos);
-      if (kind & kOpportunity) {
-        push({KPItem::Penalty, 0, 0, 0, kHyphenPenalty, true});
-      } else if (kind & kHyphen) {
-        const float hw = fonts_.char_width(frags.back().font, ts.size, U'-');
-        const float penalty = (kind & kJoint) ? kJointPenalty : kHyphenPenalty;
-        push({KPItem::Penalty, hw - kern, 0, 0, penalty, true, (kind & kWeak) != 0});
-      }
-      a = pos;
-    }
-    push_box(a, we);
-    marks_at(we);
+    word_items(content, ts, node, sc, i, we, first_piece_after);
     i = we;
   }
-  while (next_mark < marks.size()) push_mark(marks[next_mark++].second);
-  if (items.empty()) return lines;
-  // Paragraph end: fill glue and a forced break.
-  push({KPItem::Glue, 0, 1e5f, 0});
-  push({KPItem::Penalty, 0, 0, 0, -kInfPenalty});
+  while (sc.next_mark < sc.marks.size()) push_mark(content, ts, node, sc);
+  if (sc.items.empty()) return;
+  push_forced_break(sc, false);  // the paragraph's end
+}
 
-  // 3. Break.
-  KPParams params;
-  if (ragged) params.tolerance = 4.0f;
-  params.loose_before_weak = ragged;
-  sc.widths.assign(1, width);
-  const std::vector<size_t> breaks = break_lines(items, sc.widths, params);
-
-  // 4. Set each line.
-  std::unordered_map<int, int> link_nodes;  // inline index → its Link element
-  const float base = baseline_in_line(ts.size, ts.leading);
-  lines.reserve(breaks.size());
-  size_t from = 0;
-  for (size_t li = 0; li < breaks.size(); ++li) {
-    const size_t to = breaks[li];
-    while (from < to && items[from].type != KPItem::Box) ++from;  // glue after a break goes
-    const bool last = to == items.size() - 1 ||
-                      (items[to].type == KPItem::Penalty && items[to].penalty <= -kInfPenalty);
-    float r = adjustment_ratio(items, from, to, width);
-    if (!justify || last) r = std::min(r, 0.0f);
-    // Natural width for centring / right alignment.
-    float natural = 0;
-    for (size_t k = from; k < to; ++k)
-      if (items[k].type != KPItem::Penalty) natural += items[k].width;
-    if (items[to].type == KPItem::Penalty) natural += items[to].width;
-    float xpos = x;
-    if (ts.align == doc::Align::Center) xpos += std::max(0.0f, (width - natural) / 2);
-    if (ts.align == doc::Align::Right) xpos += std::max(0.0f, width - natural);
-
-    SetLine line;
-    line.height = ts.leading;
-    TextRun cur;
-    bool have = false, pending_space = false;
-    auto flush = [&] {
-      if (!have) return;
-      if (cur.word_x.size() <= 1 || std::abs(r) < 1e-4f) cur.word_x.clear(), cur.word_at.clear();
-      const doc::Inline* in = cur.kind == RunKind::Normal && cur.line >= 0
-                                  ? &content[static_cast<size_t>(cur.line)]
-                                  : nullptr;
-      if (in && (!in->link_id.empty() || !in->url.empty())) {
-        // The link's text is a Link element in the paragraph, one for all its lines.
-        auto [at, added] = link_nodes.emplace(cur.line, -1);
-        if (added) at->second = add_node(Role::Link, node, in->span);
-        cur.node = at->second;
-        LinkArea la;
-        la.node = at->second;
-        la.x = cur.x;
-        la.y = 0;
-        la.w = cur.width;
-        la.h = ts.leading;
-        la.target_id = in->link_id;
-        la.url = in->url;
-        la.written = in->span;
-        la.text = cur.text;
-        line.links.push_back(std::move(la));
-      }
-      cur.line = static_cast<int>(li);
-      line.right = std::max(line.right, cur.x + cur.width);
-      line.items.emplace_back(std::move(cur));
-      cur = TextRun{};
-      have = false;
-    };
-    for (size_t k = from; k < to; ++k) {
-      const KPItem& it = items[k];
-      if (it.type == KPItem::Glue) {
-        if (it.width > 0) pending_space = true;
-        xpos += it.width + (r > 0 ? r * it.stretch : r * it.shrink);
-        continue;
-      }
-      if (it.type == KPItem::Penalty) continue;
-      const Frag& f = frags[k];
-      // cur.line temporarily holds the inline index so runs split at link boundaries.
-      const bool same = have && cur.font == f.font && cur.size == f.size && cur.kind == f.kind &&
-                        cur.line == f.inl && f.kind == RunKind::Normal;
-      if (same) {
-        if (pending_space) {
-          cur.text += ' ';
-          cur.word_x.push_back(xpos);
-          cur.word_at.push_back(static_cast<uint32_t>(cur.text.size()));
-        }
-        cur.text += f.text;
-      } else {
-        // A space between two runs (a word and a link, roman and italic) ends the first,
-        // so the runs' text reads as separate words.
-        if (pending_space && have) cur.text += ' ';
-        flush();
-        cur.font = f.font;
-        cur.size = f.size;
-        cur.x = xpos;
-        cur.y = base - f.rise;
-        cur.text = f.text;
-        cur.word_x = {xpos};
-        cur.word_at = {0};
-        cur.color = f.kind == RunKind::FootnoteMark ? ts.color : ts.color;
-        if (f.inl >= 0 && (!content[static_cast<size_t>(f.inl)].link_id.empty() ||
-                           !content[static_cast<size_t>(f.inl)].url.empty()))
-          cur.color = style::kLinkColor;
-        cur.node = node;
-        cur.kind = f.kind;
-        cur.line = f.inl;
-        have = true;
-        if (f.note >= 0) line.notes.push_back(f.note);
-        if (f.kind == RunKind::FootnoteMark && f.note >= 0) {
-          // The mark is a Reference element in the paragraph (PDF/UA), numbered as its note.
-          cur.node = add_node(Role::Reference, node, {});
-          pages_.nodes[static_cast<size_t>(cur.node)].note =
-              flow_.notes[static_cast<size_t>(f.note)].number;
-        }
-      }
-      pending_space = false;
-      xpos += it.width;
-      cur.width = xpos - cur.x;
+// The word text[i, we): boxes between the places it may break (ICU opportunities, hyphens,
+// joints) or change font, and the footnote marks inside or after it.
+void Builder::word_items(const doc::Inlines& content, const TextStyle& ts, int node,
+                         TextScratch& sc, size_t i, size_t we, size_t first_piece_after) {
+  const std::string_view all(sc.text);
+  auto& cuts = sc.cuts;
+  cuts.clear();
+  for (size_t k = i + 1; k < we; ++k)
+    if (sc.starts[k]) cuts.emplace_back(k, kOpportunity);
+  for (size_t p = first_piece_after; p < sc.pieces.size() && sc.pieces[p].begin < we; ++p)
+    cuts.emplace_back(sc.pieces[p].begin, kPiece);
+  for (size_t m = sc.next_mark; m < sc.marks.size() && sc.marks[m].first < we; ++m)
+    if (sc.marks[m].first > i) cuts.emplace_back(sc.marks[m].first, kPiece);
+  // The writer's soft hyphens, hyphenate or not: as TeX's \- and HTML's &shy;.
+  const auto soft = std::upper_bound(sc.soft_hyphens.begin(), sc.soft_hyphens.end(), i);
+  for (auto s = soft; s != sc.soft_hyphens.end() && *s < we; ++s) cuts.emplace_back(*s, kHyphen);
+  if (ts.hyphenate && we - i >= 5) {
+    for (const rv::sv::HyphenPoint& h : hyphenation(all.substr(i, we - i))) {
+      if (h.offset == 0 || h.offset >= we - i) continue;
+      unsigned char kind = kHyphen;
+      if (h.joint) kind |= kJoint;
+      if (h.left < rv::sv::kPreferredFragment || h.right < rv::sv::kPreferredFragment)
+        kind |= kWeak;
+      cuts.emplace_back(i + h.offset, kind);
     }
-    // What text extraction and screen readers get from the line's end (ISO 32000-1
-    // §14.8.2.2.3 and §14.8.2.5): a hyphen the line break added is a soft hyphen (U+00AD,
-    // drawn as a hyphen), so "stimulansme-del" reads as one word; a line broken at a space
-    // ends with that space, so "nära" and "relationer" on two lines are two words.
-    if (items[to].type == KPItem::Penalty && items[to].width > 0 && have) {
-      cur.text += "\u00AD";
-      cur.width += items[to].width;
-    } else if (have && to != items.size() - 1 &&
-               (items[to].type == KPItem::Glue || items[to].type == KPItem::Penalty)) {
-      cur.text += ' ';  // after the drawn width: nothing moves (also at a forced break)
-    }
-    flush();
-    lines.push_back(std::move(line));
-    from = to + 1;
   }
-  return lines;
+  std::sort(cuts.begin(), cuts.end());
+  size_t a = i;
+  for (size_t c = 0; c < cuts.size();) {
+    const size_t pos = cuts[c].first;
+    unsigned char kind = 0;
+    for (; c < cuts.size() && cuts[c].first == pos; ++c) kind |= cuts[c].second;
+    // (A break opportunity inside a word follows "-" or "/", which no pair starts with.)
+    push_box(fonts_, ts, sc, a, pos);  // (first: the pieces are asked for in text order)
+    const float kern =
+        (kind & kOpportunity) || a >= pos ? 0.0f : boundary_kern(fonts_, ts, sc, a, pos, we);
+    if (a < pos) sc.items.back().width += kern;
+    marks_at(content, ts, node, sc, pos);
+    if (kind & kOpportunity) {
+      sc.push({KPItem::Penalty, 0, 0, 0, kHyphenPenalty, true});
+    } else if (kind & kHyphen) {
+      const float hw = fonts_.char_width(sc.frags.back().font, ts.size, U'-');
+      const float penalty = (kind & kJoint) ? kJointPenalty : kHyphenPenalty;
+      sc.push({KPItem::Penalty, hw - kern, 0, 0, penalty, true, (kind & kWeak) != 0});
+    }
+    a = pos;
+  }
+  push_box(fonts_, ts, sc, a, we);
+  marks_at(content, ts, node, sc, we);
+}
+
+// The footnote marks bound to offset `off`.
+void Builder::marks_at(const doc::Inlines& content, const TextStyle& ts, int node, TextScratch& sc,
+                       size_t off) {
+  while (sc.next_mark < sc.marks.size() && sc.marks[sc.next_mark].first == off)
+    push_mark(content, ts, node, sc);
+}
+
+// The next footnote mark: its note is set now (numbered in reading order) and its number
+// becomes a small raised box.
+void Builder::push_mark(const doc::Inlines& content, const TextStyle& ts, int node,
+                        TextScratch& sc) {
+  const int inl = sc.marks[sc.next_mark++].second;
+  const int note = add_note(content[static_cast<size_t>(inl)], node);
+  sc.mark_text.push_back(std::to_string(flow_.notes[static_cast<size_t>(note)].number));
+  Frag f{font_for(ts.family, doc::FontStyle::Regular),
+         ts.size * style::kNoteMarkScale,
+         ts.size * style::kNoteMarkRaise,
+         sc.mark_text.back(),
+         -1,
+         note,
+         RunKind::FootnoteMark};
+  sc.push({KPItem::Box, fonts_.width(f.font, f.size, f.text)}, f);
 }
 
 TextRun make_run(const FontSet& fonts, FontId font, float size, float x, float baseline,

@@ -52,7 +52,18 @@ void Builder::table(const doc::Table& t, float x, float width, int parent) {
   const double total_w = std::accumulate(
       cols.begin(), cols.end(), 0.0, [](double s, const doc::Column& c) { return s + c.width; });
   std::vector<float> col_x(ncols + 1, x);
-  const auto fitted = fitted_column_widths(t, cols, width, fonts_);
+  TextStyle head_style;  // as set_row sets a header cell
+  head_style.family = doc::Family::Sans;
+  head_style.size = style::kTableSize;
+  head_style.leading = style::kTableLeading;
+  head_style.base = doc::FontStyle::Bold;
+  head_style.hyphenate = true;
+  const auto heading_lines = [&](size_t c, float measure) -> std::optional<int> {
+    if (t.header.size() != 1 || c >= t.header[0].cells.size()) return std::nullopt;
+    head_style.align = cell_align(cols[c].align);
+    return count_lines(t.header[0].cells[c].content, head_style, measure);
+  };
+  const auto fitted = fitted_column_widths(t, cols, width, fonts_, heading_lines);
   for (size_t c = 0; c < ncols; ++c)
     col_x[c + 1] =
         col_x[c] + (fitted ? (*fitted)[c] : static_cast<float>(cols[c].width / total_w) * width);

@@ -92,15 +92,16 @@ int lines_at(const Pieces& p, float measure) {
   return lines;
 }
 
-// The narrowest measure at which the text needs fewer lines than at `measure`; -1 if not
-// even `limit` does.
-float narrowest_with_fewer_lines(const Pieces& p, float measure, float limit) {
-  const int now = lines_at(p, measure);
-  if (now <= 1 || lines_at(p, limit) >= now) return -1;
-  float lo = measure, hi = limit;  // lines_at(lo) == now, lines_at(hi) < now
+// The narrowest measure at which `lines(measure)` is smaller than at `measure`; -1 if not
+// even at `limit`.
+template <class Lines>
+float narrowest_with_fewer_lines(const Lines& lines, float measure, float limit) {
+  const int now = lines(measure);
+  if (now <= 1 || lines(limit) >= now) return -1;
+  float lo = measure, hi = limit;  // lines(lo) == now, lines(hi) < now
   while (hi - lo > 0.25f) {
     const float mid = (lo + hi) / 2;
-    (lines_at(p, mid) < now ? hi : lo) = mid;
+    (lines(mid) < now ? hi : lo) = mid;
   }
   return hi;
 }
@@ -109,7 +110,8 @@ float narrowest_with_fewer_lines(const Pieces& p, float measure, float limit) {
 
 std::optional<std::vector<float>> fitted_column_widths(const doc::Table& t,
                                                        const std::vector<doc::Column>& cols,
-                                                       float width, const FontSet& fonts) {
+                                                       float width, const FontSet& fonts,
+                                                       const HeadingLines& heading_lines) {
   const size_t n = cols.size();
   const float pad = 2 * style::kCellPadX;
   if (t.header.size() != 1) return std::nullopt;
@@ -136,20 +138,31 @@ std::optional<std::vector<float>> fitted_column_widths(const doc::Table& t,
     need[c] = std::max(need[c], widest(heads[c]));
   }
   std::vector<float> w(n);
-  for (size_t c = 0; c < n; ++c) w[c] = need[c] + pad;
+  // A hair more than the widest figure: a cell exactly as wide as its text can come out
+  // a rounding too narrow for the line breaker, which then breaks the figure.
+  constexpr float kSlack = 0.05f;
+  for (size_t c = 0; c < n; ++c) w[c] = need[c] + pad + kSlack;
   float left = width - std::accumulate(w.begin(), w.end(), 0.0f);
   if (left < 0) return std::nullopt;  // more than the page holds: the proportions
 
+  // Lines as the line breaker sets the heading; the greedy count where it gives none.
+  auto heading_at = [&](size_t c) {
+    return [&, c](float measure) {
+      if (heading_lines)
+        if (auto l = heading_lines(c, measure)) return *l;
+      return lines_at(heads[c], measure);
+    };
+  };
   // The heading with the most lines first, as long as the room lasts.
   auto headings_down_to = [&](int target) {
     for (;;) {
       size_t worst = n;
       int most = target;
       for (size_t c = 0; c < n; ++c)
-        if (int l = lines_at(heads[c], w[c] - pad); l > most) most = l, worst = c;
+        if (int l = heading_at(c)(w[c] - pad); l > most) most = l, worst = c;
       if (worst == n) return;
       const float to =
-          narrowest_with_fewer_lines(heads[worst], w[worst] - pad, w[worst] - pad + left);
+          narrowest_with_fewer_lines(heading_at(worst), w[worst] - pad, w[worst] - pad + left);
       if (to < 0) return;
       left -= to + pad - w[worst];
       w[worst] = to + pad;
@@ -160,12 +173,13 @@ std::optional<std::vector<float>> fitted_column_widths(const doc::Table& t,
   // line before headings get shorter, by what each lacks when the room falls short.
   float grow = 0;
   for (size_t c = 0; c < n; ++c)
-    if (cols[c].align == doc::CellAlign::Left) grow += std::max(0.0f, wish[c] + pad - w[c]);
+    if (cols[c].align == doc::CellAlign::Left)
+      grow += std::max(0.0f, wish[c] + pad + kSlack - w[c]);
   if (grow > 0) {
     const float share = std::min(1.0f, left / grow);
     for (size_t c = 0; c < n; ++c)
       if (cols[c].align == doc::CellAlign::Left)
-        w[c] += share * std::max(0.0f, wish[c] + pad - w[c]);
+        w[c] += share * std::max(0.0f, wish[c] + pad + kSlack - w[c]);
     left -= share * grow;
   }
   headings_down_to(kGoodHeadingLines);

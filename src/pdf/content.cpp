@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <initializer_list>
 
+#include "layout/glyphs.hpp"
 #include "pdf/internal.hpp"
 
 namespace rv::pdf {
@@ -135,36 +136,26 @@ class PagePainter {
     operands({t.x, t.y}, 2);
     out_ += " Tm [(";
     const float scale = 1000.0f / t.size;
-    float pos = t.x;  // where the next glyph lands without adjustment
-    size_t word = 0;
     // Glyph codes go through a local buffer: appending them to out_ byte by byte, with a
     // capacity check each, cost a third of painting.
     char buf[512];
     size_t n = 0;
+    const auto advance = [&](char32_t cp) {
+      const unsigned code = cp < 0x10000 ? static_cast<unsigned>(cp) : 0xFFFDu;
+      return static_cast<float>(font.widths[code]) * t.size / 1000.0f;
+    };
     const font::Kerning& kerning = font.file->kerning();
-    char32_t prev = 0;  // kerned with the next glyph as layout measured it (FontSet::width)
-    for (size_t i = 0; i < t.text.size();) {
-      const bool word_start = word < t.word_at.size() && i == t.word_at[word];
-      const char32_t cp = font::next_code_point(t.text, i);
-      if (const int kern = kerning(prev, cp); kern != 0) {
+    const auto kern = [&](char32_t left, char32_t right) {
+      return static_cast<float>(kerning(left, right)) * t.size / 1000.0f;
+    };
+    // The word positions and kerning are read by the one function the layout tests check.
+    layout::walk_glyphs(t, advance, kern, [&](char32_t cp, size_t, float, float shift) {
+      if (shift != 0) {
         out_.append(buf, n);
         n = 0;
         out_ += ") ";
-        put_int(out_, -kern);
+        put_number(out_, -shift * scale, 1);
         out_ += " (";
-        pos += static_cast<float>(kern) * t.size / 1000.0f;
-      }
-      prev = cp;
-      if (word_start && word < t.word_x.size()) {
-        const float shift = t.word_x[word++] - pos;
-        if (shift > 0.005f || shift < -0.005f) {
-          out_.append(buf, n);
-          n = 0;
-          out_ += ") ";
-          put_number(out_, -shift * scale, 1);
-          out_ += " (";
-          pos += shift;
-        }
       }
       if (n + 8 > sizeof buf) {
         out_.append(buf, n);
@@ -182,8 +173,7 @@ class PagePainter {
         }
         buf[n++] = static_cast<char>(byte);
       }
-      pos += static_cast<float>(font.widths[code]) * t.size / 1000.0f;
-    }
+    });
     out_.append(buf, n);
     out_ += ")] TJ\n";
   }

@@ -19,7 +19,6 @@ std::string page_model(const tmpl::TemplateBatch& templ, const tmpl::Value& reci
   auto rendered = templ.render("mottagare", recipient, d);
   if (!rendered) return "mallfel";
   layout::Context lc;
-  lc.parallel = false;
   auto pages = layout::layout(rendered->document, lc, d);
   if (!pages || d.has_errors()) return "layoutfel";
   return pdf::trace(*pages);

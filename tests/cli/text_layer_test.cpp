@@ -98,6 +98,12 @@ TEST_CASE("national report: no line-break hyphen in the text layer, tag text in 
   int checked = 0;
   for (const std::string& w : words(flat_tags)) {
     ++checked;
+    // A compound with a hard hyphen broken after it ("V.I.P.-|programmet") is one word in
+    // the tags and, as pdftotext cannot tell such a hyphen from a dash, two on the page.
+    const size_t dash = w.find('-');
+    if (page_words.count(w) == 0 && dash != std::string::npos && dash + 1 < w.size() &&
+        page_words.count(w.substr(0, dash + 1)) && page_words.count(w.substr(dash + 1)))
+      continue;
     if (page_words.count(w) == 0) {
       INFO("ord i taggträdet som inte finns i sidtexten: " << w);
       CHECK(page_words.count(w) == 1);

@@ -259,3 +259,49 @@ TEST_CASE("page building: a longer table that fits on a page moves whole") {
   }
   CHECK(moved > 0);
 }
+
+// Found by the property test: a continuation page opened by a row that fits a page alone
+// but not under the repeated header ran past the bottom margin, unreported.
+TEST_CASE("page building: a row too tall to go under the repeated header is set without it") {
+  auto lines = [](int n) {
+    doc::Inlines content;
+    for (int k = 0; k < n; ++k) {
+      if (k) content.push_back(doc::Inline{doc::InlineKind::LineBreak});
+      content.push_back(doc::text("rad " + std::to_string(k + 1)));
+    }
+    return content;
+  };
+  doc::Table t;
+  t.label = "Tabell 1.";
+  t.caption.push_back(doc::text("Hög rubrik"));
+  t.columns.resize(2);
+  doc::Row head;
+  head.cells.push_back({lines(30)});
+  head.cells.push_back({{doc::text("Belopp")}});
+  t.header.push_back(head);
+  for (int r = 0; r < 12; ++r) {  // more than the unsplit limit: the table is split
+    doc::Row row;
+    row.cells.push_back({lines(r == 11 ? 30 : 1)});
+    row.cells.push_back({{doc::text(std::to_string(r))}});
+    t.body.push_back(row);
+  }
+  doc::Document d;
+  d.meta.title = "Hög tabellrubrik";
+  d.blocks.push_back(doc::Block{t});
+  Diagnostics diags;
+  const Pages p = set(d, diags);
+  CHECK(diags.empty());
+  REQUIRE(p.pages.size() >= 2);
+  // The tall last row opens page 2 (header + row are more than a page), and every line of
+  // every page stays above the bottom margin.
+  for (const PlacedRun& r : runs(p))
+    if (r.run->node >= 0) CHECK(r.run->y >= 79.0f);
+  // The page the tall row opens has no repeated header.
+  int tall_row_page = -1;
+  for (const PlacedRun& r : runs(p))
+    if (r.run->kind == layout::RunKind::Normal && r.run->text.starts_with("rad 30"))
+      tall_row_page = std::max(tall_row_page, r.page);  // the header's is on page 1
+  REQUIRE(tall_row_page >= 1);
+  for (const PlacedRun& r : runs(p))
+    CHECK_FALSE((r.page == tall_row_page && r.run->kind == layout::RunKind::RepeatedHeader));
+}
