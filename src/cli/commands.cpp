@@ -105,8 +105,10 @@ void print_errors_and_warning_count(const Diagnostics& diags) {
   Diagnostics shown;
   size_t data_warnings = 0;
   for (const auto& d : diags.all()) {
-    bool from_data =
-        d.span.file.size() > 5 && (d.span.file.ends_with(".yaml") || d.span.file.ends_with(".yml"));
+    // (A template's settings file, mall.yaml, is not data: what is found there is shown.)
+    const bool settings = d.span.file == "mall.yaml" || d.span.file.ends_with("/mall.yaml");
+    bool from_data = !settings && d.span.file.size() > 5 &&
+                     (d.span.file.ends_with(".yaml") || d.span.file.ends_with(".yml"));
     if (d.severity == Severity::Warning && from_data)
       ++data_warnings;
     else

@@ -18,6 +18,7 @@
 #include "template/parameters.hpp"
 #include "template/settings.hpp"
 #include "template/template.hpp"
+#include "template/terms.hpp"
 
 namespace fs = std::filesystem;
 
@@ -716,6 +717,7 @@ std::optional<Rendered> render_stage(const std::string& dir, const GrantYear& ye
   resolve_cross_references(blocks, expansion, diags);
   for (auto& b : blocks) d.blocks.push_back(std::move(b));
   if (s.kind == DocKind::Letter) add_letter_signature(r, s, d);
+  check_terms(s.terms, d, diags);
   out.tables = std::move(r.tables_);
   out.context = std::move(context);
   if (diags.error_count() > errors_before) return std::nullopt;

@@ -336,8 +336,8 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
   }
   MapReader m(f, root, "mallens inställningar", diags,
               {"typ", "brödtext", "metadata", "sidhuvud", "sidnummer", "husstil", "numrering",
-               "titelsida", "tjänsteutlåtande", "brev", "avstavning", "tabeller", "diagram",
-               "källor", "parametrar", "kräver", "pdfa"});
+               "titelsida", "tjänsteutlåtande", "brev", "avstavning", "termer", "tabeller",
+               "diagram", "källor", "parametrar", "kräver", "pdfa"});
   if (!m.is_map()) return std::nullopt;
   if (auto t = m.text("typ", true)) {
     if (*t == "rapport")
@@ -418,6 +418,7 @@ std::optional<TemplateSettings> read_settings(const std::string& dir, Diagnostic
         if (auto v = text_field(bm, k)) s.letter[std::string(k)] = *v;
     s.letter_address = text_list(f, bm, "mottagare", diags);
   }
+  s.terms = text_list(f, m, "termer", diags);
   if (auto a = m.text("avstavning")) {
     s.hyphenation_file = *a;
     if (!file_in_template(dir, s.hyphenation_file, why, &outside) && outside)

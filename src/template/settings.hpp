@@ -137,6 +137,9 @@ struct TemplateSettings {
   std::map<std::string, TextTemplate> letter;
   std::vector<TextTemplate> letter_address;
   std::string hyphenation_file;
+  // termer: recurring terms in the one spelling the document uses ("HBTQ-personer", "NCK");
+  // another spelling of one of them in the rendered text is a warning (terms.cpp).
+  std::vector<TextTemplate> terms;
   doc::PdfA pdfa = doc::PdfA::A2a;  // pdfa: 1a | 2a | 2b | av
   std::map<std::string, TableDef> tables;
   std::map<std::string, ChartDef> charts;

@@ -129,7 +129,8 @@ void io(A& a, TemplateSettings& s) {
   a(s.dir), a(s.file), a(s.kind), a(s.body), io(a, s.title), io(a, s.author), io(a, s.subject);
   io(a, s.keywords), io(a, s.running_header), a(s.numbering), io(a, s.style);
   a(s.table_word), a(s.chart_word), io(a, s.title_page_title), io(a, s.title_page_subtitle);
-  io(a, s.title_page_sender), io(a, s.colophon), io(a, s.official), a(s.hyphenation_file);
+  io(a, s.title_page_sender), io(a, s.colophon), io(a, s.official), a(s.hyphenation_file),
+      io(a, s.terms);
   io(a, s.letter), io(a, s.letter_address);
   io(a, s.tables), io(a, s.charts), io(a, s.sources), io(a, s.parameters);
   io(a, s.requirements);

@@ -52,3 +52,47 @@ TEST_CASE("city memo: an amount after 'de' is said with a relative clause") {
         std::string::npos);
   fs::remove_all(dir);
 }
+
+// One spelling of a recurring term, for every template: mall.yaml `termer:` lists them, and
+// another spelling in the rendered text is a warning at the place that wrote it, with the
+// words around it. Capitals at a sentence start or in a running head, and web addresses,
+// are not another spelling.
+TEST_CASE("a template's term list: every other spelling is a warning at its place") {
+  const fs::path dir = rvtest::temp_dir("language_terms");
+  rvtest::write(dir / "mall.yaml",
+                "typ: rapport\nbrödtext: mall.md\nmetadata: {titel: E, författare: E, ämne: E}\n"
+                "termer: [HBTQ-personer, NCK]\n");
+  rvtest::write(dir / "mall.md",
+                "Stöd till HBTQ-personer. Nck har ordet.\n\n"
+                "Och till hbtq-personer, se www.hbtq-personer.se och NCK.\n\n"
+                "HBTQ-PERSONER i versaler, {{ \"Hbtq-personer\" }} ur ett uttryck.\n");
+  auto r = rvtest::sh(rvtest::rv("skapa '" + dir.string() + "' data/exempel -o '" +
+                                 (dir / "o.pdf").string() + "'"));
+  INFO(r.out);
+  REQUIRE(r.code == 0);
+  const std::string mall = dir.string() + "/mall.md";
+  CHECK(rvtest::has(r.out, mall + ":1:1: varning: 'Nck' (i ”Stöd till HBTQ-personer. Nck har "
+                                  "ordet.”) skrivs 'NCK' i resten av dokumentet"));
+  CHECK(rvtest::has(r.out, mall + ":3:1: varning: 'hbtq-personer' (i "));
+  CHECK(rvtest::has(r.out, mall + ":5:1: varning: 'Hbtq-personer' (i "));
+  CHECK(rvtest::occurrences(r.out, ": varning:") == 3);  // not the address, not the capitals
+  fs::remove_all(dir);
+}
+
+TEST_CASE("the national report spells its listed terms one way") {
+  const fs::path dir = rvtest::temp_dir("language_terms_national");
+  auto r = rvtest::sh(rvtest::rv("skapa uppfoljning-nationell data/nationell-2019 -o '" +
+                                 (dir / "r.pdf").string() + "'"));
+  INFO(r.out);
+  REQUIRE(r.code == 0);
+  CHECK_FALSE(rvtest::has(r.out, "i resten av dokumentet"));
+  // The list is there and is checked: the same run with one term spelt another way warns.
+  const fs::path t = dir / "mall";
+  rvtest::sh("cp -r templates/uppfoljning-nationell '" + t.string() + "'");
+  rvtest::replace_in(t / "mall.yaml", "termer: [HBTQ-personer,", "termer: [Hbtq-personer,");
+  auto w = rvtest::sh(rvtest::rv("skapa '" + t.string() + "' data/nationell-2019 -o '" +
+                                 (dir / "w.pdf").string() + "'"));
+  INFO(w.out);
+  CHECK(rvtest::has(w.out, "'HBTQ-personer' (i "));
+  fs::remove_all(dir);
+}
