@@ -2,6 +2,7 @@
 // Liberation keeps its classic pair kerning there ("AV", "To", "Ty", "r."), which is what
 // print typography asks for; the OpenType GPOS tables are not kept (scripts/subset-fonts.py).
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <tuple>
 
@@ -98,18 +99,20 @@ char32_t base_letter(char32_t cp) {
 // neighbour, as the font's own OpenType class kerning has it. A pair the table gives
 // itself is kept.
 void Kerning::inherit_accented(const TrueType& face) {
-  auto value = [&](char32_t a, char32_t b) {
-    const uint8_t row = latin_row_[a];
-    return row ? latin_[row - 1][b] : int8_t{0};
-  };
+  // The letters each base letter stands for (itself included), among those the font has.
+  std::array<std::vector<char32_t>, 256> variants;
+  for (char32_t cp = 0x20; cp < 256; ++cp)
+    if (kernable(cp) && face.glyph(cp) != 0) variants[base_letter(cp)].push_back(cp);
   std::vector<std::tuple<char32_t, char32_t, int8_t>> add;
-  for (char32_t a = 0x20; a < 256; ++a) {
-    if (!kernable(a) || face.glyph(a) == 0) continue;
-    for (char32_t b = 0x20; b < 256; ++b) {
-      if (!kernable(b) || face.glyph(b) == 0) continue;
-      const char32_t ba = base_letter(a), bb = base_letter(b);
-      if ((ba == a && bb == b) || value(a, b) != 0) continue;
-      if (const int8_t v = value(ba, bb)) add.emplace_back(a, b, v);
+  for (char32_t ba = 0; ba < 256; ++ba) {
+    const uint8_t row = latin_row_[ba];
+    if (!row || variants[ba].empty()) continue;
+    for (char32_t bb = 0; bb < 256; ++bb) {
+      const int8_t v = latin_[row - 1][bb];
+      if (v == 0) continue;
+      for (char32_t a : variants[ba])
+        for (char32_t b : variants[bb])
+          if ((a != ba || b != bb)) add.emplace_back(a, b, v);
     }
   }
   for (const auto& [a, b, v] : add) {
@@ -118,7 +121,8 @@ void Kerning::inherit_accented(const TrueType& face) {
       latin_.emplace_back().fill(0);
       latin_row_[a] = static_cast<uint8_t>(latin_.size());
     }
-    latin_[latin_row_[a] - 1][b] = v;
+    int8_t& cell = latin_[latin_row_[a] - 1][b];
+    if (cell == 0) cell = v;  // a pair the table gives itself is kept
   }
 }
 

@@ -5,6 +5,7 @@
 // lines over narrow columns of figures is what the appendix tables had with fixed
 // proportions). What is left is shared out by the template's relative widths (`bredd`).
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 #include "layout/flow.hpp"
@@ -146,11 +147,18 @@ std::optional<std::vector<float>> fitted_column_widths(const doc::Table& t,
   if (left < 0) return std::nullopt;  // more than the page holds: the proportions
 
   // Lines as the line breaker sets the heading; the greedy count where it gives none.
+  // Remembered per column and quarter point: the searches ask the same widths again.
+  std::map<std::pair<size_t, int>, int> known;
   auto heading_at = [&](size_t c) {
     return [&, c](float measure) {
+      const auto at = std::make_pair(c, static_cast<int>(measure * 4));
+      if (auto it = known.find(at); it != known.end()) return it->second;
+      int lines = -1;
       if (heading_lines)
-        if (auto l = heading_lines(c, measure)) return *l;
-      return lines_at(heads[c], measure);
+        if (auto l = heading_lines(c, measure)) lines = *l;
+      if (lines < 0) lines = lines_at(heads[c], measure);
+      known.emplace(at, lines);
+      return lines;
     };
   };
   // The heading with the most lines first, as long as the room lasts.

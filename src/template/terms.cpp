@@ -5,7 +5,9 @@
 // starts a sentence may take a capital letter.
 #include "template/terms.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
 
 #include "swedish/swedish.hpp"
@@ -16,9 +18,13 @@ namespace {
 
 // The key two spellings of one term share: lower case, hyphens and spaces dropped.
 std::string key(std::string_view word) {
+  bool ascii = true;
+  for (char c : word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
   std::string k;
-  for (char c : sv::lowercase(word))
-    if (c != '-' && c != ' ') k += c;
+  // Most words are ASCII: lower-cased here, ICU only for the rest.
+  for (char c : ascii ? std::string(word) : sv::lowercase(word))
+    if (c != '-' && c != ' ')
+      k += ascii ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : c;
   return k;
 }
 
@@ -30,7 +36,12 @@ void check_terms(const std::vector<TextTemplate>& terms, const doc::Document& d,
                  Diagnostics& diags) {
   if (terms.empty()) return;
   std::map<std::string, const TextTemplate*> by_key;
-  for (const auto& t : terms) by_key.emplace(key(t.text), &t);
+  size_t shortest = SIZE_MAX, longest = 0;  // a word of another length is no spelling of one
+  for (const auto& t : terms) {
+    by_key.emplace(key(t.text), &t);
+    shortest = std::min(shortest, key(t.text).size());
+    longest = std::max(longest, t.text.size() * 2);  // lower case may be longer in bytes
+  }
   std::map<std::string, bool> reported;  // one warning per wrong spelling
   doc::each_inlines(d.blocks, [&](const doc::Inlines& content) {
     for (const doc::Inline& in : content) {
@@ -52,6 +63,7 @@ void check_terms(const std::vector<TextTemplate>& terms, const doc::Document& d,
             ((at(e) == '.' || at(e) == '@') && word_byte(static_cast<unsigned char>(at(e + 1)))) ||
             at(e) == '/')
           continue;
+        if (word.size() < shortest || word.size() > longest) continue;
         auto it = by_key.find(key(word));
         if (it == by_key.end()) continue;
         const std::string& term = it->second->text;
