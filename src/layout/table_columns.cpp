@@ -147,11 +147,11 @@ std::optional<std::vector<float>> fitted_column_widths(const doc::Table& t,
   if (left < 0) return std::nullopt;  // more than the page holds: the proportions
 
   // Lines as the line breaker sets the heading; the greedy count where it gives none.
-  // Remembered per column and quarter point: the searches ask the same widths again.
-  std::map<std::pair<size_t, int>, int> known;
+  // Remembered per column and width: the searches ask the same widths again.
+  std::map<std::pair<size_t, float>, int> known;
   auto heading_at = [&](size_t c) {
     return [&, c](float measure) {
-      const auto at = std::make_pair(c, static_cast<int>(measure * 4));
+      const auto at = std::make_pair(c, measure);
       if (auto it = known.find(at); it != known.end()) return it->second;
       int lines = -1;
       if (heading_lines)
