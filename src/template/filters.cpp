@@ -153,6 +153,15 @@ R f_antal(const FilterCall& c) {
   if (!noun) return std::nullopt;
   return Value(sv::count_noun(c.in.as_int(), *noun, c.style.word_limit));
 }
+// The form that agrees with a count, without the count: "en av organisationerna blev
+// {{ n | böj("beviljad", "beviljade") }}"; with a group, its noun ("kommun"/"kommuner").
+R f_boj(const FilterCall& c) {
+  if (!want_int(c, "böj")) return std::nullopt;
+  auto forms = noun_arg(c, "böj");
+  if (!forms) return std::nullopt;
+  const int64_t n = c.in.as_int();
+  return Value(n == 1 || n == -1 ? forms->singular : forms->plural);
+}
 R f_versal(const FilterCall& c) {
   if (!c.in.is_str()) return type_error(c, "versal", "text");
   return Value(sv::capitalize(c.in.as_str()));
@@ -378,6 +387,7 @@ const std::map<std::string, FilterFn>& filter_table() {
       {"procenttal", f_procenttal},
       {"ord", f_ord},
       {"antal", f_antal},
+      {"böj", f_boj},
       {"med_bokstäver", f_med_bokstaver},
       {"genitiv", f_genitiv},
       {"versal", f_versal},
