@@ -117,7 +117,7 @@ std::string bash_completion(const CLI::App& root) {
     if [[ $cur == -* ]]; then
       mapfile -t COMPREPLY < <(compgen -W "$(_rapportverk_options '')" -- "$cur")
     else
-      mapfile -t COMPREPLY < <(compgen -W ')sh";
+      mapfile -t COMPREPLY < <(compgen -W ")sh";
   for (const CLI::App* sub : subs) {
     out << sub->get_name() << " ";
     for (const auto& a : sub->get_aliases()) out << a << " ";
@@ -145,7 +145,7 @@ std::string bash_completion(const CLI::App& root) {
       # A template can also be a folder.
       mapfile -t -O ${#COMPREPLY[@]} COMPREPLY < <(compgen -d -- "$cur") ;;
     kommando)
-      mapfile -t COMPREPLY < <(compgen -W ')sh";
+      mapfile -t COMPREPLY < <(compgen -W ")sh";
   for (const CLI::App* sub : subs) out << sub->get_name() << " ";
   out << R"sh(" -- "$cur") ;;
     *) mapfile -t COMPREPLY < <(compgen -f -- "$cur") ;;
