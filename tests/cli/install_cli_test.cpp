@@ -91,8 +91,9 @@ TEST_CASE("rapportverk mallar shows the search path, and a name is looked up alo
   fs::remove_all(tmp);
 }
 
-TEST_CASE("--version names the libraries and fonts, and the PDF's Producer the same version",
-          "[version]") {
+TEST_CASE(
+    "rapportverk --version names the libraries and fonts, and the PDF's Producer the same version",
+    "[version]") {
   const auto r = sh(rv("--version"));
   REQUIRE(r.code == 0);
   const auto lines = lines_of(r.out);
@@ -115,7 +116,8 @@ TEST_CASE("--version names the libraries and fonts, and the PDF's Producer the s
   fs::remove_all(tmp);
 }
 
-TEST_CASE("--diagnostik json: one object a line, the same positions as the text", "[json]") {
+TEST_CASE("rapportverk --diagnostik json: one object a line, the same positions as the text",
+          "[json]") {
   const std::string broken = "skapa tests/cli/mallar/okand-variabel data/nationell-2019 -o - ";
   // Standard error only: the document goes to /dev/null.
   const auto text = sh("{ " + rv(broken + "2>&1 >/dev/null; }"));
