@@ -51,7 +51,7 @@ int run(const CLI::App& root, const HelpArgs& a) {
     std::cout << *man_page(root, sub ? sub->get_name() : "");
     return Ok;
   }
-  std::cout << (sub ? sub->help() : root.help());
+  std::cout << (sub ? sub->help("rapportverk") : root.help());
   return Ok;
 }
 

@@ -74,7 +74,9 @@ class Watcher {
         const fs::path path = w->second.folder / name;
         std::error_code ec;
         if (!output.empty() && fs::equivalent(path, output, ec)) continue;
-        if (path.lexically_normal() == output.lexically_normal()) continue;
+        // The output itself, or inside it (--per-mottagare writes a folder).
+        const fs::path rel = path.lexically_normal().lexically_relative(output.lexically_normal());
+        if (!output.empty() && (rel == "." || (!rel.empty() && *rel.begin() != ".."))) continue;
         // A new subfolder of a watched folder is watched too.
         if ((e->mask & (IN_CREATE | IN_MOVED_TO)) && (e->mask & IN_ISDIR) && w->second.only.empty())
           add_tree(path);

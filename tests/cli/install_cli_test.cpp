@@ -174,6 +174,8 @@ TEST_CASE("man pages and bash completion come from the program's own help", "[ma
     CHECK(page.out.find(std::regex_replace(o, std::regex("-"), "\\-")) != std::string::npos);
   CHECK(sh("gzip -dc '" + (built / "man" / "rapportverk-skapa.1.gz").string() + "'").out ==
         page.out);
+  // `hjälp skapa` is `skapa --help`.
+  CHECK(sh(rv("hjälp skapa")).out == help);
   // man reads it without complaint.
   write(tmp / "skapa.1", page.out);
   const auto shown =
