@@ -144,7 +144,7 @@ std::optional<std::string> man_page(const CLI::App& root, const std::string& com
       out << ".TP\n\\fB" << roff(sub->get_name()) << "\\fR";
       if (!sub->get_aliases().empty()) out << " (" << roff(sub->get_aliases().front()) << ")";
       out << "\n"
-          << roff(sub->get_description()) << ". Se \\fBrapportverk\\-" << roff(sub->get_name())
+          << roff(sub->get_description()) << ". Se \\fB\\%rapportverk\\-" << roff(sub->get_name())
           << "\\fR(1).\n";
     }
     options_section(out, root);

@@ -174,6 +174,15 @@ TEST_CASE("man pages and bash completion come from the program's own help", "[ma
     CHECK(page.out.find(std::regex_replace(o, std::regex("-"), "\\-")) != std::string::npos);
   CHECK(sh("gzip -dc '" + (built / "man" / "rapportverk-skapa.1.gz").string() + "'").out ==
         page.out);
+  // Every built page opens without a warning from man.
+  size_t pages = 0;
+  for (const auto& e : fs::directory_iterator(built / "man")) {
+    INFO(e.path());
+    ++pages;
+    CHECK(sh("MANWIDTH=80 man --warnings -l '" + e.path().string() + "' 2>&1 >/dev/null")
+              .out.empty());
+  }
+  CHECK(pages >= 10);
   // `hjälp skapa` is `skapa --help`.
   CHECK(sh(rv("hjälp skapa")).out == help);
   // man reads it without complaint.
