@@ -126,7 +126,7 @@ std::string json_string(const std::string& s) {
         out.append(s, i, len);
         i += len;
       } else {
-        out += "\uFFFD";
+        out += "\\uFFFD";
         ++i;
       }
     }
