@@ -48,29 +48,29 @@ void register_commands(CLI::App& app) {
   add_help(app, registry());
 }
 
-int run_selected(CLI::App&) {
-  for (auto& c : registry()) {
-    if (c.app->parsed()) {
-      try {
-        const int code = c.run();
-        return code == Ok ? checked_stdout() : code;
-      } catch (const std::filesystem::filesystem_error& e) {
-        // A file or folder the user named that cannot be examined: their problem to fix.
-        if (json_output)
-          print_diagnostic(
-              {Severity::Error, Span{e.path1().string()}, outfile::error_text(e.code())});
-        else
-          std::cerr << "rapportverk: fel: " << filesystem_problem(e) << "\n";
-        return InvalidInput;
-      } catch (const std::bad_alloc&) {
-        std::cerr << "rapportverk: fel: minnet räckte inte till\n";
-        return InvalidInput;
-      } catch (const std::exception& e) {
-        std::cerr << "rapportverk: internt fel: " << e.what() << "\n";
-        return InternalError;
-      }
-    }
+int run_guarded(const std::function<int()>& command) {
+  try {
+    const int code = command();
+    return code == Ok ? checked_stdout() : code;
+  } catch (const std::filesystem::filesystem_error& e) {
+    // A file or folder the user named that cannot be examined: their problem to fix.
+    if (json_output)
+      print_diagnostic({Severity::Error, Span{e.path1().string()}, outfile::error_text(e.code())});
+    else
+      std::cerr << "rapportverk: fel: " << filesystem_problem(e) << "\n";
+    return InvalidInput;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "rapportverk: fel: minnet räckte inte till\n";
+    return InvalidInput;
+  } catch (const std::exception& e) {
+    std::cerr << "rapportverk: internt fel: " << e.what() << "\n";
+    return InternalError;
   }
+}
+
+int run_selected(CLI::App&) {
+  for (auto& c : registry())
+    if (c.app->parsed()) return run_guarded(c.run);
   return InternalError;
 }
 

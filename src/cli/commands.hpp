@@ -23,6 +23,9 @@ void register_commands(CLI::App& app);
 // The help's layout, with the left column padded by characters rather than bytes.
 std::shared_ptr<CLI::Formatter> help_formatter();
 int run_selected(CLI::App& app);
+// Runs a command as run_selected does: a file system problem, lack of memory or an
+// internal error becomes its message and exit code instead of an exception.
+int run_guarded(const std::function<int()>& command);
 std::string translate_parse_error(const CLI::ParseError& e);
 
 // --diagnostik text|json: how diagnostics are written to stderr. JSON is one object a

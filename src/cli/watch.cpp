@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <climits>
 #include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -111,7 +112,9 @@ int render_in_child(const std::function<int()>& render) {
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
     signal(SIGHUP, SIG_DFL);
-    int code = render();
+    // Nothing may leave this function in the child: an exception would carry on
+    // watching in a second process.
+    const int code = run_guarded(render);
     std::cout.flush();
     std::cerr.flush();
     _exit(code);
@@ -122,7 +125,10 @@ int render_in_child(const std::function<int()>& render) {
     if (stop_signal) kill(child, SIGTERM);  // and wait for it
   }
   if (WIFEXITED(status)) return WEXITSTATUS(status);
-  return -1;
+  if (stop_signal) return -1;
+  // (strsignal() would say it in English.)
+  std::cerr << "rapportverk: internt fel: omgången avbröts av signal " << WTERMSIG(status) << "\n";
+  return InternalError;
 }
 
 }  // namespace
