@@ -12,6 +12,9 @@ packages=(
   catch2
   poppler-utils qpdf python3
   icc-profiles-free  # the sRGB profile of PDF/A's output intent, compiled in
+  # The Debian package and its test (cmake/install.cmake, tests/install/): Depends from
+  # dpkg-shlibdeps, checked with lintian; the man pages opened with man.
+  dpkg-dev lintian man-db
   # Apache PDFBox Preflight, the PDF/A validator the test suite runs (scripts/preflight.sh)
   default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
 )

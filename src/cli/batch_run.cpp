@@ -46,8 +46,8 @@ std::string text_field(const Value& record, const char* key) {
 // "--urval:1:5: fel: …" followed by the condition and a caret under the column.
 void print_condition_errors(const std::string& condition, const Diagnostics& diags) {
   for (const auto& d : diags.all()) {
-    std::cerr << format_diagnostic(d) << "\n";
-    if (d.span.file != "--urval" || d.span.col <= 0) continue;
+    print_diagnostic(d);
+    if (json_diagnostics() || d.span.file != "--urval" || d.span.col <= 0) continue;
     std::cerr << "  " << condition << "\n  "
               << std::string(static_cast<size_t>(d.span.col - 1), ' ') << "^\n";
   }
@@ -214,7 +214,7 @@ std::vector<batch::ManifestRow> collect(const std::vector<Job>& jobs, const std:
     for (const auto& d : j.diags.all()) {
       std::string text = format_diagnostic(d);
       if (d.severity == Severity::Error) {
-        std::cerr << j.name << ": " << text << "\n";
+        print_diagnostic(d, j.name + ": ");
       } else if (std::find(seen.begin(), seen.end(), text) == seen.end()) {
         seen.push_back(text);
         warnings.add(d);

@@ -102,7 +102,8 @@ void add_export(CLI::App& app, Registry& reg) {
   auto args = std::make_shared<ExportArgs>();
   auto* sub = app.add_subcommand("exportera", "Exportera en tabell ur en mall som CSV eller XLSX");
   sub->alias("export");
-  sub->add_option("mall", args->templ, "Mallens namn (i templates/) eller sökväg till en mallmapp")
+  sub->add_option("mall", args->templ,
+                  "Mallens namn (se 'rapportverk mallar') eller sökväg till en mallmapp")
       ->required();
   sub->add_option("data", args->data, "YAML-filer eller mappar med bidragsårets data")->required();
   sub->add_option(

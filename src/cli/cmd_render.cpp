@@ -10,6 +10,7 @@
 #include "cli/batch_run.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
+#include "cli/watch.hpp"
 #include "layout/layout.hpp"
 #include "load/load.hpp"
 #include "outfile/outfile.hpp"
@@ -30,6 +31,7 @@ struct RenderArgs {
   std::string condition;  // --urval
   std::string combined;   // --samlad
   std::string pdfa;       // --pdfa: overrides the template's pdfa: setting
+  bool watch = false;     // --bevaka
 };
 
 // RAPPORTVERK_TIDER=1 prints each stage's wall time to stderr (for bench/ and profiling).
@@ -82,8 +84,28 @@ void hint_per_recipient(Diagnostics& diags) {
     }
 }
 
+int run(const RenderArgs& args);
+
+// --bevaka: the same command again in a fresh child process after every change to the
+// template's folder or the data (cli/watch.hpp).
+int run_watching(const RenderArgs& args) {
+  if (args.output == "-") {
+    std::cerr << "rapportverk: fel: --bevaka skriver om en fil: ange den med -o fil.pdf\n";
+    return InvalidInput;
+  }
+  std::vector<std::string> watched{resolve_template(args.templ)};
+  watched.insert(watched.end(), args.data.begin(), args.data.end());
+  RenderArgs once = args;
+  once.watch = false;
+  const std::string output = args.per_recipient
+                                 ? args.output
+                                 : output_path(args, args.format.empty() ? "pdf" : args.format);
+  return watch_and_render(watched, output, [once] { return run(once); });
+}
+
 int run(const RenderArgs& args) {
   Diagnostics diags;
+  if (args.watch) return run_watching(args);
   if (args.per_recipient)
     return run_batch(BatchArgs{args.templ, args.data, args.parameters, args.condition, args.output,
                                args.combined, args.pdfa});
@@ -160,7 +182,8 @@ void add_render(CLI::App& app, Registry& reg) {
   auto args = std::make_shared<RenderArgs>();
   auto* sub = app.add_subcommand("skapa", "Skapa ett dokument (PDF) från en mall och ett dataset");
   sub->alias("render");
-  sub->add_option("mall", args->templ, "Mallens namn (i templates/) eller sökväg till en mallmapp")
+  sub->add_option("mall", args->templ,
+                  "Mallens namn (se 'rapportverk mallar') eller sökväg till en mallmapp")
       ->required();
   sub->add_option("data", args->data, "YAML-filer eller mappar med bidragsårets data")->required();
   sub->add_option(
@@ -185,6 +208,10 @@ void add_render(CLI::App& app, Registry& reg) {
                   "Arkivformatet som PDF:en uppfyller: 2a (standard), 1a, 2b eller av; "
                   "ersätter mallens inställning pdfa (se docs/typografi.md)")
       ->check(CLI::IsMember({"1a", "2a", "2b", "av"}));
+  sub->add_flag("--bevaka", args->watch,
+                "Skapa dokumentet, och sedan på nytt varje gång mallen, dess inställningar "
+                "eller data ändras; vid fel ligger den senaste felfria filen kvar "
+                "(Ctrl-C avslutar)");
   reg.push_back({sub, [args] { return run(*args); }});
 }
 

@@ -10,6 +10,8 @@
 namespace rv::cli {
 
 namespace {
+bool json_output = false;
+
 Registry& registry() {
   static Registry reg;
   return reg;
@@ -42,27 +44,33 @@ void register_commands(CLI::App& app) {
   add_export(app, registry());
   add_import(app, registry());
   add_init(app, registry());
+  add_templates(app, registry());
+  add_help(app, registry());
+}
+
+int run_guarded(const std::function<int()>& command) {
+  try {
+    const int code = command();
+    return code == Ok ? checked_stdout() : code;
+  } catch (const std::filesystem::filesystem_error& e) {
+    // A file or folder the user named that cannot be examined: their problem to fix.
+    if (json_output)
+      print_diagnostic({Severity::Error, Span{e.path1().string()}, outfile::error_text(e.code())});
+    else
+      std::cerr << "rapportverk: fel: " << filesystem_problem(e) << "\n";
+    return InvalidInput;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "rapportverk: fel: minnet räckte inte till\n";
+    return InvalidInput;
+  } catch (const std::exception& e) {
+    std::cerr << "rapportverk: internt fel: " << e.what() << "\n";
+    return InternalError;
+  }
 }
 
 int run_selected(CLI::App&) {
-  for (auto& c : registry()) {
-    if (c.app->parsed()) {
-      try {
-        const int code = c.run();
-        return code == Ok ? checked_stdout() : code;
-      } catch (const std::filesystem::filesystem_error& e) {
-        // A file or folder the user named that cannot be examined: their problem to fix.
-        std::cerr << "rapportverk: fel: " << filesystem_problem(e) << "\n";
-        return InvalidInput;
-      } catch (const std::bad_alloc&) {
-        std::cerr << "rapportverk: fel: minnet räckte inte till\n";
-        return InvalidInput;
-      } catch (const std::exception& e) {
-        std::cerr << "rapportverk: internt fel: " << e.what() << "\n";
-        return InternalError;
-      }
-    }
-  }
+  for (auto& c : registry())
+    if (c.app->parsed()) return run_guarded(c.run);
   return InternalError;
 }
 
@@ -70,8 +78,8 @@ std::string translate_parse_error(const CLI::ParseError& e) {
   std::string what = e.what();
   // CLI11 speaks English; translate the messages a user meets most often.
   if (what.find("A subcommand is required") != std::string::npos)
-    return "ange ett underkommando (kontrollera, statistik, fördela, skapa, exportera, importera "
-           "eller init)";
+    return "ange ett underkommando (kontrollera, statistik, fördela, skapa, exportera, importera, "
+           "init, mallar eller hjälp)";
   if (auto pos = what.find(" is required"); pos != std::string::npos)
     return "'" + what.substr(0, pos) + "' saknas men krävs";
   // "--format: xml not in {tabell,text,csv}"
@@ -89,8 +97,23 @@ std::string translate_parse_error(const CLI::ParseError& e) {
   return what;
 }
 
+void set_json_diagnostics(bool on) { json_output = on; }
+bool json_diagnostics() { return json_output; }
+
+void print_diagnostic(const Diagnostic& d, const std::string& prefix) {
+  Diagnostic shown = d;
+  shown.message = prefix + d.message;
+  if (json_output)
+    std::cerr << format_diagnostic_json(shown) << "\n";
+  else if (prefix.empty())
+    std::cerr << format_diagnostic(d) << "\n";
+  else  // the prefix names what the diagnostic is about: before the position
+    std::cerr << prefix << format_diagnostic(d) << "\n";
+}
+
 void print_diagnostics(const Diagnostics& diags) {
-  for (const auto& d : diags.sorted()) std::cerr << format_diagnostic(d) << "\n";
+  for (const auto& d : diags.sorted()) print_diagnostic(d);
+  if (json_output) return;
   size_t e = diags.error_count(), w = diags.warning_count();
   if (e) std::cerr << e << " fel, " << w << (w == 1 ? " varning" : " varningar") << "\n";
 }
@@ -100,6 +123,10 @@ void print_diagnostics(const Diagnostics& diags) {
 namespace rv::cli {
 
 void print_errors_and_warning_count(const Diagnostics& diags) {
+  if (json_output) {  // an editor wants every one, and no summary
+    for (const auto& d : diags.sorted()) print_diagnostic(d);
+    return;
+  }
   // Data warnings are `kontrollera`'s business: count them. Problems found while making
   // the document (a template, a character the fonts lack) are shown in full.
   Diagnostics shown;

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,18 @@ void register_commands(CLI::App& app);
 // The help's layout, with the left column padded by characters rather than bytes.
 std::shared_ptr<CLI::Formatter> help_formatter();
 int run_selected(CLI::App& app);
+// Runs a command as run_selected does: a file system problem, lack of memory or an
+// internal error becomes its message and exit code instead of an exception.
+int run_guarded(const std::function<int()>& command);
 std::string translate_parse_error(const CLI::ParseError& e);
+
+// --diagnostik text|json: how diagnostics are written to stderr. JSON is one object a
+// line (format_diagnostic_json), every diagnostic, with no summary line: for editors.
+void set_json_diagnostics(bool on);
+bool json_diagnostics();
+// One diagnostic to stderr in the chosen form; `prefix` goes before the message text
+// ("Åre kommun: " for a letter's recipient).
+void print_diagnostic(const Diagnostic& d, const std::string& prefix = {});
 
 // Prints diagnostics sorted by file and line to stderr, then a Swedish summary line.
 void print_diagnostics(const Diagnostics& diags);
@@ -49,5 +61,18 @@ void add_render(CLI::App& app, Registry& reg);
 void add_export(CLI::App& app, Registry& reg);
 void add_import(CLI::App& app, Registry& reg);
 void add_init(CLI::App& app, Registry& reg);
+void add_templates(CLI::App& app, Registry& reg);
+void add_help(CLI::App& app, Registry& reg);
+
+// --version's text: the program, libharu, ICU, yaml-cpp and the fonts' name-table versions.
+std::string version_text();
+// The manual page (roff, Swedish) of `command` ("" for the program itself), made from the
+// same descriptions as --help; nullopt for an unknown command.
+std::optional<std::string> man_page(const CLI::App& root, const std::string& command);
+// The names of the man pages man_page() makes: "rapportverk", "rapportverk-skapa", …
+std::vector<std::string> man_page_names(const CLI::App& root);
+// A bash completion script for the commands, their options, the values an option allows
+// and template names (from `rapportverk mallar --namn`).
+std::string bash_completion(const CLI::App& root);
 
 }  // namespace rv::cli

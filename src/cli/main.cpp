@@ -15,13 +15,23 @@ int main(int argc, char** argv) {
   // subcommand groups "Subcommands" unless told otherwise.
   app.option_defaults()->group("Flaggor");
   app.set_help_flag("-h,--help", "Visa den här hjälptexten och avsluta");
-  app.set_version_flag("-V,--version", std::string("rapportverk ") + RAPPORTVERK_VERSION,
-                       "Visa versionsnumret och avsluta");
+  app.set_version_flag("-V,--version", std::function<std::string()>(rv::cli::version_text),
+                       "Visa versionen, bibliotekens (libharu, ICU, yaml-cpp) och typsnittens "
+                       "versioner och avsluta");
   app.require_subcommand(1);
   app.footer(
       "Avslutningskoder: 0 = klart, 2 = felaktig indata eller en fil som inte går att läsa eller\n"
       "skriva (se meddelandena), 1 = internt fel.\n"
-      "Se README.md och docs/ för dataformatet och mallarna.");
+      "\n"
+      "Miljövariabler: RAPPORTVERK_MALLAR (mappar med egna mallar, åtskilda med ':', söks\n"
+      "först), RAPPORTVERK_FONTS (en annan typsnittsmapp), RAPPORTVERK_CACHE (cachemappen;\n"
+      "0 stänger av cachen) och RAPPORTVERK_CACHE_STORLEK (cachens största storlek).\n"
+      "'rapportverk mallar' visar var mallarna söks och vilka som finns.\n"
+      "\n"
+      "Dataformatet och mallarna beskrivs i docs/ i källträdet; i ett installerat program i\n"
+      "share/doc/rapportverk/ under installationsprefixet (/usr/share/doc/rapportverk/ med\n"
+      "Debianpaketet), med exempeldata i data/. Varje underkommando har en manualsida:\n"
+      "man rapportverk-skapa och så vidare.");
   app.formatter(rv::cli::help_formatter());
   app.get_formatter()->label("OPTIONS", "FLAGGOR");
   app.get_formatter()->label("SUBCOMMANDS", "UNDERKOMMANDON");
@@ -34,9 +44,15 @@ int main(int argc, char** argv) {
   app.get_formatter()->label("FILE", "FIL");
 
   rv::cli::register_commands(app);
+  std::string diagnostics = "text";
   for (auto* sub : app.get_subcommands({})) {
     sub->group("Underkommandon");
     sub->set_help_flag("-h,--help", "Visa hjälp för underkommandot och avsluta");
+    if (sub->get_name() == "hjälp" || sub->get_name() == "mallar") continue;
+    sub->add_option("--diagnostik", diagnostics,
+                    "Hur fel och varningar skrivs: text (standard) eller json, ett JSON-objekt "
+                    "per rad med file, line, col, severity och message (för editorer)")
+        ->check(CLI::IsMember({"text", "json"}));
   }
 
   try {
@@ -50,5 +66,6 @@ int main(int argc, char** argv) {
               << "Skriv 'rapportverk --help' för hjälp.\n";
     return 2;
   }
+  rv::cli::set_json_diagnostics(diagnostics == "json");
   return rv::cli::run_selected(app);
 }

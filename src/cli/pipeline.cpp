@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "load/load.hpp"
+#include "paths/paths.hpp"
 #include "stats/consistency.hpp"
 #include "stats/group_allocation.hpp"
 
@@ -18,9 +19,9 @@ std::string resolve_template(const std::string& name) {
   // reading the template then reports it with its Swedish reason.
   std::error_code ec;
   if (fs::is_directory(name, ec)) return name;
-  fs::path bundled = fs::path(RV_SOURCE_DIR) / "templates" / name;
-  if (name.find('/') == std::string::npos && fs::is_directory(bundled, ec)) return bundled.string();
-  return name;
+  // By name: the first on the search path (RAPPORTVERK_MALLAR, the user's own folder, the
+  // bundled templates; `rapportverk mallar` shows it).
+  return paths::find_template(name).value_or(name);
 }
 
 std::optional<std::map<std::string, std::string>> parse_parameters(

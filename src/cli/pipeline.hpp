@@ -15,7 +15,8 @@
 
 namespace rv::cli {
 
-// A template given as a folder path, or by name from the bundled templates/.
+// A template given as a folder path, or by name from the template search path
+// (paths::find_template).
 std::string resolve_template(const std::string& name_or_path);
 
 struct Prepared {

@@ -93,6 +93,57 @@ std::string format_diagnostic(const Diagnostic& d) {
   return out;
 }
 
+namespace {
+
+// A JSON string: quotes, backslashes and control characters escaped; bytes that are not
+// UTF-8 (a file name from a broken file system) become U+FFFD, so the line stays JSON.
+std::string json_string(const std::string& s) {
+  std::string out = "\"";
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+      ++i;
+    } else if (c < 0x20 || c == 0x7F) {
+      static const char* const hex = "0123456789abcdef";
+      out += "\\u00";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+      ++i;
+    } else if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+    } else {
+      const size_t len = c >= 0xF0 && c < 0xF5   ? 4
+                         : c >= 0xE0 && c < 0xF0 ? 3
+                         : c >= 0xC2 && c < 0xE0 ? 2
+                                                 : 0;
+      bool ok = len > 0 && i + len <= s.size();
+      for (size_t k = 1; ok && k < len; ++k)
+        ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+      if (ok) {
+        out.append(s, i, len);
+        i += len;
+      } else {
+        out += "\\uFFFD";
+        ++i;
+      }
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string format_diagnostic_json(const Diagnostic& d) {
+  auto number = [](int n) { return n > 0 ? std::to_string(n) : std::string("null"); };
+  return "{\"file\":" + (d.span.file.empty() ? std::string("null") : json_string(d.span.file)) +
+         ",\"line\":" + number(d.span.line) + ",\"col\":" + number(d.span.col) +
+         ",\"severity\":\"" + (d.severity == Severity::Error ? "error" : "warning") +
+         "\",\"message\":" + json_string(d.message) + "}";
+}
+
 int byte_to_char_column(const std::string& line, int bytes) {
   int chars = 0;
   int n = std::min<int>(bytes, static_cast<int>(line.size()));

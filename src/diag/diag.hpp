@@ -59,6 +59,10 @@ void append_repeated(Diagnostics& to, const Diagnostics& from, const std::string
 
 // "fil:rad:kolumn: fel: meddelande" (or "varning:"). Unknown positions are left out.
 std::string format_diagnostic(const Diagnostic& d);
+// One JSON object on one line, for editors (--diagnostik json): {"file": …, "line": …,
+// "col": …, "severity": "error"|"warning", "message": …}; an unknown file, line or
+// column is null.
+std::string format_diagnostic_json(const Diagnostic& d);
 // "fil:rad:kolumn" (as far as the span knows), for messages that name a second position.
 std::string span_text(const Span& s);
 

@@ -128,6 +128,7 @@ class TrueType {
   int italic_angle = 0;  // degrees, rounded
   bool fixed_pitch = false, serif = false, italic = false, bold = false;
   std::string postscript_name;  // nameID 6, e.g. "RapportverkSerif-Bold"
+  std::string version;          // nameID 5, e.g. "Version 2.1.5"
 
   // A font file with only the glyphs in `keep` (indexed by glyph id) plus .notdef and the
   // components of kept composite glyphs; glyph ids are unchanged. Tables a PDF viewer

@@ -29,22 +29,24 @@ size_t find_cmap4(std::string_view d, size_t cmap) {
   return 0;
 }
 
-// nameID 6 from a Windows (UTF-16BE) or Macintosh (Roman) record.
-std::string read_postscript_name(std::string_view d, size_t name) {
+// A name record (6: PostScript name, 5: version) from a Windows (UTF-16BE) or Macintosh
+// (Roman) record, printable ASCII only; spaces kept where `spaces` (a PostScript name has none).
+std::string read_name(std::string_view d, size_t name, uint16_t id, bool spaces) {
+  const char lowest = spaces ? 31 : 32;
   const uint16_t count = u16(d, name + 2), strings = u16(d, name + 4);
   for (uint16_t i = 0; i < count; ++i) {
     const size_t rec = name + 6 + 12 * static_cast<size_t>(i);
-    if (u16(d, rec + 6) != 6) continue;
+    if (u16(d, rec + 6) != id) continue;
     const uint16_t platform = u16(d, rec), len = u16(d, rec + 8), off = u16(d, rec + 10);
     const size_t at = name + strings + off;
     if (at + len > d.size()) continue;
     std::string out;
     if (platform == 3) {
       for (size_t k = 0; k + 1 < len; k += 2)
-        if (const uint16_t c = u16(d, at + k); c > 32 && c < 127) out += static_cast<char>(c);
+        if (const uint16_t c = u16(d, at + k); c > lowest && c < 127) out += static_cast<char>(c);
     } else if (platform == 1) {
       for (size_t k = 0; k < len; ++k)
-        if (const char c = d[at + k]; c > 32 && c < 127) out += c;
+        if (const char c = d[at + k]; c > lowest && c < 127) out += c;
     }
     if (!out.empty()) return out;
   }
@@ -95,8 +97,8 @@ bool TrueType::parse_data(const std::string& path, std::string& error) {
     error = "typsnittsfilen " + path + " " + what;
     return false;
   };
-  const uint32_t version = u32(d, 0);
-  if (d.size() < 12 || (version != 0x00010000 && version != 0x74727565))
+  const uint32_t sfnt_version = u32(d, 0);
+  if (d.size() < 12 || (sfnt_version != 0x00010000 && sfnt_version != 0x74727565))
     return invalid("är inte ett TrueType-typsnitt");
   const uint16_t count = u16(d, 4);
   tables_.clear();
@@ -144,7 +146,10 @@ bool TrueType::parse_data(const std::string& path, std::string& error) {
         static_cast<int>(std::lround(static_cast<int32_t>(u32(d, post->offset + 4)) / 65536.0));
     fixed_pitch = u32(d, post->offset + 12) != 0;
   }
-  if (const Table* name = table("name")) postscript_name = read_postscript_name(d, name->offset);
+  if (const Table* name = table("name")) {
+    postscript_name = read_name(d, name->offset, 6, false);
+    version = read_name(d, name->offset, 5, true);
+  }
 
   // loca: short offsets are stored halved.
   const bool long_loca = s16(d, head->offset + 50) == 1;

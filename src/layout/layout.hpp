@@ -23,7 +23,7 @@ struct Context {
   std::string fonts_dir;  // empty: default_fonts_dir()
 };
 
-// $RAPPORTVERK_FONTS if set, else RV_SOURCE_DIR "/fonts".
+// $RAPPORTVERK_FONTS if set, else the bundled fonts (paths::fonts_dir()).
 std::string default_fonts_dir();
 
 // Lays out the whole document. Problems (missing fonts, unknown link targets or page

@@ -1,8 +1,7 @@
 // Reading advance widths from TrueType files (see fonts.hpp for why not libharu).
-#include <cstdlib>
-
 #include "layout/fonts.hpp"
 #include "layout/layout.hpp"
+#include "paths/paths.hpp"
 
 namespace rv::layout {
 
@@ -68,10 +67,7 @@ FontId font_for(doc::Family family, doc::FontStyle style) {
   return static_cast<FontId>((family == doc::Family::Sans ? 4 : 0) + static_cast<int>(style));
 }
 
-std::string default_fonts_dir() {
-  if (const char* env = std::getenv("RAPPORTVERK_FONTS"); env && *env) return env;
-  return RV_SOURCE_DIR "/fonts";
-}
+std::string default_fonts_dir() { return paths::fonts_dir(); }
 
 const char* font_name(FontId f) {
   static constexpr std::array<const char*, kFontCount> names = {

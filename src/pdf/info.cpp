@@ -1,4 +1,6 @@
 // Document information, catalog entries (/Lang, DisplayDocTitle), outline and links.
+#include <hpdf_version.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -68,7 +70,9 @@ void write_info(WriteState& w) {
   for (const std::string& k : m.keywords) keywords += (keywords.empty() ? "" : ", ") + k;
   set(HPDF_INFO_KEYWORDS, keywords);
   set(HPDF_INFO_CREATOR, std::string("rapportverk ") + RAPPORTVERK_VERSION);
-  set(HPDF_INFO_PRODUCER, std::string("rapportverk ") + RAPPORTVERK_VERSION + " (libharu)");
+  // The same words as the first two lines of `rapportverk --version`.
+  set(HPDF_INFO_PRODUCER,
+      std::string("rapportverk ") + RAPPORTVERK_VERSION + " (libharu " HPDF_VERSION_TEXT ")");
   HPDF_Date d;
   std::string iso;
   if (creation_date(m, d)) {

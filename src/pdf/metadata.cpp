@@ -7,6 +7,8 @@
 // the PDF/A part the document asks for (pdfaid, doc::PdfA), with the extension schema that
 // PDF/A requires for a property outside its predefined schemas (pdfuaid). Apache PDFBox
 // Preflight checks the PDF/A-1 claim in the test suite (scripts/preflight.sh).
+#include <hpdf_version.h>
+
 #include <cstdint>
 #include <cstdio>
 
@@ -121,7 +123,8 @@ std::string xmp_packet(const doc::Meta& m, const std::string& tool, const std::s
     x += "</rdf:Bag></dc:subject>\n";
     x += "   <pdf:Keywords>" + xml_escaped(keywords) + "</pdf:Keywords>\n";
   }
-  x += "   <pdf:Producer>" + xml_escaped(tool + " (libharu)") + "</pdf:Producer>\n";
+  x += "   <pdf:Producer>" + xml_escaped(tool + " (libharu " HPDF_VERSION_TEXT ")") +
+       "</pdf:Producer>\n";
   x += "   <xmp:CreatorTool>" + xml_escaped(tool) + "</xmp:CreatorTool>\n";
   if (!date.empty())
     x += "   <xmp:CreateDate>" + date + "</xmp:CreateDate>\n   <xmp:ModifyDate>" + date +
