@@ -112,6 +112,18 @@ class Builder {
   // How many lines set_text would set `content` in at `width`, without setting them or
   // anything else (no diagnostics, no notes); nothing for content with footnotes.
   std::optional<int> count_lines(const doc::Inlines& content, const TextStyle& ts, float width);
+  // set_text's buffers for one nesting level (a footnote set inside a paragraph is one
+  // level deeper), given back when the level ends.
+  struct ScratchLevel {
+    TextScratch& sc;
+    size_t& depth;
+    ScratchLevel(TextScratch& s, size_t& d) : sc(s), depth(d) {}
+    ScratchLevel(const ScratchLevel&) = delete;
+    ~ScratchLevel() { --depth; }
+  };
+  ScratchLevel scratch_level();
+  std::optional<std::vector<size_t>> breaks_of(const doc::Inlines& content, const TextStyle& ts,
+                                               float width, int node, bool warn, TextScratch& sc);
   std::vector<SetLine> set_text(const doc::Inlines& content, const TextStyle& ts, float x,
                                 float width, int node);
 

@@ -49,36 +49,47 @@ const std::vector<rv::sv::HyphenPoint>& Builder::hyphenation(std::string_view wo
   return hyph_cache_.emplace(std::string(word), rv::sv::hyphenation_candidates(word)).first->second;
 }
 
-std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextStyle& ts, float x,
-                                       float width, int node) {
-  if (scratch_.size() <= text_depth_) scratch_.push_back(std::make_unique<TextScratch>());
-  TextScratch& sc = *scratch_[text_depth_];
-  struct Depth {
-    size_t& d;
-    ~Depth() { --d; }
-  } depth{++text_depth_};
-
-  std::vector<SetLine> lines;
-  if (!join_text(content, ts, sc)) return lines;
-  warn_missing_glyphs(content, sc);
+// The breaks of `content` set at `width`, in the scratch buffers of this nesting level
+// (`sc`), or nothing when there is no text. `warn`: report characters the fonts lack
+// (set_text does; counting lines for a table heading does not, it sets nothing).
+std::optional<std::vector<size_t>> Builder::breaks_of(const doc::Inlines& content,
+                                                      const TextStyle& ts, float width, int node,
+                                                      bool warn, TextScratch& sc) {
+  if (!join_text(content, ts, sc)) return std::nullopt;
+  if (warn) warn_missing_glyphs(content, sc);
   make_items(content, ts, node, sc);
-  if (sc.items.empty()) return lines;
+  if (sc.items.empty()) return std::nullopt;
   emergency_breaks(fonts_, sc.items, sc.frags, width);
-
   KPParams params;
   const bool ragged = ts.align != doc::Align::Justify;
   params.tolerance = ragged ? style::kRaggedTolerance : style::kJustifiedTolerance;
   params.loose_before_weak = ragged;
   sc.widths.assign(1, width);
-  const std::vector<size_t> breaks = break_lines(sc.items, sc.widths, params);
+  return break_lines(sc.items, sc.widths, params);
+}
 
+// The scratch buffers of the next nesting level, released when the returned guard goes.
+Builder::ScratchLevel Builder::scratch_level() {
+  if (scratch_.size() <= text_depth_) scratch_.push_back(std::make_unique<TextScratch>());
+  TextScratch& sc = *scratch_[text_depth_];
+  ++text_depth_;
+  return ScratchLevel(sc, text_depth_);
+}
+
+std::vector<SetLine> Builder::set_text(const doc::Inlines& content, const TextStyle& ts, float x,
+                                       float width, int node) {
+  ScratchLevel level = scratch_level();
+  TextScratch& sc = level.sc;
+  std::vector<SetLine> lines;
+  const auto breaks = breaks_of(content, ts, width, node, true, sc);
+  if (!breaks) return lines;
   std::unordered_map<int, int> link_nodes;  // inline index → its Link element
-  lines.reserve(breaks.size());
+  lines.reserve(breaks->size());
   size_t from = 0;
-  for (size_t li = 0; li < breaks.size(); ++li) {
-    lines.push_back(set_line(content, ts, x, width, node, sc, from, breaks[li],
+  for (size_t li = 0; li < breaks->size(); ++li) {
+    lines.push_back(set_line(content, ts, x, width, node, sc, from, (*breaks)[li],
                              static_cast<int>(li), link_nodes));
-    from = breaks[li] + 1;
+    from = (*breaks)[li] + 1;
   }
   return lines;
 }
@@ -87,22 +98,9 @@ std::optional<int> Builder::count_lines(const doc::Inlines& content, const TextS
                                         float width) {
   for (const doc::Inline& in : content)
     if (in.kind == doc::InlineKind::Footnote) return std::nullopt;  // making items adds notes
-  if (scratch_.size() <= text_depth_) scratch_.push_back(std::make_unique<TextScratch>());
-  TextScratch& sc = *scratch_[text_depth_];
-  struct Depth {
-    size_t& d;
-    ~Depth() { --d; }
-  } depth{++text_depth_};
-  if (!join_text(content, ts, sc)) return 0;
-  make_items(content, ts, -1, sc);
-  if (sc.items.empty()) return 0;
-  emergency_breaks(fonts_, sc.items, sc.frags, width);
-  KPParams params;
-  const bool ragged = ts.align != doc::Align::Justify;
-  params.tolerance = ragged ? style::kRaggedTolerance : style::kJustifiedTolerance;
-  params.loose_before_weak = ragged;
-  sc.widths.assign(1, width);
-  return static_cast<int>(break_lines(sc.items, sc.widths, params).size());
+  ScratchLevel level = scratch_level();
+  const auto breaks = breaks_of(content, ts, width, -1, false, level.sc);
+  return breaks ? static_cast<int>(breaks->size()) : 0;
 }
 
 // One string for the paragraph, with its pieces (runs of one font) and footnote marks
