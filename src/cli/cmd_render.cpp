@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/watch.hpp"
+#include "html/html.hpp"
 #include "layout/layout.hpp"
 #include "load/load.hpp"
 #include "outfile/outfile.hpp"
@@ -26,7 +27,7 @@ struct RenderArgs {
   std::vector<std::string> data;
   std::vector<std::string> parameters;
   std::string output;
-  std::string format;  // pdf | spår; empty: from -o's extension, else pdf
+  std::string format;  // pdf | html | spår; empty: from -o's extension, else pdf
   bool per_recipient = false;
   std::string condition;  // --urval
   std::string combined;   // --samlad
@@ -69,7 +70,7 @@ pdf::Options keep_until_exit() {
 std::string output_path(const RenderArgs& a, const std::string& format) {
   if (!a.output.empty()) return a.output;
   std::string name = std::filesystem::path(resolve_template(a.templ)).filename().string();
-  return "output/" + name + (format == "pdf" ? ".pdf" : ".txt");
+  return "output/" + name + (format == "pdf" ? ".pdf" : format == "html" ? ".html" : ".txt");
 }
 
 // A template that speaks of `mottagare` (a letter) run without --per-mottagare: say
@@ -85,6 +86,18 @@ void hint_per_recipient(Diagnostics& diags) {
 }
 
 int run(const RenderArgs& args);
+
+// The document as HTML. The layout is the PDF's: it checks the document the same way, and
+// gives the page numbers the text's page references cite.
+bool write_html(const doc::Document& document, const layout::Pages& pages,
+                const outfile::Target& target, Diagnostics& diags) {
+  html::Options options;
+  options.fonts_dir = layout::default_fonts_dir();
+  for (const layout::Anchor& a : pages.anchors)
+    if (a.page >= 0) options.page_of.emplace(a.id, std::to_string(a.page + 1));
+  const std::string page = html::write_html(document, options, diags);
+  return outfile::write(target, page, diags);
+}
 
 // --bevaka: the same command again in a fresh child process after every change to the
 // template's folder or the data (cli/watch.hpp).
@@ -118,6 +131,8 @@ int run(const RenderArgs& args) {
   RenderArgs a = args;
   a.format = output_format(a.output, args.format,
                            {{".pdf", "pdf", "PDF"},
+                            {".html", "html", "HTML"},
+                            {".htm", "html", "HTML"},
                             {".txt", "spår", "sidmodellen som text"},
                             {".spår", "spår", "sidmodellen som text"}},
                            "pdf", "skapa", diags);
@@ -154,7 +169,11 @@ int run(const RenderArgs& args) {
   }
   if (auto part = doc::parse_pdfa(a.pdfa)) pages->meta.pdfa = *part;
   pdf::Written written = pdf::Written::Ok;
-  if (a.format == "spår")
+  if (a.format == "html")
+    written = write_html(prepared->rendered.document, *pages, *target, diags)
+                  ? pdf::Written::Ok
+                  : pdf::Written::OutputFailed;
+  else if (a.format == "spår")
     written = outfile::write(*target, pdf::trace(*pages), diags) ? pdf::Written::Ok
                                                                  : pdf::Written::OutputFailed;
   else
@@ -166,8 +185,11 @@ int run(const RenderArgs& args) {
   if (written == pdf::Written::OutputFailed || diags.has_errors()) return InvalidInput;
   // With -o - the document is standard output: the receipt goes to stderr.
   (target->to_stdout ? std::cerr : std::cout)
-      << "Skrev " << target->shown << " (" << pages->pages.size()
-      << (pages->pages.size() == 1 ? " sida" : " sidor") << ")" << std::endl;
+      << "Skrev " << target->shown << " ("
+      << (a.format == "html" ? std::string("en webbsida")
+                             : std::to_string(pages->pages.size()) +
+                                   (pages->pages.size() == 1 ? " sida" : " sidor"))
+      << ")" << std::endl;
   // Done: the document, its page model and the data go back to the system with the
   // process, instead of being freed allocation by allocation (a few milliseconds for the
   // national report). Everything written has been renamed into place (outfile writes
@@ -180,7 +202,8 @@ int run(const RenderArgs& args) {
 
 void add_render(CLI::App& app, Registry& reg) {
   auto args = std::make_shared<RenderArgs>();
-  auto* sub = app.add_subcommand("skapa", "Skapa ett dokument (PDF) från en mall och ett dataset");
+  auto* sub = app.add_subcommand(
+      "skapa", "Skapa ett dokument (PDF eller HTML) från en mall och ett dataset");
   sub->alias("render");
   sub->add_option("mall", args->templ,
                   "Mallens namn (se 'rapportverk mallar') eller sökväg till en mallmapp")
@@ -189,12 +212,14 @@ void add_render(CLI::App& app, Registry& reg) {
   sub->add_option(
       "-p,--parameter", args->parameters,
       "Mallparameter namn=värde (syns i mallen som parametrar.namn), t.ex. grupp=kommuner");
-  sub->add_option("-o,--utfil", args->output,
-                  "Filen att skriva: .pdf, eller .txt för sidmodellen (standard: "
-                  "output/<mall>.pdf); - skriver till standard ut");
-  sub->add_option("--format", args->format,
-                  "pdf eller spår (sidmodellen som text); standard: utfilens ändelse, annars pdf")
-      ->check(CLI::IsMember({"pdf", "spår"}));
+  sub->add_option(
+      "-o,--utfil", args->output,
+      "Filen att skriva: .pdf, .html (en webbsida), eller .txt för sidmodellen (standard: "
+      "output/<mall>.pdf); - skriver till standard ut");
+  sub->add_option(
+         "--format", args->format,
+         "pdf, html eller spår (sidmodellen som text); standard: utfilens ändelse, annars pdf")
+      ->check(CLI::IsMember({"pdf", "html", "spår"}));
   sub->add_flag("--per-mottagare", args->per_recipient,
                 "Ett dokument per mottagare (ett bidrag) i mappen som -o anger, och en "
                 "förteckning.csv (se docs/brev.md)");
