@@ -115,8 +115,9 @@ bool write_combined(std::vector<Job>& jobs, const outfile::Target& target, Diagn
 }
 
 // `pdfa`: --pdfa, which overrides the template's choice.
+// `html`: the document as a web page instead of a PDF.
 void render_one(const tmpl::TemplateBatch& templ, const fs::path& folder, bool keep,
-                std::optional<doc::PdfA> pdfa, Job& job) {
+                std::optional<doc::PdfA> pdfa, bool html, Job& job) {
   Diagnostics& d = job.diags;
   auto rendered = templ.render("mottagare", job.record, d);
   if (!rendered || d.has_errors()) return;
@@ -126,7 +127,9 @@ void render_one(const tmpl::TemplateBatch& templ, const fs::path& folder, bool k
   if (!pages || d.has_errors()) return;
   auto target = outfile::check_target((folder / job.file).string(), d);
   if (!target) return;
-  if (pdf::write_pdf(*pages, *target, d) != pdf::Written::Ok) return;
+  if (html ? !write_html(rendered->document, *pages, *target, d)
+           : pdf::write_pdf(*pages, *target, d) != pdf::Written::Ok)
+    return;
   // The manifest's checksum is of the file as it lies on disk.
   auto bytes = outfile::read_back(target->file, target->shown, d);
   if (!bytes) return;
@@ -140,7 +143,8 @@ void render_one(const tmpl::TemplateBatch& templ, const fs::path& folder, bool k
 // and --urval choose, with their file names; nullopt after printing a condition's error.
 std::optional<std::vector<Job>> select_jobs(const tmpl::TemplateBatch& templ,
                                             const std::vector<Value>& records,
-                                            const std::string& condition) {
+                                            const std::string& condition,
+                                            const std::string& extension) {
   std::vector<batch::Selection> selections;
   const auto fields = batch::field_names(records);
   Diagnostics cd;
@@ -166,19 +170,19 @@ std::optional<std::vector<Job>> select_jobs(const tmpl::TemplateBatch& templ,
     names.push_back(j.name);
     jobs.push_back(std::move(j));
   }
-  auto files = batch::unique_file_names(names, ".pdf");
+  auto files = batch::unique_file_names(names, extension);
   for (size_t i = 0; i < jobs.size(); ++i) jobs[i].file = files[i];
   return jobs;
 }
 
 // Every job on every core: each thread takes the next recipient until none is left.
 void render_all(const tmpl::TemplateBatch& templ, const fs::path& folder, bool keep,
-                std::optional<doc::PdfA> pdfa, std::vector<Job>& jobs) {
+                std::optional<doc::PdfA> pdfa, bool html, std::vector<Job>& jobs) {
   Progress progress(jobs.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < jobs.size(); i = next++) {
-      render_one(templ, folder, keep, pdfa, jobs[i]);
+      render_one(templ, folder, keep, pdfa, html, jobs[i]);
       progress.done(jobs[i].name);
     }
   };
@@ -186,7 +190,7 @@ void render_all(const tmpl::TemplateBatch& templ, const fs::path& folder, bool k
   // registers its extensions on first use, without a lock) is then in place before the
   // helpers start.
   if (!jobs.empty()) {
-    render_one(templ, folder, keep, pdfa, jobs[0]);
+    render_one(templ, folder, keep, pdfa, html, jobs[0]);
     progress.done(jobs[0].name);
     next = 1;
   }
@@ -258,6 +262,13 @@ bool make_folder(const std::string& folder) {
 int run_batch(const BatchArgs& a) {
   if (!make_folder(a.folder)) return InvalidInput;
   Diagnostics diags;
+  if (a.format == "spår" || (a.format == "html" && !a.combined.empty())) {
+    diags.error(Span{}, a.format == "spår"
+                            ? "--per-mottagare skriver PDF eller HTML, inte spår"
+                            : "--samlad skriver en PDF och gäller inte med --format html");
+    print_errors_and_warning_count(diags);
+    return InvalidInput;
+  }
   // --samlad is checked before any work, like -o of a single document.
   std::optional<outfile::Target> combined;
   if (!a.combined.empty()) {
@@ -282,11 +293,12 @@ int run_batch(const BatchArgs& a) {
     return InvalidInput;
   }
   const std::vector<Value> records = batch::recipients(templ->context());
-  auto jobs = select_jobs(*templ, records, a.condition);
+  const bool html = a.format == "html";
+  auto jobs = select_jobs(*templ, records, a.condition, html ? ".html" : ".pdf");
   if (!jobs) return InvalidInput;
 
   const fs::path folder(a.folder);
-  render_all(*templ, folder, combined.has_value(), doc::parse_pdfa(a.pdfa), *jobs);
+  render_all(*templ, folder, combined.has_value(), doc::parse_pdfa(a.pdfa), html, *jobs);
   sv::save_hyphenation_store();
 
   std::string amount = templ->letter_setting("belopp");

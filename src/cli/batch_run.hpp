@@ -14,9 +14,11 @@ struct BatchArgs {
   std::string folder;     // -o
   std::string combined;   // --samlad: every document also in one PDF; empty: none
   std::string pdfa;       // --pdfa: 1a, 2a, 2b or av; empty: the template's setting
+  std::string format;     // --format: pdf (also when empty) or html
 };
 
-// Writes one PDF per selected recipient and förteckning.csv; the process's exit code.
+// Writes one PDF (or HTML file) per selected recipient and förteckning.csv; the process's exit
+// code.
 int run_batch(const BatchArgs& args);
 
 }  // namespace rv::cli

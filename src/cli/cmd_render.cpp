@@ -11,7 +11,6 @@
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/watch.hpp"
-#include "html/html.hpp"
 #include "layout/layout.hpp"
 #include "load/load.hpp"
 #include "outfile/outfile.hpp"
@@ -87,18 +86,6 @@ void hint_per_recipient(Diagnostics& diags) {
 
 int run(const RenderArgs& args);
 
-// The document as HTML. The layout is the PDF's: it checks the document the same way, and
-// gives the page numbers the text's page references cite.
-bool write_html(const doc::Document& document, const layout::Pages& pages,
-                const outfile::Target& target, Diagnostics& diags) {
-  html::Options options;
-  options.fonts_dir = layout::default_fonts_dir();
-  for (const layout::Anchor& a : pages.anchors)
-    if (a.page >= 0) options.page_of.emplace(a.id, std::to_string(a.page + 1));
-  const std::string page = html::write_html(document, options, diags);
-  return outfile::write(target, page, diags);
-}
-
 // --bevaka: the same command again in a fresh child process after every change to the
 // template's folder or the data (cli/watch.hpp).
 int run_watching(const RenderArgs& args) {
@@ -121,7 +108,7 @@ int run(const RenderArgs& args) {
   if (args.watch) return run_watching(args);
   if (args.per_recipient)
     return run_batch(BatchArgs{args.templ, args.data, args.parameters, args.condition, args.output,
-                               args.combined, args.pdfa});
+                               args.combined, args.pdfa, args.format});
   if (!args.condition.empty() || !args.combined.empty()) {
     diags.error(Span{}, std::string(args.condition.empty() ? "--samlad" : "--urval") +
                             " gäller bara med --per-mottagare");
@@ -222,7 +209,7 @@ void add_render(CLI::App& app, Registry& reg) {
       ->check(CLI::IsMember({"pdf", "html", "spår"}));
   sub->add_flag("--per-mottagare", args->per_recipient,
                 "Ett dokument per mottagare (ett bidrag) i mappen som -o anger, och en "
-                "förteckning.csv (se docs/brev.md)");
+                "förteckning.csv (se docs/brev.md); --format html ger webbsidor");
   sub->add_option("--urval", args->condition,
                   "Vilka mottagare med --per-mottagare, t.ex. \"oförbrukat > 0\" eller "
                   "\"grupp = kommuner and not vill_ha_mer\"");

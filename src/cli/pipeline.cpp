@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "html/html.hpp"
+#include "layout/layout.hpp"
 #include "load/load.hpp"
 #include "paths/paths.hpp"
 #include "stats/consistency.hpp"
@@ -75,6 +77,15 @@ std::optional<Prepared> prepare(const std::string& template_name,
   if (!rendered || diags.has_errors()) return std::nullopt;
   p.rendered = std::move(*rendered);
   return p;
+}
+
+bool write_html(const doc::Document& document, const layout::Pages& pages,
+                const outfile::Target& target, Diagnostics& diags) {
+  html::Options options;
+  options.fonts_dir = layout::default_fonts_dir();
+  for (const layout::Anchor& a : pages.anchors)
+    if (a.page >= 0) options.page_of.emplace(a.id, std::to_string(a.page + 1));
+  return outfile::write(target, html::write_html(document, options, diags), diags);
 }
 
 }  // namespace rv::cli

@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "diag/diag.hpp"
+#include "layout/page.hpp"
 #include "model/model.hpp"
+#include "outfile/outfile.hpp"
 #include "template/template.hpp"
 
 namespace rv::cli {
@@ -36,5 +38,11 @@ std::optional<GrantYear> load_year(const std::vector<std::string>& data, Diagnos
 std::optional<Prepared> prepare(const std::string& template_name,
                                 const std::vector<std::string>& data,
                                 const std::vector<std::string>& parameters, Diagnostics& diags);
+
+// The document as one HTML5 file (src/html) at `target`. `pages`: the PDF's layout of the
+// same document, which has checked it and gives the page numbers its page references
+// (sida()) cite. False with a diagnostic when the file could not be written.
+bool write_html(const doc::Document& document, const layout::Pages& pages,
+                const outfile::Target& target, Diagnostics& diags);
 
 }  // namespace rv::cli

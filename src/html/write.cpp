@@ -158,24 +158,26 @@ void Writer::header() {
     if (!o->organisation.empty() && !o->department.empty()) out_ += "<br>";
     out_ += escape(o->department) + "</p>\n";
     if (!o->doc_type.empty()) out_ += "<p class=\"dokumenttyp\">" + escape(o->doc_type) + "</p>\n";
-    out_ += "<dl>\n";
-    definition(out_, o->dnr, "Diarienummer");
-    definition(out_, o->date, "Datum");
-    definition(out_, o->handlaggare, "Handläggare");
-    definition(out_, o->telefon, "Telefon");
-    definition(out_, o->recipient, "Till");
-    definition(out_, o->meeting, "Sammanträde");
-    out_ += "</dl>\n</header>\n";
+    std::string dl;
+    definition(dl, o->dnr, "Diarienummer");
+    definition(dl, o->date, "Datum");
+    definition(dl, o->handlaggare, "Handläggare");
+    definition(dl, o->telefon, "Telefon");
+    definition(dl, o->recipient, "Till");
+    definition(dl, o->meeting, "Sammanträde");
+    if (!dl.empty()) out_ += "<dl>\n" + dl + "</dl>\n";
+    out_ += "</header>\n";
   } else if (const auto& l = first->letter) {
     out_ += "<header class=\"huvud brev\">\n";
     if (!l->logo.empty())
       out_ += "<p class=\"logo\" aria-hidden=\"true\">" + escape(l->logo) + "</p>\n";
     out_ += "<p class=\"avsandare\"><strong>" + escape(l->sender) + "</strong>";
     if (!l->department.empty()) out_ += "<br>" + escape(l->department);
-    out_ += "</p>\n<dl>\n";
-    definition(out_, l->date, "Datum");
-    definition(out_, l->dnr, "Diarienummer");
-    out_ += "</dl>\n";
+    out_ += "</p>\n";
+    std::string dl;
+    definition(dl, l->date, "Datum");
+    definition(dl, l->dnr, "Diarienummer");
+    if (!dl.empty()) out_ += "<dl>\n" + dl + "</dl>\n";
     if (!l->addressee.empty()) {
       out_ += "<p class=\"mottagare\">";
       for (size_t i = 0; i < l->addressee.size(); ++i)
