@@ -22,6 +22,10 @@ packages=(
 # shellcheck disable=SC2206
 packages+=(${RV_EXTRA_PACKAGES:-})
 
+# npm for the Nu Html Checker below: Debian's package, unless an npm is already there (a
+# NodeSource nodejs brings its own, which Debian's npm would conflict with).
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
@@ -29,18 +33,26 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installerar saknade paket: ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+      echo "fel: paketen måste installeras som root: ${missing[*]}" >&2
+      exit 1
+    fi
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "Installerar saknade paket: ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
-    echo "fel: paketen måste installeras som root: ${missing[*]}" >&2
-    exit 1
-  fi
+# The Nu Html Checker (npm vnu-jar, run with Debian's Java) that tests/html checks every
+# HTML document with: the version pinned in tools/vnu/package-lock.json, into
+# tools/vnu/node_modules (not in git). The jar is in the package; its install script, which
+# fetches a Java runtime of its own, is not run.
+vnu_dir="$(cd "$(dirname "$0")/.." && pwd)/tools/vnu"
+if [ ! -f "$vnu_dir/node_modules/vnu-jar/build/dist/vnu.jar" ]; then
+  echo "Installerar Nu Html Checker (vnu-jar) i $vnu_dir"
+  npm ci --prefix "$vnu_dir" --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,207 @@
+// Every bundled document as HTML (skapa -o x.html), checked with real tools: the Nu Html
+// Checker (npm vnu-jar on Debian's Java, installed by scripts/install-deps.sh into
+// tools/vnu) reports no errors, and the numbers on each page are those of its PDF.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <regex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "../support/shell.hpp"
+
+namespace fs = std::filesystem;
+using rvtest::has;
+using rvtest::sh;
+
+namespace {
+
+struct Bundled {
+  std::string name, args;  // as scripts/run.sh renders them
+};
+
+const std::vector<Bundled> kBundled = {
+    {"uppfoljning-nationell-2019", "uppfoljning-nationell data/nationell-2019"},
+    {"bilagor-2019", "bilaga data/nationell-2019"},
+    {"uppfoljning-stad-2017", "uppfoljning-stad data/stockholm-2017"},
+    {"fordelning-beslut-2022", "fordelning-beslut data/stockholm-2022"},
+    {"fordelning-beslut-exempelby-2024", "fordelning-beslut data/exempelby-2024"},
+    {"fordelningsnyckel-kommuner-2019", "fordelningsnyckel data/nationell-2019"},
+    {"uppfoljning-analys-2019", "uppfoljning-analys data/nationell-2019"},
+    {"uppfoljning-analys-illustration-2019",
+     "uppfoljning-analys data/nationell-2019 data/nationell-2019-illustration"},
+    {"anvisningar-kommuner-2019", "anvisningar-rekvisition data/nationell-2019"},
+    {"anvisningar-regioner-2019", "anvisningar-rekvisition data/nationell-2019 -p grupp=regioner"},
+};
+
+// The letters of scripts/run.sh, a few recipients each (--per-mottagare --format html).
+const std::vector<Bundled> kLetters = {
+    {"aterbetalning", "aterbetalning data/nationell-2019 --urval \"namn = 'Ale kommun'\""},
+    {"besked", "besked-fordelning data/nationell-2019 --urval \"grupp = regioner\""},
+};
+
+std::string vnu_jar() {
+  if (const char* env = std::getenv("RV_VNU_JAR")) return env;
+  return std::string(RV_SOURCE_DIR) + "/tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar";
+}
+
+// The Nu Html Checker on `files`: its exit code and what it reported.
+rvtest::Run vnu(const std::vector<fs::path>& files) {
+  const std::string jar = vnu_jar();
+  INFO("the Nu Html Checker is missing: run scripts/install-deps.sh (" + jar + ")");
+  REQUIRE(fs::exists(jar));
+  REQUIRE(sh("command -v java >/dev/null").code == 0);
+  std::string cmd = "java -jar '" + jar + "' --errors-only";
+  for (const auto& f : files) cmd += " '" + f.string() + "'";
+  return sh(cmd);
+}
+
+fs::path render(const fs::path& dir, const Bundled& b, const std::string& ext) {
+  const fs::path out = dir / (b.name + ext);
+  auto r = rvtest::render(b.args, out);
+  INFO(b.args + " -o " + out.string() + "\n" + r.out);
+  REQUIRE(r.code == 0);
+  return out;
+}
+
+// What a reader sees of a page: the body's text without markup, the charts' text
+// alternatives (<title>, <desc>) left out as a PDF's /Alt is by pdftotext.
+std::string visible_text(const std::string& page) {
+  std::string t = page.substr(page.find("<body>"));
+  t = std::regex_replace(t, std::regex("<(title|desc)[^>]*>[^<]*</(title|desc)>"), " ");
+  t = std::regex_replace(t, std::regex("<[^>]*>"), " ");
+  for (auto [from, to] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&amp;", "&"}})
+    for (size_t at; (at = t.find(from)) != std::string::npos;)
+      t.replace(at, std::string(from).size(), to);
+  return t;
+}
+
+// Number tokens: digit groups joined by (no-break) spaces, with a decimal part: "5 394 915",
+// "74,9", "2019". Separators as plain spaces (pdftotext writes U+00A0 as one).
+std::set<std::string> numbers(const std::string& text) {
+  static const std::regex token(
+      "[0-9]+(?:(?: |\xC2\xA0|\xE2\x80\xAF)[0-9]{3}(?![0-9]))*(?:,[0-9]+)?");
+  std::set<std::string> out;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), token);
+       it != std::sregex_iterator(); ++it) {
+    std::string n = it->str();
+    n = std::regex_replace(n, std::regex("\xC2\xA0|\xE2\x80\xAF"), " ");
+    out.insert(n);
+  }
+  return out;
+}
+
+int pages_of(const fs::path& pdf) {
+  auto r = sh("pdfinfo '" + pdf.string() + "' | sed -n 's/^Pages: *//p'");
+  REQUIRE(r.code == 0);
+  return std::stoi(r.out);
+}
+
+std::string join(const std::set<std::string>& s) {
+  std::string out;
+  for (const auto& x : s) out += "[" + x + "] ";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("html: every bundled document and letter passes the Nu Html Checker",
+          "[html][vnu][slow]") {
+  const fs::path dir = rvtest::temp_dir("html_vnu");
+  std::vector<fs::path> pages;
+  for (const auto& b : kBundled) pages.push_back(render(dir, b, ".html"));
+  for (const auto& l : kLetters) {
+    const fs::path folder = dir / l.name;
+    auto r = sh(std::string("'") + RV_BINARY + "' skapa " + l.args +
+                " --per-mottagare --format html -o '" + folder.string() + "'");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    size_t n = 0;
+    for (const auto& e : fs::directory_iterator(folder))
+      if (e.path().extension() == ".html") pages.push_back(e.path()), ++n;
+    CHECK(n >= 1);
+  }
+  for (const auto& p : pages) {
+    const std::string page = rvtest::read(p);
+    INFO(p.string());
+    CHECK(page.starts_with("<!DOCTYPE html>\n<html lang=\"sv\">"));
+    CHECK_FALSE(has(page, "<script"));
+    CHECK_FALSE(has(page, "\u00AD"));  // no line-break hyphen of the PDF
+  }
+  auto r = vnu(pages);
+  INFO(r.out);
+  CHECK(r.code == 0);
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("html: the Nu Html Checker fails on a deliberately broken page", "[html][vnu]") {
+  const fs::path dir = rvtest::temp_dir("html_vnu_broken");
+  const fs::path good = render(dir, kBundled[3], ".html");  // the memo
+  const fs::path broken = dir / "trasig.html";
+  std::string page = rvtest::read(good);
+  // An image without alternative text, and a header cell with a scope that does not exist.
+  page.replace(page.find("<main id=\"huvudinnehall\">"), 25,
+               "<main id=\"huvudinnehall\"><img src=\"logga.png\">");
+  page.replace(page.find("<th scope=\"col\""), 15, "<th scope=\"kolumn\"");
+  rvtest::write(broken, page);
+  auto ok = vnu({good});
+  CHECK(ok.code == 0);
+  auto r = vnu({broken});
+  INFO(r.out);
+  CHECK(r.code != 0);
+  CHECK(has(r.out, "alt"));
+  CHECK(has(r.out, "scope"));
+}
+
+TEST_CASE("html: the numbers in each bundled document are those of its PDF", "[html][slow]") {
+  const fs::path dir = rvtest::temp_dir("html_numbers");
+  for (const auto& b : kBundled) {
+    const fs::path html = render(dir, b, ".html"), pdf = render(dir, b, ".pdf");
+    auto text = sh("pdftotext -enc UTF-8 '" + pdf.string() + "' -");
+    REQUIRE(text.code == 0);
+    const auto in_pdf = numbers(text.out), in_html = numbers(visible_text(rvtest::read(html)));
+    REQUIRE(in_html.size() > 5);
+    std::set<std::string> html_only, pdf_only;
+    for (const auto& n : in_html)
+      if (!in_pdf.count(n)) html_only.insert(n);
+    // The PDF has page numbers (running footers, "Sida x (y)", the table of contents) that
+    // a web page has not: whole numbers no larger than its page count.
+    const int pages = pages_of(pdf);
+    for (const auto& n : in_pdf)
+      if (!in_html.count(n) && !(n.find_first_not_of("0123456789") == std::string::npos &&
+                                 n.size() < 4 && std::stoi(n) <= pages))
+        pdf_only.insert(n);
+    INFO(b.name + ": only in the HTML: " + join(html_only) +
+         "; only in the PDF: " + join(pdf_only));
+    CHECK(html_only.empty());
+    CHECK(pdf_only.empty());
+  }
+}
+
+TEST_CASE("html: the notice of invented data is visible on the page", "[html]") {
+  const fs::path dir = rvtest::temp_dir("html_fiktiva");
+  const std::string page = rvtest::read(render(dir, kBundled[4], ".html"));  // exempelby
+  const std::string main = page.substr(page.find("<main"));
+  CHECK(has(visible_text(main.substr(0, 2000).insert(0, "<body>")),
+            "Exempel \u2013 fiktiva uppgifter."));
+  CHECK_FALSE(has(page, "hidden"));
+}
+
+TEST_CASE("html: skapa chooses HTML by the extension, and --samlad stays PDF-only", "[html]") {
+  const fs::path dir = rvtest::temp_dir("html_cli");
+  auto r = rvtest::render("fordelning-beslut data/stockholm-2022", dir / "memo.htm");
+  INFO(r.out);
+  CHECK(r.code == 0);
+  CHECK(has(r.out, "memo.htm (en webbsida)"));
+  CHECK(rvtest::read(dir / "memo.htm").starts_with("<!DOCTYPE html>"));
+  auto bad = rvtest::render("fordelning-beslut data/stockholm-2022 --format pdf", dir / "x.html");
+  CHECK(bad.code == 2);
+  CHECK(has(bad.out, "--format pdf och ändelsen .html säger olika saker"));
+  auto combined = sh(std::string("'") + RV_BINARY +
+                     "' skapa aterbetalning data/nationell-2019 --per-mottagare --format html "
+                     "--samlad '" +
+                     (dir / "alla.pdf").string() + "' -o '" + (dir / "brev").string() + "'");
+  CHECK(combined.code == 2);
+  CHECK(has(combined.out, "--samlad skriver en PDF"));
+  CHECK_FALSE(fs::exists(dir / "alla.pdf"));
+}
