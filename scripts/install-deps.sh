@@ -17,6 +17,8 @@ packages=(
   dpkg-dev lintian man-db
   # Apache PDFBox Preflight, the PDF/A validator the test suite runs (scripts/preflight.sh)
   default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
+  # The browser axe-core checks the HTML documents in (tests/html, tools/axe/check.mjs)
+  chromium
 )
 # Extra packages a script needs beyond these (scripts/fuzz.sh: clang).
 # shellcheck disable=SC2206
@@ -47,12 +49,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# The Nu Html Checker (npm vnu-jar, run with Debian's Java) that tests/html checks every
-# HTML document with: the version pinned in tools/vnu/package-lock.json, into
-# tools/vnu/node_modules (not in git). The jar is in the package; its install script, which
-# fetches a Java runtime of its own, is not run.
-vnu_dir="$(cd "$(dirname "$0")/.." && pwd)/tools/vnu"
-if [ ! -f "$vnu_dir/node_modules/vnu-jar/build/dist/vnu.jar" ]; then
-  echo "Installerar Nu Html Checker (vnu-jar) i $vnu_dir"
-  npm ci --prefix "$vnu_dir" --ignore-scripts --no-audit --no-fund --loglevel=error
-fi
+# The HTML checks of tests/html, from npm at the versions pinned in tools/<name>/
+# package-lock.json, into tools/<name>/node_modules (not in git): the Nu Html Checker
+# (vnu-jar, run with Debian's Java) and axe-core with puppeteer-core (run in Debian's
+# chromium). Install scripts are not run: vnu-jar's would fetch a Java runtime of its own.
+root="$(cd "$(dirname "$0")/.." && pwd)"
+for tool in vnu:vnu-jar/build/dist/vnu.jar axe:axe-core/axe.min.js axe:puppeteer-core/package.json; do
+  dir="$root/tools/${tool%%:*}"
+  if [ ! -f "$dir/node_modules/${tool#*:}" ]; then
+    echo "Installerar npm-paketen i $dir"
+    npm ci --prefix "$dir" --ignore-scripts --no-audit --no-fund --loglevel=error
+  fi
+done

@@ -1,6 +1,8 @@
 // Every bundled document as HTML (skapa -o x.html), checked with real tools: the Nu Html
-// Checker (npm vnu-jar on Debian's Java, installed by scripts/install-deps.sh into
-// tools/vnu) reports no errors, and the numbers on each page are those of its PDF.
+// Checker (npm vnu-jar on Debian's Java, in tools/vnu) reports no errors, axe-core in
+// headless Chromium (npm axe-core and puppeteer-core in tools/axe, Debian's chromium) no
+// WCAG 2.1 A/AA violation, and the numbers on each page are those of its PDF.
+// scripts/install-deps.sh installs all of them.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <regex>
@@ -56,6 +58,20 @@ rvtest::Run vnu(const std::vector<fs::path>& files) {
   return sh(cmd);
 }
 
+// axe-core on `files` at phone and desktop width (tools/axe/check.mjs).
+rvtest::Run axe(const std::vector<fs::path>& files) {
+  const std::string dir = std::string(RV_SOURCE_DIR) + "/tools/axe";
+  const char* env = std::getenv("RV_CHROMIUM");
+  const std::string chromium = env ? env : "/usr/bin/chromium";
+  INFO("axe-core or Chromium is missing: run scripts/install-deps.sh");
+  REQUIRE(fs::exists(dir + "/node_modules/axe-core/axe.min.js"));
+  REQUIRE(fs::exists(dir + "/node_modules/puppeteer-core"));
+  REQUIRE(fs::exists(chromium));
+  std::string cmd = "timeout 600 node '" + dir + "/check.mjs'";
+  for (const auto& f : files) cmd += " '" + f.string() + "'";
+  return sh(cmd);
+}
+
 fs::path render(const fs::path& dir, const Bundled& b, const std::string& ext) {
   const fs::path out = dir / (b.name + ext);
   auto r = rvtest::render(b.args, out);
@@ -103,11 +119,8 @@ std::string join(const std::set<std::string>& s) {
   return out;
 }
 
-}  // namespace
-
-TEST_CASE("html: every bundled document and letter passes the Nu Html Checker",
-          "[html][vnu][slow]") {
-  const fs::path dir = rvtest::temp_dir("html_vnu");
+// Every bundled document, and the letters for a few recipients, as HTML in `dir`.
+std::vector<fs::path> render_all(const fs::path& dir) {
   std::vector<fs::path> pages;
   for (const auto& b : kBundled) pages.push_back(render(dir, b, ".html"));
   for (const auto& l : kLetters) {
@@ -121,6 +134,14 @@ TEST_CASE("html: every bundled document and letter passes the Nu Html Checker",
       if (e.path().extension() == ".html") pages.push_back(e.path()), ++n;
     CHECK(n >= 1);
   }
+  return pages;
+}
+
+}  // namespace
+
+TEST_CASE("html: every bundled document and letter passes the Nu Html Checker",
+          "[html][vnu][slow]") {
+  const std::vector<fs::path> pages = render_all(rvtest::temp_dir("html_vnu"));
   for (const auto& p : pages) {
     const std::string page = rvtest::read(p);
     INFO(p.string());
@@ -204,4 +225,33 @@ TEST_CASE("html: skapa chooses HTML by the extension, and --samlad stays PDF-onl
   CHECK(combined.code == 2);
   CHECK(has(combined.out, "--samlad skriver en PDF"));
   CHECK_FALSE(fs::exists(dir / "alla.pdf"));
+}
+
+TEST_CASE("html: axe-core finds no WCAG 2.1 A or AA violation in any bundled document",
+          "[html][axe][slow]") {
+  const std::vector<fs::path> pages = render_all(rvtest::temp_dir("html_axe"));
+  auto r = axe(pages);
+  INFO(r.out);
+  CHECK(r.code == 0);
+  CHECK(r.out.empty());
+}
+
+TEST_CASE(
+    "html: axe-core fails on a broken page: a table without header cells, an image "
+    "without alternative text",
+    "[html][axe]") {
+  const fs::path dir = rvtest::temp_dir("html_axe_broken");
+  const fs::path good = render(dir, kBundled[0], ".html");  // the national report
+  std::string page = rvtest::read(good);
+  page = std::regex_replace(page, std::regex("<th scope=\"[a-z]+\""), "<td");
+  page = std::regex_replace(page, std::regex("</th>"), "</td>");
+  page.replace(page.find("<main id=\"huvudinnehall\">"), 25,
+               "<main id=\"huvudinnehall\"><img src=\"logga.png\">");
+  const fs::path broken = dir / "trasig.html";
+  rvtest::write(broken, page);
+  auto r = axe({broken});
+  INFO(r.out);
+  CHECK(r.code == 1);
+  CHECK(has(r.out, "image-alt"));
+  CHECK(has(r.out, "td-has-header"));
 }
