@@ -49,7 +49,7 @@ a:focus{outline:2px solid #1a4480;outline-offset:1px}
 hr{border:0;border-top:1px solid #555;margin:1em 0}
 blockquote{margin:0 0 .7em 1.4em}
 sup{line-height:0}
-.fotnotsref{text-decoration:none;padding:0 .1em}
+.fotnotsref{padding:0 .1em}
 .huvud{display:grid;grid-template-columns:1fr 1fr;gap:.5rem 2rem;font-size:.85rem;
  border-bottom:1px solid #999;padding-bottom:.75rem;margin-bottom:1.5rem}
 .huvud p{margin:0}.huvud .dokumenttyp{font-weight:bold;font-size:1.1rem}
@@ -86,7 +86,6 @@ svg .axel{stroke:#404040;stroke-width:1}
 .diagramdata caption{font-size:.82rem}
 .fotnoter{font-size:.85rem;border-top:1px solid #999;margin-top:2.5rem}
 .fotnoter h2{font-size:1rem}
-.tillbaka{text-decoration:none}
 @media (max-width:30rem){
  body{padding:1rem .75rem 2rem}
  h1{font-size:1.4rem}h2{font-size:1.12rem}
