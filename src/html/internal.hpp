@@ -39,8 +39,8 @@ class Writer {
   std::string out_;
   std::vector<const std::vector<doc::Block>*> notes_;
   int in_note_ = 0;
-  std::set<std::string> ids_;      // every id written or reserved
-  std::set<std::string> targets_;  // ids a link may point at
+  std::set<std::string> ids_;                   // every id written or reserved
+  std::map<std::string, std::string> targets_;  // the tree's ids → the ids written
   std::map<const doc::Heading*, std::string> heading_ids_;
   std::vector<const doc::Heading*> headings_;     // in document order, for the TOC
   std::map<const void*, std::string> block_ids_;  // tables and charts

@@ -91,9 +91,10 @@ std::string Writer::fresh_id(const std::string& wanted, const std::string& prefi
   std::replace_if(
       base.begin(), base.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; }, '-');
   if (base.empty()) base = prefix + "-" + std::to_string(ids_.size());
+  // The notes' ids (fotnot-1, fotnotsref-1) are the writer's own.
+  if (base.starts_with("fotnot")) base = prefix + "-" + base;
   std::string id = base;
-  for (int n = 2; ids_.count(id) || id.starts_with("fotnot"); ++n)
-    id = base + "-" + std::to_string(n);
+  for (int n = 2; ids_.count(id); ++n) id = base + "-" + std::to_string(n);
   ids_.insert(id);
   return id;
 }
@@ -112,14 +113,14 @@ void Writer::collect_ids(const std::vector<doc::Block>& bs) {
     } else if (const auto* h = std::get_if<doc::Heading>(&b.node)) {
       levels_[h] = level_after(h->level);
       heading_ids_[h] = fresh_id(h->id, "avsnitt");
-      if (!h->id.empty()) targets_.insert(h->id);
+      if (!h->id.empty()) targets_.emplace(h->id, heading_ids_[h]);
       headings_.push_back(h);
     } else if (const auto* t = std::get_if<doc::Table>(&b.node)) {
       block_ids_[t] = fresh_id(t->id, "tabell");
-      if (!t->id.empty()) targets_.insert(t->id);
+      if (!t->id.empty()) targets_.emplace(t->id, block_ids_[t]);
     } else if (const auto* c = std::get_if<doc::BarChart>(&b.node)) {
       block_ids_[c] = fresh_id(c->id, "diagram");
-      if (!c->id.empty()) targets_.insert(c->id);
+      if (!c->id.empty()) targets_.emplace(c->id, block_ids_[c]);
     } else if (const auto* l = std::get_if<doc::List>(&b.node)) {
       for (const auto& item : l->items) collect_ids(item.blocks);
     } else if (const auto* q = std::get_if<doc::BlockQuote>(&b.node)) {
@@ -130,7 +131,7 @@ void Writer::collect_ids(const std::vector<doc::Block>& bs) {
 
 // The href of an internal link, or empty (with a warning) when nothing has that id.
 std::string Writer::target(const std::string& id, const Span& span) {
-  if (targets_.count(id)) return "#" + escape(id);
+  if (auto it = targets_.find(id); it != targets_.end()) return "#" + escape(it->second);
   diags_.warning(span, "länken pekar på '" + id + "', som inte finns i dokumentet");
   return "";
 }

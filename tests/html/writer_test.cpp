@@ -349,3 +349,39 @@ TEST_CASE("html: the bundled fonts are embedded as subsets a browser can read", 
   CHECK_FALSE(has(plain, "@font-face"));
   CHECK(has(plain, "\"Liberation Serif\""));
 }
+
+TEST_CASE("html: ids stay unique and links follow a renamed target", "[html]") {
+  doc::Document d;
+  doc::Paragraph p;
+  p.content = {doc::link("noten", "fotnot-1"), doc::text(" och "), doc::link("andra", "dubbel"),
+               doc::footnote("En not.")};
+  d.blocks = {doc::Block{p}, doc::heading(1, "Ett mål", "fotnot-1"),
+              doc::heading(1, "Först", "dubbel"), doc::heading(1, "Sedan", "dubbel")};
+  Diagnostics diags;
+  const std::string out = html::write_html(d, {}, diags);
+  CHECK(diags.all().empty());
+  CHECK(count(out, "id=\"fotnot-1\"") == 1);  // the note's own
+  CHECK(has(out, "<h1 id=\"avsnitt-fotnot-1\">Ett mål</h1>"));
+  CHECK(has(out, "<a href=\"#avsnitt-fotnot-1\">noten</a>"));
+  CHECK(has(out, "<h1 id=\"dubbel\">Först</h1>"));
+  CHECK(has(out, "<h1 id=\"dubbel-2\">Sedan</h1>"));
+  CHECK(has(out, "<a href=\"#dubbel\">andra</a>"));
+}
+
+TEST_CASE("html: a column chart stands its columns on the axis, ticks at the left", "[html]") {
+  doc::Document d;
+  d.blocks = {chart_block()};
+  auto& c = std::get<doc::BarChart>(d.blocks[0].node);
+  c.vertical = true;
+  c.ticks = {{{0, 1}, "0"}, {{1, 2}, "500\u00a0000"}, {{1, 1}, "1\u00a0000\u00a0000"}};
+  c.axis_title = "kr";
+  c.bars[0].value_label = "940\u00a0000\u00a0kr";
+  const std::string b = body(d);
+  CHECK(count(b, "<rect ") == 2);
+  CHECK(has(b, "text-anchor=\"end\" class=\"skala\">500\u00a0000</text>"));
+  CHECK(has(b, "class=\"skala\">kr</text>"));
+  CHECK(has(b, "class=\"varde\">940\u00a0000\u00a0kr</text>"));
+  CHECK(has(b, "<td class=\"h\">940\u00a0000\u00a0kr</td>"));
+  // The tallest column (94 % of the axis) is 94 % of the 200-unit plot.
+  CHECK(has(b, "height=\"188.0\""));
+}
