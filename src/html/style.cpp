@@ -138,7 +138,11 @@ std::string stylesheet(const std::string& fonts_dir, const std::string& text, Di
     std::set<char32_t> used;
     for (char32_t c = 0x20; c < 0x7F; ++c) used.insert(c);
     for (size_t i = 0; i < text.size();) used.insert(font::next_code_point(text, i));
+    // The italic faces only for a page with italic text (<em>): a letter has none, and is
+    // then a third smaller.
+    const bool italic = text.find("<em>") != std::string::npos;
     for (const Face& f : kFaces) {
+      if (f.italic && !italic) continue;
       font::TrueType face;
       std::string error;
       if (!face.load(fonts_dir + "/" + f.file, error)) {

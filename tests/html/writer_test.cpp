@@ -310,7 +310,8 @@ TEST_CASE("html: base64 as RFC 4648 gives it", "[html]") {
 
 TEST_CASE("html: the bundled fonts are embedded as subsets a browser can read", "[html]") {
   doc::Document d;
-  d.blocks = {doc::heading(1, "Förord"), doc::paragraph("Åtgärder för våldsutsatta.")};
+  d.blocks = {doc::heading(1, "Förord"),
+              doc::paragraph({doc::text("Åtgärder för "), doc::italic("våldsutsatta")})};
   html::Options o;
   o.fonts_dir = std::string(RV_SOURCE_DIR) + "/fonts";
   const std::string p = page(d, o);
@@ -344,6 +345,12 @@ TEST_CASE("html: the bundled fonts are embedded as subsets a browser can read", 
   CHECK(sub.glyph(U'å') == full.glyph(U'å'));
   CHECK(sub.glyph(U'å') != 0);
   CHECK(bytes.size() * 3 < 95000);  // a small part of the 95 kB face
+  // Without italic text, no italic face.
+  doc::Document upright;
+  upright.blocks = {doc::paragraph("Åtgärder.")};
+  const std::string u = page(upright, o);
+  CHECK(count(u, "@font-face{") == 4);
+  CHECK_FALSE(has(u, "font-style:italic"));
   // Without a fonts folder: no @font-face, the system font stack.
   const std::string plain = page(d);
   CHECK_FALSE(has(plain, "@font-face"));
