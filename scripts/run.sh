@@ -51,6 +51,9 @@ $rv skapa uppfoljning-analys data/nationell-2019 data/nationell-2019-illustratio
 $rv skapa anvisningar-rekvisition data/nationell-2019 -o output/anvisningar-kommuner-2019.pdf
 $rv skapa anvisningar-rekvisition data/nationell-2019 -p grupp=regioner \
   -o output/anvisningar-regioner-2019.pdf
+# The same documents as web pages (docs/html.md): the national report and the memo.
+$rv skapa uppfoljning-nationell data/nationell-2019 -o output/uppfoljning-nationell-2019.html
+$rv skapa fordelning-beslut data/stockholm-2022 -o output/fordelning-beslut-2022.html
 
 step "ett brev per mottagare"
 $rv skapa aterbetalning data/nationell-2019 --per-mottagare -o output/aterbetalning-2019

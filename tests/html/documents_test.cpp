@@ -5,6 +5,7 @@
 // scripts/install-deps.sh installs all of them.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <set>
 #include <string>
@@ -22,19 +23,42 @@ struct Bundled {
   std::string name, args;  // as scripts/run.sh renders them
 };
 
-const std::vector<Bundled> kBundled = {
-    {"uppfoljning-nationell-2019", "uppfoljning-nationell data/nationell-2019"},
-    {"bilagor-2019", "bilaga data/nationell-2019"},
-    {"uppfoljning-stad-2017", "uppfoljning-stad data/stockholm-2017"},
-    {"fordelning-beslut-2022", "fordelning-beslut data/stockholm-2022"},
-    {"fordelning-beslut-exempelby-2024", "fordelning-beslut data/exempelby-2024"},
-    {"fordelningsnyckel-kommuner-2019", "fordelningsnyckel data/nationell-2019"},
-    {"uppfoljning-analys-2019", "uppfoljning-analys data/nationell-2019"},
-    {"uppfoljning-analys-illustration-2019",
-     "uppfoljning-analys data/nationell-2019 data/nationell-2019-illustration"},
-    {"anvisningar-kommuner-2019", "anvisningar-rekvisition data/nationell-2019"},
-    {"anvisningar-regioner-2019", "anvisningar-rekvisition data/nationell-2019 -p grupp=regioner"},
-};
+// The documents scripts/run.sh renders (its `$rv skapa … -o output/<name>.pdf` lines,
+// continuation lines joined), so that a document added there is checked here too.
+std::vector<Bundled> read_run_sh() {
+  std::ifstream in(fs::path(RV_SOURCE_DIR) / "scripts" / "run.sh");
+  std::vector<Bundled> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.starts_with("$rv skapa ")) continue;
+    std::string command = line.substr(10);
+    while (!command.empty() && command.back() == '\\') {
+      command.pop_back();
+      if (!std::getline(in, line)) break;
+      command += line.substr(line.find_first_not_of(' '));
+    }
+    const size_t o = command.find(" -o output/");
+    if (o == std::string::npos || !command.ends_with(".pdf") || has(command, "--per-mottagare"))
+      continue;
+    const std::string file = command.substr(o + 11);
+    out.push_back({file.substr(0, file.size() - 4), command.substr(0, o)});
+  }
+  return out;
+}
+
+const std::vector<Bundled>& bundled() {
+  static const std::vector<Bundled> documents = read_run_sh();
+  REQUIRE(documents.size() >= 10);  // run.sh's list was read
+  return documents;
+}
+
+// A document of run.sh by its output name.
+const Bundled& document(const std::string& name) {
+  for (const auto& b : bundled())
+    if (b.name == name) return b;
+  FAIL("scripts/run.sh renders no output/" + name + ".pdf");
+  return bundled().front();
+}
 
 // The letters of scripts/run.sh, a few recipients each (--per-mottagare --format html).
 const std::vector<Bundled> kLetters = {
@@ -122,7 +146,7 @@ std::string join(const std::set<std::string>& s) {
 // Every bundled document, and the letters for a few recipients, as HTML in `dir`.
 std::vector<fs::path> render_all(const fs::path& dir) {
   std::vector<fs::path> pages;
-  for (const auto& b : kBundled) pages.push_back(render(dir, b, ".html"));
+  for (const auto& b : bundled()) pages.push_back(render(dir, b, ".html"));
   for (const auto& l : kLetters) {
     const fs::path folder = dir / l.name;
     auto r = sh(std::string("'") + RV_BINARY + "' skapa " + l.args +
@@ -157,7 +181,7 @@ TEST_CASE("html: every bundled document and letter passes the Nu Html Checker",
 
 TEST_CASE("html: the Nu Html Checker fails on a deliberately broken page", "[html][vnu]") {
   const fs::path dir = rvtest::temp_dir("html_vnu_broken");
-  const fs::path good = render(dir, kBundled[3], ".html");  // the memo
+  const fs::path good = render(dir, document("fordelning-beslut-2022"), ".html");
   const fs::path broken = dir / "trasig.html";
   std::string page = rvtest::read(good);
   // An image without alternative text, and a header cell with a scope that does not exist.
@@ -176,7 +200,7 @@ TEST_CASE("html: the Nu Html Checker fails on a deliberately broken page", "[htm
 
 TEST_CASE("html: the numbers in each bundled document are those of its PDF", "[html][slow]") {
   const fs::path dir = rvtest::temp_dir("html_numbers");
-  for (const auto& b : kBundled) {
+  for (const auto& b : bundled()) {
     const fs::path html = render(dir, b, ".html"), pdf = render(dir, b, ".pdf");
     auto text = sh("pdftotext -enc UTF-8 '" + pdf.string() + "' -");
     REQUIRE(text.code == 0);
@@ -201,7 +225,8 @@ TEST_CASE("html: the numbers in each bundled document are those of its PDF", "[h
 
 TEST_CASE("html: the notice of invented data is visible on the page", "[html]") {
   const fs::path dir = rvtest::temp_dir("html_fiktiva");
-  const std::string page = rvtest::read(render(dir, kBundled[4], ".html"));  // exempelby
+  const std::string page =
+      rvtest::read(render(dir, document("fordelning-beslut-exempelby-2024"), ".html"));
   const std::string main = page.substr(page.find("<main"));
   CHECK(has(visible_text(main.substr(0, 2000).insert(0, "<body>")),
             "Exempel \u2013 fiktiva uppgifter."));
@@ -241,7 +266,7 @@ TEST_CASE(
     "without alternative text",
     "[html][axe]") {
   const fs::path dir = rvtest::temp_dir("html_axe_broken");
-  const fs::path good = render(dir, kBundled[0], ".html");  // the national report
+  const fs::path good = render(dir, document("uppfoljning-nationell-2019"), ".html");
   std::string page = rvtest::read(good);
   page = std::regex_replace(page, std::regex("<th scope=\"[a-z]+\""), "<td");
   page = std::regex_replace(page, std::regex("</th>"), "</td>");
