@@ -39,21 +39,43 @@ size_t length(const std::string& s) {
       s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-// Words in lines of at most `chars` characters (a long word gets a line of its own).
+// Words in lines of at most `chars` characters (a longer word gets a line of its own).
+// Lines break at spaces and after a dash ("200 000–" | "499 999 kr"), never at a no-break
+// space.
 std::vector<std::string> wrap(const std::string& text, size_t chars) {
+  struct Piece {
+    std::string text;
+    bool space_before;
+  };
+  std::vector<Piece> pieces;
+  const std::string dash = "\u2013";
+  bool space = false;
+  std::string cur;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ' ') {
+      if (!cur.empty()) pieces.push_back({cur, space});
+      cur.clear();
+      space = true;
+      continue;
+    }
+    cur += text[i];
+    if (cur.ends_with(dash) && cur.size() > dash.size()) {
+      pieces.push_back({cur, space});
+      cur.clear();
+      space = false;
+    }
+  }
+  if (!cur.empty()) pieces.push_back({cur, space});
   std::vector<std::string> lines;
   std::string line;
-  size_t at = 0;
-  while (at <= text.size()) {
-    size_t end = text.find(' ', at);
-    if (end == std::string::npos) end = text.size();
-    const std::string word = text.substr(at, end - at);
-    if (!line.empty() && length(line) + 1 + length(word) > chars) {
+  for (const Piece& p : pieces) {
+    const std::string joint = line.empty() || !p.space_before ? "" : " ";
+    if (!line.empty() && length(line) + joint.size() + length(p.text) > chars) {
       lines.push_back(line);
-      line.clear();
+      line = p.text;
+    } else {
+      line += joint + p.text;
     }
-    line += (line.empty() ? "" : " ") + word;
-    at = end + 1;
   }
   if (!line.empty()) lines.push_back(line);
   return lines;
@@ -107,7 +129,11 @@ std::string horizontal(const doc::BarChart& c, double& height) {
 
 // Columns standing on the axis, the value above each, the category wrapped below it.
 std::string vertical(const doc::BarChart& c, double& height) {
-  const double left = 56, top = 20, plot_h = 200, plot_w = kWidth - left - kPad;
+  // Room at the left for the longest tick label (13-unit type, about 7.5 units a character).
+  size_t widest = 0;
+  for (const doc::Tick& t : ticks_of(c)) widest = std::max(widest, length(t.label));
+  const double left = std::max(40.0, 7.5 * static_cast<double>(widest) + 10);
+  const double top = 20, plot_h = 200, plot_w = kWidth - left - kPad;
   const double slot = plot_w / static_cast<double>(std::max<size_t>(c.bars.size(), 1));
   const double base = top + plot_h;
   std::string grid, marks;

@@ -383,6 +383,7 @@ TEST_CASE("html: a column chart stands its columns on the axis, ticks at the lef
   c.ticks = {{{0, 1}, "0"}, {{1, 2}, "500\u00a0000"}, {{1, 1}, "1\u00a0000\u00a0000"}};
   c.axis_title = "kr";
   c.bars[0].value_label = "940\u00a0000\u00a0kr";
+  c.bars[1].label = "200\u00a0000–499\u00a0999\u00a0kr";
   const std::string b = body(d);
   CHECK(count(b, "<rect ") == 2);
   CHECK(has(b, "text-anchor=\"end\" class=\"skala\">500\u00a0000</text>"));
@@ -391,4 +392,7 @@ TEST_CASE("html: a column chart stands its columns on the axis, ticks at the lef
   CHECK(has(b, "<td class=\"h\">940\u00a0000\u00a0kr</td>"));
   // The tallest column (94 % of the axis) is 94 % of the 200-unit plot.
   CHECK(has(b, "height=\"188.0\""));
+  // A label wraps after its dash, never at a no-break space.
+  CHECK(has(b, "class=\"kategori\">200\u00a0000–</text>"));
+  CHECK(has(b, "class=\"kategori\">499\u00a0999\u00a0kr</text>"));
 }
