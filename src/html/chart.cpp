@@ -115,7 +115,7 @@ std::string horizontal(const doc::BarChart& c, double& height) {
   for (size_t i = 0; i < ticks.size(); ++i) {
     const double x = x0 + share(ticks[i].at) * plot;
     grid += line_at(x, kPad, x, y, i == 0 ? "axel" : "rutnat");
-    const std::string anchor = i == 0 ? "start" : i + 1 == ticks.size() ? "end" : "middle";
+    const std::string anchor = i == 0 ? "start" : "middle";  // the value room is at the right
     grid += text_at(x, y + 16, anchor, "skala", ticks[i].label);
   }
   y += 16;
