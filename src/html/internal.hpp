@@ -51,6 +51,8 @@ class Writer {
   int level_after(int wanted);
 };
 
+// The first page's style: the memo header or letterhead the document opens with (header.cpp).
+const doc::PageStyle* first_style(const doc::Document& d);
 // A bar's printed value, as the PDF prints it.
 std::string bar_value(const doc::Bar& bar);
 // The chart's text alternative: its alt_text, or the label, caption and every value.

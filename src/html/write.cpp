@@ -1,4 +1,4 @@
-// The document tree as HTML5: metadata, header, body blocks, footnotes.
+// The document tree as HTML5: metadata, body blocks, the table of contents, footnotes.
 #include <algorithm>
 
 #include "html/internal.hpp"
@@ -19,36 +19,6 @@ std::string tag_for(doc::FontStyle s, bool open) {
       break;
   }
   return "";
-}
-
-std::string align_class(doc::CellAlign a) {
-  return a == doc::CellAlign::Right ? "h" : a == doc::CellAlign::Center ? "c" : "";
-}
-
-// "Dnr SOF 2022/123" → {"Dnr", "SOF 2022/123"}; "Handläggare: Anna" → {"Handläggare",
-// "Anna"}; text without one of the known words → {fallback, text}.
-std::pair<std::string, std::string> labelled(const std::string& text, const std::string& fallback) {
-  for (const char* word : {"Dnr", "Datum", "Handläggare", "Telefon", "Till", "Diarienummer"}) {
-    const std::string w = word;
-    if (!text.starts_with(w) || text.size() <= w.size()) continue;
-    size_t at = w.size();
-    if (text[at] == ':') ++at;
-    if (at < text.size() && text[at] == ' ') return {w, text.substr(at + 1)};
-  }
-  return {fallback, text};
-}
-
-void definition(std::string& out, const std::string& text, const std::string& fallback) {
-  if (text.empty()) return;
-  auto [dt, dd] = labelled(text, fallback);
-  out += "<div><dt>" + escape(dt) + "</dt><dd>" + escape(dd) + "</dd></div>\n";
-}
-
-// The first page's style: the memo header or letterhead the document opens with.
-const doc::PageStyle* first_style(const doc::Document& d) {
-  for (const auto& s : d.page_styles)
-    if (s.name == d.first_style) return &s;
-  return d.page_styles.empty() ? nullptr : &d.page_styles.front();
 }
 
 }  // namespace
@@ -147,46 +117,6 @@ std::string Writer::body() {
   if (first && first->letter && !first->letter->contact.empty())
     out_ += "<footer class=\"kontakt\"><p>" + escape(first->letter->contact) + "</p></footer>\n";
   return std::move(out_);
-}
-
-// The memo's header block as a definition list, or the letter's letterhead.
-void Writer::header() {
-  const doc::PageStyle* first = first_style(d_);
-  if (!first) return;
-  if (const auto& o = first->official) {
-    out_ += "<header class=\"huvud\">\n<p class=\"avsandare\">";
-    if (!o->organisation.empty()) out_ += "<strong>" + escape(o->organisation) + "</strong>";
-    if (!o->organisation.empty() && !o->department.empty()) out_ += "<br>";
-    out_ += escape(o->department) + "</p>\n";
-    if (!o->doc_type.empty()) out_ += "<p class=\"dokumenttyp\">" + escape(o->doc_type) + "</p>\n";
-    std::string dl;
-    definition(dl, o->dnr, "Diarienummer");
-    definition(dl, o->date, "Datum");
-    definition(dl, o->handlaggare, "Handläggare");
-    definition(dl, o->telefon, "Telefon");
-    definition(dl, o->recipient, "Till");
-    definition(dl, o->meeting, "Sammanträde");
-    if (!dl.empty()) out_ += "<dl>\n" + dl + "</dl>\n";
-    out_ += "</header>\n";
-  } else if (const auto& l = first->letter) {
-    out_ += "<header class=\"huvud brev\">\n";
-    if (!l->logo.empty())
-      out_ += "<p class=\"logo\" aria-hidden=\"true\">" + escape(l->logo) + "</p>\n";
-    out_ += "<p class=\"avsandare\"><strong>" + escape(l->sender) + "</strong>";
-    if (!l->department.empty()) out_ += "<br>" + escape(l->department);
-    out_ += "</p>\n";
-    std::string dl;
-    definition(dl, l->date, "Datum");
-    definition(dl, l->dnr, "Diarienummer");
-    if (!dl.empty()) out_ += "<dl>\n" + dl + "</dl>\n";
-    if (!l->addressee.empty()) {
-      out_ += "<p class=\"mottagare\">";
-      for (size_t i = 0; i < l->addressee.size(); ++i)
-        out_ += (i ? "<br>" : "") + escape(l->addressee[i]);
-      out_ += "</p>\n";
-    }
-    out_ += "</header>\n";
-  }
 }
 
 void Writer::blocks(const std::vector<doc::Block>& bs) {
@@ -307,69 +237,6 @@ void Writer::inline_run(const doc::Inline& in) {
   if (!href.empty()) out_ += "<a href=\"" + href + "\">";
   out_ += tag_for(in.style, true) + escape(text) + tag_for(in.style, false);
   if (!href.empty()) out_ += "</a>";
-}
-
-void Writer::row(const doc::Table& t, const doc::Row& r, bool header, bool row_labels) {
-  out_ += "<tr>";
-  size_t col = 0;
-  for (const doc::Cell& cell : r.cells) {
-    const int span = std::max(cell.colspan, 1);
-    const std::string cls =
-        col < t.columns.size() ? align_class(t.columns[col].align) : std::string();
-    std::string attrs = cls.empty() ? "" : " class=\"" + cls + "\"";
-    if (span > 1) attrs += " colspan=\"" + std::to_string(span) + "\"";
-    const bool th = header || (row_labels && col == 0);
-    if (th)
-      attrs = (header ? (span > 1 ? " scope=\"colgroup\"" : " scope=\"col\"") : " scope=\"row\"") +
-              attrs;
-    const std::string tag = th ? "th" : "td";
-    out_ += "<" + tag + attrs + ">";
-    inlines(cell.content);
-    out_ += "</" + tag + ">";
-    col += static_cast<size_t>(span);
-  }
-  out_ += "</tr>\n";
-}
-
-void Writer::table(const doc::Table& t) {
-  const std::string id = block_ids_.count(&t) ? block_ids_[&t] : fresh_id("", "tabell");
-  const bool titled = !t.label.empty() || !t.caption.empty();
-  out_ += "<div class=\"tabell\">\n<div class=\"rulla\" role=\"region\" tabindex=\"0\" ";
-  out_ += titled ? "aria-labelledby=\"" + escape(id) + "-rubrik\">\n" : "aria-label=\"Tabell\">\n";
-  out_ += "<table id=\"" + escape(id) + "\">\n";
-  if (titled) {
-    out_ += "<caption id=\"" + escape(id) + "-rubrik\">";
-    if (!t.label.empty()) out_ += "<span class=\"etikett\">" + escape(t.label) + "</span> ";
-    inlines(t.caption);
-    out_ += "</caption>\n";
-  }
-  // A text first column (names, "Totalt") labels its row, as in the PDF's tags.
-  const bool row_labels = t.columns.size() > 1 && t.columns[0].align == doc::CellAlign::Left;
-  if (!t.header.empty()) {
-    out_ += "<thead>\n";
-    for (const doc::Row& r : t.header) row(t, r, true, false);
-    out_ += "</thead>\n";
-  }
-  out_ += "<tbody>\n";
-  for (const doc::Row& r : t.body) row(t, r, false, row_labels);
-  out_ += "</tbody>\n";
-  if (t.total) {
-    out_ += "<tfoot>\n";
-    row(t, *t.total, false, row_labels);
-    out_ += "</tfoot>\n";
-  }
-  out_ += "</table>\n</div>\n";
-  if (!t.source.empty()) {
-    out_ += "<p class=\"kalla\">";
-    inlines(t.source);
-    out_ += "</p>\n";
-  }
-  if (!t.note.empty()) {
-    out_ += "<p class=\"not\">";
-    inlines(t.note);
-    out_ += "</p>\n";
-  }
-  out_ += "</div>\n";
 }
 
 // Nested lists by heading level; each entry links to its heading.
