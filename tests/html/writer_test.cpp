@@ -220,7 +220,7 @@ TEST_CASE("html: without its own alt text a chart is described by its values", "
             "Kommuner 94\u00a0%, Regioner 78\u00a0% och Länsstyrelser –.</desc>"));
 }
 
-TEST_CASE("html: a memo's header block is a definition list; page furniture is left out",
+TEST_CASE("html: a memo's header block is a definition list, and page furniture is left out",
           "[html]") {
   doc::Document d;
   doc::PageStyle s;
