@@ -115,9 +115,9 @@ bool write_combined(std::vector<Job>& jobs, const outfile::Target& target, Diagn
 }
 
 // `pdfa`: --pdfa, which overrides the template's choice.
-// `html`: the document as a web page instead of a PDF.
+// `format`: pdf, html (a web page) or docx (a Word file).
 void render_one(const tmpl::TemplateBatch& templ, const fs::path& folder, bool keep,
-                std::optional<doc::PdfA> pdfa, bool html, Job& job) {
+                std::optional<doc::PdfA> pdfa, const std::string& format, Job& job) {
   Diagnostics& d = job.diags;
   auto rendered = templ.render("mottagare", job.record, d);
   if (!rendered || d.has_errors()) return;
@@ -127,9 +127,7 @@ void render_one(const tmpl::TemplateBatch& templ, const fs::path& folder, bool k
   if (!pages || d.has_errors()) return;
   auto target = outfile::check_target((folder / job.file).string(), d);
   if (!target) return;
-  if (html ? !write_html(rendered->document, *pages, *target, d)
-           : pdf::write_pdf(*pages, *target, d) != pdf::Written::Ok)
-    return;
+  if (!write_document(format, rendered->document, *pages, *target, d)) return;
   // The manifest's checksum is of the file as it lies on disk.
   auto bytes = outfile::read_back(target->file, target->shown, d);
   if (!bytes) return;
@@ -177,12 +175,12 @@ std::optional<std::vector<Job>> select_jobs(const tmpl::TemplateBatch& templ,
 
 // Every job on every core: each thread takes the next recipient until none is left.
 void render_all(const tmpl::TemplateBatch& templ, const fs::path& folder, bool keep,
-                std::optional<doc::PdfA> pdfa, bool html, std::vector<Job>& jobs) {
+                std::optional<doc::PdfA> pdfa, const std::string& format, std::vector<Job>& jobs) {
   Progress progress(jobs.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < jobs.size(); i = next++) {
-      render_one(templ, folder, keep, pdfa, html, jobs[i]);
+      render_one(templ, folder, keep, pdfa, format, jobs[i]);
       progress.done(jobs[i].name);
     }
   };
@@ -190,7 +188,7 @@ void render_all(const tmpl::TemplateBatch& templ, const fs::path& folder, bool k
   // registers its extensions on first use, without a lock) is then in place before the
   // helpers start.
   if (!jobs.empty()) {
-    render_one(templ, folder, keep, pdfa, html, jobs[0]);
+    render_one(templ, folder, keep, pdfa, format, jobs[0]);
     progress.done(jobs[0].name);
     next = 1;
   }
@@ -262,10 +260,11 @@ bool make_folder(const std::string& folder) {
 int run_batch(const BatchArgs& a) {
   if (!make_folder(a.folder)) return InvalidInput;
   Diagnostics diags;
-  if (a.format == "spår" || (a.format == "html" && !a.combined.empty())) {
+  const bool web_or_word = a.format == "html" || a.format == "docx";
+  if (a.format == "spår" || (web_or_word && !a.combined.empty())) {
     diags.error(Span{}, a.format == "spår"
-                            ? "--per-mottagare skriver PDF eller HTML, inte spår"
-                            : "--samlad skriver en PDF och gäller inte med --format html");
+                            ? "--per-mottagare skriver PDF, HTML eller DOCX, inte spår"
+                            : "--samlad skriver en PDF och gäller inte med --format " + a.format);
     print_errors_and_warning_count(diags);
     return InvalidInput;
   }
@@ -293,12 +292,12 @@ int run_batch(const BatchArgs& a) {
     return InvalidInput;
   }
   const std::vector<Value> records = batch::recipients(templ->context());
-  const bool html = a.format == "html";
-  auto jobs = select_jobs(*templ, records, a.condition, html ? ".html" : ".pdf");
+  const std::string format = web_or_word ? a.format : "pdf";
+  auto jobs = select_jobs(*templ, records, a.condition, "." + format);
   if (!jobs) return InvalidInput;
 
   const fs::path folder(a.folder);
-  render_all(*templ, folder, combined.has_value(), doc::parse_pdfa(a.pdfa), html, *jobs);
+  render_all(*templ, folder, combined.has_value(), doc::parse_pdfa(a.pdfa), format, *jobs);
   sv::save_hyphenation_store();
 
   std::string amount = templ->letter_setting("belopp");

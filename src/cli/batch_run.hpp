@@ -14,7 +14,7 @@ struct BatchArgs {
   std::string folder;     // -o
   std::string combined;   // --samlad: every document also in one PDF; empty: none
   std::string pdfa;       // --pdfa: 1a, 2a, 2b or av; empty: the template's setting
-  std::string format;     // --format: pdf (also when empty) or html
+  std::string format;     // --format: pdf (also when empty), html or docx
 };
 
 // Writes one PDF (or HTML file) per selected recipient and förteckning.csv; the process's exit

@@ -26,7 +26,7 @@ struct RenderArgs {
   std::vector<std::string> data;
   std::vector<std::string> parameters;
   std::string output;
-  std::string format;  // pdf | html | spår; empty: from -o's extension, else pdf
+  std::string format;  // pdf | html | docx | spår; empty: from -o's extension, else pdf
   bool per_recipient = false;
   std::string condition;  // --urval
   std::string combined;   // --samlad
@@ -69,7 +69,11 @@ pdf::Options keep_until_exit() {
 std::string output_path(const RenderArgs& a, const std::string& format) {
   if (!a.output.empty()) return a.output;
   std::string name = std::filesystem::path(resolve_template(a.templ)).filename().string();
-  return "output/" + name + (format == "pdf" ? ".pdf" : format == "html" ? ".html" : ".txt");
+  return "output/" + name +
+         (format == "pdf"    ? ".pdf"
+          : format == "html" ? ".html"
+          : format == "docx" ? ".docx"
+                             : ".txt");
 }
 
 // A template that speaks of `mottagare` (a letter) run without --per-mottagare: say
@@ -120,6 +124,7 @@ int run(const RenderArgs& args) {
                            {{".pdf", "pdf", "PDF"},
                             {".html", "html", "HTML"},
                             {".htm", "html", "HTML"},
+                            {".docx", "docx", "DOCX"},
                             {".txt", "spår", "sidmodellen som text"},
                             {".spår", "spår", "sidmodellen som text"}},
                            "pdf", "skapa", diags);
@@ -156,8 +161,8 @@ int run(const RenderArgs& args) {
   }
   if (auto part = doc::parse_pdfa(a.pdfa)) pages->meta.pdfa = *part;
   pdf::Written written = pdf::Written::Ok;
-  if (a.format == "html")
-    written = write_html(prepared->rendered.document, *pages, *target, diags)
+  if (a.format == "html" || a.format == "docx")
+    written = write_document(a.format, prepared->rendered.document, *pages, *target, diags)
                   ? pdf::Written::Ok
                   : pdf::Written::OutputFailed;
   else if (a.format == "spår")
@@ -173,7 +178,8 @@ int run(const RenderArgs& args) {
   // With -o - the document is standard output: the receipt goes to stderr.
   (target->to_stdout ? std::cerr : std::cout)
       << "Skrev " << target->shown << " ("
-      << (a.format == "html" ? std::string("en webbsida")
+      << (a.format == "html"   ? std::string("en webbsida")
+          : a.format == "docx" ? std::string("ett Word-dokument")
                              : std::to_string(pages->pages.size()) +
                                    (pages->pages.size() == 1 ? " sida" : " sidor"))
       << ")" << std::endl;
@@ -201,15 +207,17 @@ void add_render(CLI::App& app, Registry& reg) {
       "Mallparameter namn=värde (syns i mallen som parametrar.namn), t.ex. grupp=kommuner");
   sub->add_option(
       "-o,--utfil", args->output,
-      "Filen att skriva: .pdf, .html (en webbsida), eller .txt för sidmodellen (standard: "
+      "Filen att skriva: .pdf, .html (en webbsida), .docx (Word) eller .txt för sidmodellen (standard: "
       "output/<mall>.pdf); - skriver till standard ut");
   sub->add_option(
          "--format", args->format,
-         "pdf, html eller spår (sidmodellen som text); standard: utfilens ändelse, annars pdf")
-      ->check(CLI::IsMember({"pdf", "html", "spår"}));
+         "pdf, html, docx eller spår (sidmodellen som text); standard: utfilens ändelse, "
+         "annars pdf")
+      ->check(CLI::IsMember({"pdf", "html", "docx", "spår"}));
   sub->add_flag("--per-mottagare", args->per_recipient,
                 "Ett dokument per mottagare (ett bidrag) i mappen som -o anger, och en "
-                "förteckning.csv (se docs/brev.md); --format html ger webbsidor");
+                "förteckning.csv (se docs/brev.md); --format html ger webbsidor, --format docx "
+                "Word-dokument");
   sub->add_option("--urval", args->condition,
                   "Vilka mottagare med --per-mottagare, t.ex. \"oförbrukat > 0\" eller "
                   "\"grupp = kommuner and not vill_ha_mer\"");

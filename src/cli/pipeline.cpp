@@ -5,10 +5,13 @@
 #include <filesystem>
 #include <iostream>
 
+#include "docx/docx.hpp"
 #include "html/html.hpp"
 #include "layout/layout.hpp"
 #include "load/load.hpp"
 #include "paths/paths.hpp"
+#include "pdf/pdf.hpp"
+#include "raster/raster.hpp"
 #include "stats/consistency.hpp"
 #include "stats/group_allocation.hpp"
 
@@ -86,6 +89,40 @@ bool write_html(const doc::Document& document, const layout::Pages& pages,
   for (const layout::Anchor& a : pages.anchors)
     if (a.page >= 0) options.page_of.emplace(a.id, std::to_string(a.page + 1));
   return outfile::write(target, html::write_html(document, options, diags), diags);
+}
+
+namespace {
+
+// Charts drawn at this resolution: sharp in print and on a screen zoomed to 200 %.
+constexpr double kChartDpi = 200;
+
+}  // namespace
+
+bool write_docx(const doc::Document& document, const layout::Pages& pages,
+                const outfile::Target& target, Diagnostics& diags) {
+  docx::Options options;
+  for (const layout::Anchor& a : pages.anchors)
+    if (a.page >= 0) options.page_of.emplace(a.id, std::to_string(a.page + 1));
+  // Each chart is one Figure node, laid out in document order.
+  for (size_t n = 0; n < pages.nodes.size(); ++n) {
+    if (pages.nodes[n].role != layout::Role::Figure) continue;
+    docx::Picture pic;
+    if (auto image = raster::draw_node(pages, static_cast<int>(n), kChartDpi)) {
+      pic.png = raster::png(*image);
+      pic.width_pt = image->width_pt;
+      pic.height_pt = image->height_pt;
+    }
+    options.charts.push_back(std::move(pic));
+  }
+  options.pdf_pages = static_cast<int>(pages.pages.size());
+  return outfile::write(target, docx::write_docx(document, options, diags), diags);
+}
+
+bool write_document(const std::string& format, const doc::Document& document,
+                    const layout::Pages& pages, const outfile::Target& target, Diagnostics& diags) {
+  if (format == "html") return write_html(document, pages, target, diags);
+  if (format == "docx") return write_docx(document, pages, target, diags);
+  return pdf::write_pdf(pages, target, diags) == pdf::Written::Ok;
 }
 
 }  // namespace rv::cli

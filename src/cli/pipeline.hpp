@@ -45,4 +45,13 @@ std::optional<Prepared> prepare(const std::string& template_name,
 bool write_html(const doc::Document& document, const layout::Pages& pages,
                 const outfile::Target& target, Diagnostics& diags);
 
+// The document as an Office Open XML file for Word (src/docx), its charts pictures of the
+// PDF's drawing of them (src/raster). As write_html for `pages` and the result.
+bool write_docx(const doc::Document& document, const layout::Pages& pages,
+                const outfile::Target& target, Diagnostics& diags);
+
+// "pdf", "html" or "docx": the document written in that format at `target`.
+bool write_document(const std::string& format, const doc::Document& document,
+                    const layout::Pages& pages, const outfile::Target& target, Diagnostics& diags);
+
 }  // namespace rv::cli

@@ -1,4 +1,7 @@
 // Small builders for the document tree, so templates and tests stay short.
+#include <cstdlib>
+#include <ctime>
+
 #include "doc/doc.hpp"
 
 namespace rv::doc {
@@ -85,6 +88,19 @@ std::string plain_text(const Inlines& content) {
     if (in.kind == InlineKind::LineBreak) out += ' ';
   }
   return out;
+}
+
+std::optional<DateTime> creation_time(const Meta& meta) {
+  if (meta.created) return meta.created;
+  const char* env = std::getenv("SOURCE_DATE_EPOCH");
+  if (!env || !*env) return std::nullopt;
+  char* end = nullptr;
+  const long long secs = std::strtoll(env, &end, 10);
+  if (!end || *end || secs < 0) return std::nullopt;
+  const std::time_t tt = static_cast<std::time_t>(secs);
+  std::tm tm{};
+  if (!gmtime_r(&tt, &tm)) return std::nullopt;
+  return DateTime{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec};
 }
 
 std::optional<PdfA> parse_pdfa(const std::string& s) {

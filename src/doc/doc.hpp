@@ -54,6 +54,10 @@ struct Meta {
 // for anything else.
 std::optional<PdfA> parse_pdfa(const std::string& s);
 
+// The date a written file carries: meta.created, else SOURCE_DATE_EPOCH, else none (never
+// the clock, so that the same input gives the same bytes).
+std::optional<DateTime> creation_time(const Meta& meta);
+
 // ---- page styles ---------------------------------------------------------------------
 
 enum class PageNumberFormat : uint8_t {

@@ -122,6 +122,16 @@ class TrueType {
   const Kerning& kerning() const { return kerning_; }
   uint16_t glyph_count() const { return glyphs_; }
 
+  // A glyph's outline for drawing it outside a PDF (charts as images): closed contours of
+  // quadratic B-spline points in em units (1.0 = the em, y up), composites resolved.
+  // Empty for a space, an unknown glyph or a damaged entry.
+  struct OutlinePoint {
+    double x, y;
+    bool on_curve;
+  };
+  using Contour = std::vector<OutlinePoint>;
+  std::vector<Contour> outline(uint16_t gid) const;  // outline.cpp
+
   // Metrics in 1/1000 em.
   int ascent = 0, descent = 0, cap_height = 0, x_height = 0;
   int bbox[4] = {0, 0, 0, 0};
@@ -142,6 +152,7 @@ class TrueType {
   const Table* table(const char* tag) const;
   std::string_view glyph_data(uint16_t gid) const;
   bool parse_data(const std::string& path, std::string& error);
+  void add_outline(uint16_t gid, const double m[6], int depth, std::vector<Contour>& out) const;
 
   std::string owned_;    // parse(): the bytes given
   void* map_ = nullptr;  // load(): the mapped file

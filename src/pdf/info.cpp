@@ -17,30 +17,14 @@ namespace {
 bool creation_date(const doc::Meta& meta, HPDF_Date& d) {
   d = HPDF_Date{};
   d.ind = 'Z';
-  if (meta.created) {
-    const doc::DateTime& t = *meta.created;
-    d.year = t.year;
-    d.month = t.month;
-    d.day = t.day;
-    d.hour = t.hour;
-    d.minutes = t.minute;
-    d.seconds = t.second;
-    return true;
-  }
-  const char* env = std::getenv("SOURCE_DATE_EPOCH");
-  if (!env || !*env) return false;
-  char* end = nullptr;
-  const long long secs = std::strtoll(env, &end, 10);
-  if (!end || *end || secs < 0) return false;
-  const std::time_t tt = static_cast<std::time_t>(secs);
-  std::tm tm{};
-  if (!gmtime_r(&tt, &tm)) return false;
-  d.year = tm.tm_year + 1900;
-  d.month = tm.tm_mon + 1;
-  d.day = tm.tm_mday;
-  d.hour = tm.tm_hour;
-  d.minutes = tm.tm_min;
-  d.seconds = tm.tm_sec;
+  const auto t = doc::creation_time(meta);
+  if (!t) return false;
+  d.year = t->year;
+  d.month = t->month;
+  d.day = t->day;
+  d.hour = t->hour;
+  d.minutes = t->minute;
+  d.seconds = t->second;
   return true;
 }
 

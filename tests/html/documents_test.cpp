@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/bundled.hpp"
 #include "../support/shell.hpp"
 
 namespace fs = std::filesystem;
@@ -19,52 +20,9 @@ using rvtest::sh;
 
 namespace {
 
-struct Bundled {
-  std::string name, args;  // as scripts/run.sh renders them
-};
-
-// The documents scripts/run.sh renders (its `$rv skapa … -o output/<name>.pdf` lines,
-// continuation lines joined), so that a document added there is checked here too.
-std::vector<Bundled> read_run_sh() {
-  std::ifstream in(fs::path(RV_SOURCE_DIR) / "scripts" / "run.sh");
-  std::vector<Bundled> out;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.starts_with("$rv skapa ")) continue;
-    std::string command = line.substr(10);
-    while (!command.empty() && command.back() == '\\') {
-      command.pop_back();
-      if (!std::getline(in, line)) break;
-      command += line.substr(line.find_first_not_of(' '));
-    }
-    const size_t o = command.find(" -o output/");
-    if (o == std::string::npos || !command.ends_with(".pdf") || has(command, "--per-mottagare"))
-      continue;
-    const std::string file = command.substr(o + 11);
-    out.push_back({file.substr(0, file.size() - 4), command.substr(0, o)});
-  }
-  return out;
-}
-
-const std::vector<Bundled>& bundled() {
-  static const std::vector<Bundled> documents = read_run_sh();
-  REQUIRE(documents.size() >= 10);  // run.sh's list was read
-  return documents;
-}
-
-// A document of run.sh by its output name.
-const Bundled& document(const std::string& name) {
-  for (const auto& b : bundled())
-    if (b.name == name) return b;
-  FAIL("scripts/run.sh renders no output/" + name + ".pdf");
-  return bundled().front();
-}
-
-// The letters of scripts/run.sh, a few recipients each (--per-mottagare --format html).
-const std::vector<Bundled> kLetters = {
-    {"aterbetalning", "aterbetalning data/nationell-2019 --urval \"namn = 'Ale kommun'\""},
-    {"besked", "besked-fordelning data/nationell-2019 --urval \"grupp = regioner\""},
-};
+using rvtest::Bundled;
+using rvtest::bundled;
+using rvtest::document;
 
 std::string vnu_jar() {
   if (const char* env = std::getenv("RV_VNU_JAR")) return env;
@@ -97,11 +55,7 @@ rvtest::Run axe(const std::vector<fs::path>& files) {
 }
 
 fs::path render(const fs::path& dir, const Bundled& b, const std::string& ext) {
-  const fs::path out = dir / (b.name + ext);
-  auto r = rvtest::render(b.args, out);
-  INFO(b.args + " -o " + out.string() + "\n" + r.out);
-  REQUIRE(r.code == 0);
-  return out;
+  return rvtest::render_bundled(dir, b, ext);
 }
 
 // What a reader sees of a page: the body's text without markup, the charts' text
@@ -147,17 +101,7 @@ std::string join(const std::set<std::string>& s) {
 std::vector<fs::path> render_all(const fs::path& dir) {
   std::vector<fs::path> pages;
   for (const auto& b : bundled()) pages.push_back(render(dir, b, ".html"));
-  for (const auto& l : kLetters) {
-    const fs::path folder = dir / l.name;
-    auto r = sh(std::string("'") + RV_BINARY + "' skapa " + l.args +
-                " --per-mottagare --format html -o '" + folder.string() + "'");
-    INFO(r.out);
-    REQUIRE(r.code == 0);
-    size_t n = 0;
-    for (const auto& e : fs::directory_iterator(folder))
-      if (e.path().extension() == ".html") pages.push_back(e.path()), ++n;
-    CHECK(n >= 1);
-  }
+  for (const auto& p : rvtest::render_letters(dir, "html")) pages.push_back(p);
   return pages;
 }
 
