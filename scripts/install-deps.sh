@@ -19,6 +19,8 @@ packages=(
   default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
   # The browser axe-core checks the HTML documents in (tests/html, tools/axe/check.mjs)
   chromium
+  # The word processor that opens every DOCX and converts it to PDF and text (tests/docx)
+  libreoffice-writer-nogui
 )
 # Extra packages a script needs beyond these (scripts/fuzz.sh: clang).
 # shellcheck disable=SC2206

@@ -54,6 +54,9 @@ $rv skapa anvisningar-rekvisition data/nationell-2019 -p grupp=regioner \
 # The same documents as web pages (docs/html.md): the national report and the memo.
 $rv skapa uppfoljning-nationell data/nationell-2019 -o output/uppfoljning-nationell-2019.html
 $rv skapa fordelning-beslut data/stockholm-2022 -o output/fordelning-beslut-2022.html
+# … and as Word documents to edit and file (docs/docx.md).
+$rv skapa uppfoljning-nationell data/nationell-2019 -o output/uppfoljning-nationell-2019.docx
+$rv skapa fordelning-beslut data/stockholm-2022 -o output/fordelning-beslut-2022.docx
 
 step "ett brev per mottagare"
 $rv skapa aterbetalning data/nationell-2019 --per-mottagare -o output/aterbetalning-2019

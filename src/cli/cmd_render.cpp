@@ -180,8 +180,8 @@ int run(const RenderArgs& args) {
       << "Skrev " << target->shown << " ("
       << (a.format == "html"   ? std::string("en webbsida")
           : a.format == "docx" ? std::string("ett Word-dokument")
-                             : std::to_string(pages->pages.size()) +
-                                   (pages->pages.size() == 1 ? " sida" : " sidor"))
+                               : std::to_string(pages->pages.size()) +
+                                     (pages->pages.size() == 1 ? " sida" : " sidor"))
       << ")" << std::endl;
   // Done: the document, its page model and the data go back to the system with the
   // process, instead of being freed allocation by allocation (a few milliseconds for the
@@ -205,14 +205,13 @@ void add_render(CLI::App& app, Registry& reg) {
   sub->add_option(
       "-p,--parameter", args->parameters,
       "Mallparameter namn=värde (syns i mallen som parametrar.namn), t.ex. grupp=kommuner");
-  sub->add_option(
-      "-o,--utfil", args->output,
-      "Filen att skriva: .pdf, .html (en webbsida), .docx (Word) eller .txt för sidmodellen (standard: "
-      "output/<mall>.pdf); - skriver till standard ut");
-  sub->add_option(
-         "--format", args->format,
-         "pdf, html, docx eller spår (sidmodellen som text); standard: utfilens ändelse, "
-         "annars pdf")
+  sub->add_option("-o,--utfil", args->output,
+                  "Filen att skriva: .pdf, .html (en webbsida), .docx (Word) eller .txt för "
+                  "sidmodellen (standard: "
+                  "output/<mall>.pdf); - skriver till standard ut");
+  sub->add_option("--format", args->format,
+                  "pdf, html, docx eller spår (sidmodellen som text); standard: utfilens ändelse, "
+                  "annars pdf")
       ->check(CLI::IsMember({"pdf", "html", "docx", "spår"}));
   sub->add_flag("--per-mottagare", args->per_recipient,
                 "Ett dokument per mottagare (ett bidrag) i mappen som -o anger, och en "

@@ -14,8 +14,7 @@ constexpr const char* kHyperlinkType =
 // A bookmark name Word accepts: a letter first, then letters, digits and '_', at most 40.
 std::string bookmark_name(const std::string& id, const std::string& prefix) {
   std::string out = prefix + "_";
-  for (unsigned char c : id)
-    out += (std::isalnum(c) && c < 0x80) ? static_cast<char>(c) : '_';
+  for (unsigned char c : id) out += (std::isalnum(c) && c < 0x80) ? static_cast<char>(c) : '_';
   return out.substr(0, 36);
 }
 
@@ -93,10 +92,15 @@ std::string text_content(std::string_view text) {
 }
 
 std::string run(const std::string& content, const RunFormat& f) {
+  // In the schema's order (ECMA-376 CT_RPr): Word refuses a file whose properties are not.
   std::string pr;
   if (!f.style.empty()) pr += "<w:rStyle w:val=\"" + f.style + "\"/>";
+  if (f.sans) pr += "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/>";
   if (f.bold) pr += "<w:b/>";
   if (f.italic) pr += "<w:i/>";
+  if (f.half_points > 0)
+    pr += "<w:sz w:val=\"" + std::to_string(f.half_points) + "\"/><w:szCs w:val=\"" +
+          std::to_string(f.half_points) + "\"/>";
   pr += "<w:lang w:val=\"sv-SE\"/>";
   return "<w:r><w:rPr>" + pr + "</w:rPr>" + content + "</w:r>";
 }
@@ -110,7 +114,9 @@ BodyWriter::BodyWriter(const doc::Document& d, const Options& o, Sections& secti
 // Bookmarks for every target first, so a link may point forward.
 void BodyWriter::collect(const std::vector<doc::Block>& bs) {
   int last_level = 0;
-  const auto level_after = [&](int wanted) { return last_level = std::clamp(wanted, 1, last_level + 1); };
+  const auto level_after = [&](int wanted) {
+    return last_level = std::clamp(wanted, 1, last_level + 1);
+  };
   std::function<void(const std::vector<doc::Block>&)> walk = [&](const std::vector<doc::Block>& v) {
     for (const doc::Block& b : v) {
       if (const auto* h = std::get_if<doc::Heading>(&b.node)) {
@@ -142,8 +148,8 @@ std::string BodyWriter::bookmark_for(const std::string& id, const std::string& p
 }
 
 void BodyWriter::bookmark_start(const std::string& name) {
-  out_ += "<w:bookmarkStart w:id=\"" + std::to_string(next_bookmark_) + "\" w:name=\"" + name +
-          "\"/>";
+  out_ +=
+      "<w:bookmarkStart w:id=\"" + std::to_string(next_bookmark_) + "\" w:name=\"" + name + "\"/>";
 }
 void BodyWriter::bookmark_end() {
   out_ += "<w:bookmarkEnd w:id=\"" + std::to_string(next_bookmark_++) + "\"/>";
@@ -262,26 +268,15 @@ void BodyWriter::paragraph(const doc::Paragraph& p, const std::string& style) {
   }
   if (f.tag_heading == 0 && f.align != doc::Align::Justify)
     ppr += "<w:jc w:val=\"" + align_of(f.align) + "\"/>";
-  std::string rpr;
-  if (f.family == doc::Family::Sans && f.tag_heading == 0)
-    rpr += "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/>";
-  if (f.size > 0 && f.tag_heading == 0)
-    rpr += "<w:sz w:val=\"" + std::to_string(static_cast<int>(f.size * 2)) + "\"/>";
-  out_ += "<w:p>";
-  if (!ppr.empty() || !rpr.empty())
-    out_ += "<w:pPr>" + ppr + (rpr.empty() ? "" : "<w:rPr>" + rpr + "</w:rPr>") + "</w:pPr>";
-  // Paragraph-level fonts and sizes apply to its mark only: the runs carry them too.
-  if (rpr.empty()) {
-    inlines(p.content);
-  } else {
-    const std::string before = std::move(out_);
-    out_.clear();
-    inlines(p.content);
-    std::string runs = std::move(out_);
-    for (size_t at = 0; (at = runs.find("<w:rPr>", at)) != std::string::npos; at += 7)
-      runs.insert(at + 7, rpr);
-    out_ = before + runs;
-  }
+  // Fonts and sizes of the paragraph's own: on its mark and on every run.
+  RunFormat base;
+  base.sans = f.family == doc::Family::Sans && f.tag_heading == 0;
+  base.half_points = f.size > 0 && f.tag_heading == 0 ? static_cast<int>(f.size * 2) : 0;
+  const std::string mark = run("", base);
+  const std::string rpr =
+      mark.substr(std::string("<w:r>").size(), mark.size() - std::string("<w:r></w:r>").size());
+  out_ += "<w:p><w:pPr>" + ppr + rpr + "</w:pPr>";
+  inlines(p.content, base);
   out_ += "</w:p>";
 }
 
@@ -313,6 +308,7 @@ void BodyWriter::field(const std::string& instruction, const std::string& cached
 
 void BodyWriter::inline_run(const doc::Inline& in, const RunFormat& base) {
   RunFormat f = base;
+  f.style.clear();
   if (in.style == doc::FontStyle::Bold || in.style == doc::FontStyle::BoldItalic) f.bold = true;
   if (in.style == doc::FontStyle::Italic || in.style == doc::FontStyle::BoldItalic) f.italic = true;
   switch (in.kind) {
@@ -322,7 +318,7 @@ void BodyWriter::inline_run(const doc::Inline& in, const RunFormat& base) {
     case doc::InlineKind::Footnote: {
       if (in_note_) return;  // a note inside a note: the PDF leaves it out too
       const std::string id = std::to_string(++next_note_);
-      out_ += run("<w:footnoteReference w:id=\"" + id + "\"/>", {false, false, "Fotnotsreferens"});
+      out_ += run("<w:footnoteReference w:id=\"" + id + "\"/>", {.style = "Fotnotsreferens"});
       // The note is written into footnotes.xml with the body writer's own output.
       std::string body = std::move(out_);
       out_.clear();
@@ -332,7 +328,7 @@ void BodyWriter::inline_run(const doc::Inline& in, const RunFormat& base) {
       std::string note = std::move(out_);
       out_ = std::move(body);
       // Word's note mark opens the note's first paragraph.
-      const std::string mark = run("<w:footnoteRef/>", {false, false, "Fotnotsreferens"}) +
+      const std::string mark = run("<w:footnoteRef/>", {.style = "Fotnotsreferens"}) +
                                run("<w:t xml:space=\"preserve\"> </w:t>", {});
       if (const size_t p = note.find("</w:pPr>"); p != std::string::npos)
         note.insert(p + 8, mark);
@@ -344,11 +340,12 @@ void BodyWriter::inline_run(const doc::Inline& in, const RunFormat& base) {
     case doc::InlineKind::PageRef: {
       const auto it = bookmarks_.find(in.link_id);
       const auto page = o_.page_of.find(in.link_id);
-      const std::string cached = !in.text.empty()          ? in.text
+      const std::string cached = !in.text.empty()           ? in.text
                                  : page != o_.page_of.end() ? page->second
                                                             : "?";
       if (it == bookmarks_.end()) {
-        diags_.warning(in.span, "länken pekar på '" + in.link_id + "', som inte finns i dokumentet");
+        diags_.warning(in.span,
+                       "länken pekar på '" + in.link_id + "', som inte finns i dokumentet");
         out_ += run(text_content(cached), f);
       } else {
         field("PAGEREF " + it->second + " \\h", cached, f);
@@ -384,8 +381,8 @@ void BodyWriter::inline_run(const doc::Inline& in, const RunFormat& base) {
 // Word's table of contents: a TOC field over the heading styles, its result the PDF's
 // entries (each linked to its heading, with the PDF's page number) until Word updates it.
 void BodyWriter::toc(const doc::TableOfContents& t) {
-  out_ += "<w:p><w:pPr><w:pStyle w:val=\"Innehallsrubrik\"/></w:pPr>" + run(text_content(t.title), {}) +
-          "</w:p>";
+  out_ += "<w:p><w:pPr><w:pStyle w:val=\"Innehallsrubrik\"/></w:pPr>" +
+          run(text_content(t.title), {}) + "</w:p>";
   // The entries and the ids the PDF's layout gave their headings: a heading without an id
   // of its own is "_rubrik<n>", n counting the headings (src/layout/blocks.cpp).
   std::vector<std::pair<const doc::Heading*, std::string>> entries;
@@ -401,12 +398,11 @@ void BodyWriter::toc(const doc::TableOfContents& t) {
       }
   };
   walk(d_.blocks);
-  const std::string begin =
-      run("<w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/>", {}) +
-      run("<w:instrText xml:space=\"preserve\"> TOC \\o \"1-" + std::to_string(t.depth) +
-              "\" \\h \\z \\u </w:instrText>",
-          {}) +
-      run("<w:fldChar w:fldCharType=\"separate\"/>", {});
+  const std::string begin = run("<w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/>", {}) +
+                            run("<w:instrText xml:space=\"preserve\"> TOC \\o \"1-" +
+                                    std::to_string(t.depth) + "\" \\h \\z \\u </w:instrText>",
+                                {}) +
+                            run("<w:fldChar w:fldCharType=\"separate\"/>", {});
   const std::string end = run("<w:fldChar w:fldCharType=\"end\"/>", {});
   if (entries.empty()) {
     out_ += "<w:p>" + begin + end + "</w:p>";
@@ -433,7 +429,8 @@ void BodyWriter::caption(const std::string& label, const doc::Inlines& caption,
                          const std::string& mark) {
   out_ += "<w:p><w:pPr><w:pStyle w:val=\"Beskrivning\"/></w:pPr>";
   if (!mark.empty()) bookmark_start(mark);
-  if (!label.empty()) out_ += run(text_content(label + (caption.empty() ? "" : " ")), {true, false, ""});
+  if (!label.empty())
+    out_ += run(text_content(label + (caption.empty() ? "" : " ")), {.bold = true});
   inlines(caption);
   if (!mark.empty()) bookmark_end();
   out_ += "</w:p>";

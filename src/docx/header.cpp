@@ -24,8 +24,8 @@ std::string simple_field(const std::string& instr, const std::string& shown) {
 
 // "Sida 2 (6)" as fields.
 std::string page_x_of_y(const std::string& word) {
-  return run(text_content(word + " "), {}) + simple_field("PAGE", "1") + run(text_content(" ("), {}) +
-         simple_field("NUMPAGES", "1") + run(text_content(")"), {});
+  return run(text_content(word + " "), {}) + simple_field("PAGE", "1") +
+         run(text_content(" ("), {}) + simple_field("NUMPAGES", "1") + run(text_content(")"), {});
 }
 
 std::string number_of(const doc::RunningText& t) {
@@ -54,15 +54,15 @@ std::string line(const std::string& style, const std::string& left, const std::s
 }
 
 std::string plain(const std::string& text, bool bold = false) {
-  return text.empty() ? "" : run(text_content(text), {bold, false, ""});
+  return text.empty() ? "" : run(text_content(text), {.bold = bold});
 }
 
 std::string running(const doc::RunningText& t, const std::string& style) {
   std::string out;
   const std::string number = number_of(t);
-  const std::string rule =
-      t.rule ? "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"4\" w:color=\"404040\"/></w:pBdr>"
-             : "";
+  const std::string rule = t.rule ? "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"4\" "
+                                    "w:color=\"404040\"/></w:pBdr>"
+                                  : "";
   if (t.lines.empty() && !number.empty()) return line(style, "", number, false, rule);
   for (size_t i = 0; i < t.lines.size(); ++i)
     out += line(style, plain(t.lines[i]), i == 0 ? number : "", false,
@@ -91,7 +91,7 @@ std::string letterhead(const doc::LetterHead& l, bool many_pages) {
   std::string out;
   if (!l.logo.empty())
     out += "<w:p><w:pPr><w:pStyle w:val=\"Sidhuvud\"/><w:spacing w:after=\"120\"/></w:pPr>" +
-           run(text_content(l.logo), {true, false, ""}) + "</w:p>";
+           run(text_content(l.logo), {.bold = true}) + "</w:p>";
   out += line("Sidhuvud", plain(l.sender, true), plain(l.date), true);
   out += line("Sidhuvud", plain(l.department), plain(l.dnr), true);
   if (many_pages) out += line("Sidhuvud", "", page_x_of_y(l.page_word), true);
@@ -116,16 +116,18 @@ std::string Sections::first() const {
 
 // A header or footer part with `content` (one part per distinct content).
 std::string Sections::part(const std::string& kind, const std::string& content) {
-  const std::string body = content.empty() ? "<w:p><w:pPr><w:pStyle w:val=\"" +
-                                                 std::string(kind == "hdr" ? "Sidhuvud" : "Sidfot") +
-                                                 "\"/></w:pPr></w:p>"
-                                           : content;
+  const std::string body = content.empty()
+                               ? "<w:p><w:pPr><w:pStyle w:val=\"" +
+                                     std::string(kind == "hdr" ? "Sidhuvud" : "Sidfot") +
+                                     "\"/></w:pPr></w:p>"
+                               : content;
   const std::string key = kind + body;
   if (auto it = made_.find(key); it != made_.end()) return it->second;
   const std::string n = std::to_string(parts.size() + 1);
   const std::string file = (kind == "hdr" ? "header" : "footer") + n + ".xml";
-  parts.push_back({"word/" + file, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:" +
-                                       kind + kNamespaces + ">" + body + "</w:" + kind + ">"});
+  parts.push_back(
+      {"word/" + file, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:" + kind +
+                           kNamespaces + ">" + body + "</w:" + kind + ">"});
   const std::string id = "rIdSida" + n;
   relations.push_back({id, kind == "hdr" ? kHeaderType : kFooterType, file, false});
   made_.emplace(key, id);
@@ -154,9 +156,10 @@ std::string Sections::sect_pr(const std::string& style) {
   // addressee): Word's first-page header.
   const bool own_first = next != s;
   const auto refs = [&](const std::string& type, const doc::PageStyle* st, bool first_page) {
-    out += "<w:headerReference w:type=\"" + type + "\" r:id=\"" + part("hdr", header_of(st, first_page)) +
-           "\"/>";
-    out += "<w:footerReference w:type=\"" + type + "\" r:id=\"" + part("ftr", footer_of(st)) + "\"/>";
+    out += "<w:headerReference w:type=\"" + type + "\" r:id=\"" +
+           part("hdr", header_of(st, first_page)) + "\"/>";
+    out +=
+        "<w:footerReference w:type=\"" + type + "\" r:id=\"" + part("ftr", footer_of(st)) + "\"/>";
   };
   refs("default", next, false);
   if (own_first) refs("first", s, true);

@@ -20,7 +20,9 @@ inline constexpr long kEmuPerPoint = 12700;
 // Run formatting beyond the paragraph style's.
 struct RunFormat {
   bool bold = false, italic = false;
-  std::string style;  // a character style: "Hyperlink", "Fotnotsreferens"
+  std::string style;    // a character style: "Hyperlank", "Fotnotsreferens"
+  bool sans = false;    // Arial instead of the style's font
+  int half_points = 0;  // a size of its own; 0: the style's
 };
 
 // An external link's relationship, a picture's, a header's: the part document.xml.rels lists.

@@ -36,8 +36,9 @@ std::string content_types(const std::vector<ZipEntry>& headers_footers, bool pic
 }
 
 std::string relationships(const std::vector<Relation>& rels) {
-  std::string s = std::string(kXmlHead) +
-                  "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
+  std::string s =
+      std::string(kXmlHead) +
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
   for (const Relation& r : rels)
     s += "<Relationship Id=\"" + r.id + "\" Type=\"" + r.type + "\" Target=\"" +
          xml_escape(r.target) + "\"" + (r.external ? " TargetMode=\"External\"" : "") + "/>";
@@ -76,10 +77,11 @@ std::string core(const doc::Meta& m, const std::string& title) {
 }
 
 std::string app(const doc::Meta& m) {
-  std::string s = std::string(kXmlHead) +
-                  "<Properties "
-                  "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
-                  "<Application>rapportverk</Application>";
+  std::string s =
+      std::string(kXmlHead) +
+      "<Properties "
+      "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+      "<Application>rapportverk</Application>";
   if (!m.author.empty()) s += "<Company>" + xml_escape(m.author) + "</Company>";
   return s + "</Properties>";
 }
@@ -89,8 +91,8 @@ std::string settings() {
          "\">"
          // Hyphenation on, as in the PDF: in Swedish (every run is sv-SE), no more than two
          // hyphenated lines in a row.
-         "<w:autoHyphenation/><w:consecutiveHyphenLimit w:val=\"2\"/>"
-         "<w:hyphenationZone w:val=\"357\"/><w:defaultTabStop w:val=\"1304\"/>"
+         "<w:defaultTabStop w:val=\"1304\"/><w:autoHyphenation/>"
+         "<w:consecutiveHyphenLimit w:val=\"2\"/><w:hyphenationZone w:val=\"357\"/>"
          "<w:characterSpacingControl w:val=\"doNotCompress\"/>"
          "<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr>"
          // A line ended by a manual break (a signature's name and title) is not stretched
@@ -105,9 +107,11 @@ std::string footnotes(const std::string& notes) {
   return std::string(kXmlHead) + "<w:footnotes xmlns:w=\"" + kW + "\" xmlns:r=\"" +
          "http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
          "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr><w:spacing w:after=\"0\" "
-         "w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:r><w:rPr><w:lang w:val=\"sv-SE\"/></w:rPr><w:separator/></w:r></w:p></w:footnote>"
+         "w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:r><w:rPr><w:lang "
+         "w:val=\"sv-SE\"/></w:rPr><w:separator/></w:r></w:p></w:footnote>"
          "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing "
-         "w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:r><w:rPr><w:lang w:val=\"sv-SE\"/></w:rPr><w:continuationSeparator/>"
+         "w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:r><w:rPr><w:lang "
+         "w:val=\"sv-SE\"/></w:rPr><w:continuationSeparator/>"
          "</w:r></w:p></w:footnote>" +
          notes + "</w:footnotes>";
 }
@@ -143,7 +147,8 @@ std::string write_docx(const doc::Document& d, const Options& o, Diagnostics& di
   rels.insert(rels.end(), w.relations().begin(), w.relations().end());
   const std::vector<Relation> package = {
       {"rId1", std::string(kRel) + "officeDocument", "word/document.xml", false},
-      {"rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+      {"rId2",
+       "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
        "docProps/core.xml", false},
       {"rId3", std::string(kRel) + "extended-properties", "docProps/app.xml", false}};
   std::vector<ZipEntry> files = {

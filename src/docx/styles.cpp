@@ -57,7 +57,8 @@ std::string styles_xml() {
       "<w:lang w:val=\"sv-SE\" w:eastAsia=\"sv-SE\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
       "<w:pPrDefault><w:pPr><w:spacing w:after=\"150\" w:line=\"300\" w:lineRule=\"atLeast\"/>"
       "</w:pPr></w:pPrDefault></w:docDefaults>"
-      "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/>"
+      "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name "
+      "w:val=\"Normal\"/>"
       "<w:qFormat/><w:pPr><w:widowControl/><w:jc w:val=\"both\"/></w:pPr></w:style>"
       "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"Standardstycketeckensnitt\">"
       "<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/>"
@@ -76,15 +77,18 @@ std::string styles_xml() {
                   "w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
                   std::string(kSans) + "<w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/>",
                   "<w:uiPriority w:val=\"35\"/>");
-  s += para_style("Tabelltext", "Tabelltext",
-                  "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"230\" w:lineRule=\"atLeast\"/>"
-                  "<w:jc w:val=\"left\"/>",
-                  std::string(kSans) + "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>");
-  s += para_style("Kalla", "Källa",
-                  "<w:spacing w:before=\"60\" w:after=\"60\" w:line=\"220\" w:lineRule=\"atLeast\"/>"
-                  "<w:jc w:val=\"left\"/>",
-                  std::string(kSans) + "<w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>");
-  s += para_style("Diagram", "Diagram", "<w:keepNext/><w:spacing w:after=\"0\"/><w:jc w:val=\"left\"/>", "");
+  s +=
+      para_style("Tabelltext", "Tabelltext",
+                 "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"230\" w:lineRule=\"atLeast\"/>"
+                 "<w:jc w:val=\"left\"/>",
+                 std::string(kSans) + "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>");
+  s +=
+      para_style("Kalla", "Källa",
+                 "<w:spacing w:before=\"60\" w:after=\"60\" w:line=\"220\" w:lineRule=\"atLeast\"/>"
+                 "<w:jc w:val=\"left\"/>",
+                 std::string(kSans) + "<w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>");
+  s += para_style("Diagram", "Diagram",
+                  "<w:keepNext/><w:spacing w:after=\"0\"/><w:jc w:val=\"left\"/>", "");
   s += para_style("Fotnotstext", "footnote text",
                   "<w:spacing w:after=\"40\" w:line=\"210\" w:lineRule=\"atLeast\"/><w:jc "
                   "w:val=\"left\"/>",
@@ -101,10 +105,11 @@ std::string styles_xml() {
                   "");
   s += para_style("Mottagare", "Mottagare", "<w:spacing w:after=\"480\"/><w:jc w:val=\"left\"/>",
                   "");
-  s += para_style("Innehallsrubrik", "TOC Heading",
-                  "<w:keepNext/><w:spacing w:before=\"360\" w:after=\"200\"/><w:jc w:val=\"left\"/>",
-                  std::string(kSans) + "<w:b/><w:sz w:val=\"36\"/><w:szCs w:val=\"36\"/>",
-                  "<w:uiPriority w:val=\"39\"/>");
+  s +=
+      para_style("Innehallsrubrik", "TOC Heading",
+                 "<w:keepNext/><w:spacing w:before=\"360\" w:after=\"200\"/><w:jc w:val=\"left\"/>",
+                 std::string(kSans) + "<w:b/><w:sz w:val=\"36\"/><w:szCs w:val=\"36\"/>",
+                 "<w:uiPriority w:val=\"39\"/>");
   for (int level = 1; level <= 3; ++level) s += toc_style(level);
   s += para_style("Sidhuvud", "header",
                   "<w:tabs><w:tab w:val=\"right\" w:pos=\"" + std::to_string(kTextWidth) +
@@ -118,21 +123,20 @@ std::string styles_xml() {
                       "<w:jc w:val=\"left\"/>",
                   std::string(kSans) + "<w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>",
                   "<w:uiPriority w:val=\"99\"/>");
-  s +=
-      "<w:style w:type=\"character\" w:styleId=\"Fotnotsreferens\"><w:name w:val=\"footnote "
-      "reference\"/><w:uiPriority w:val=\"99\"/><w:rPr><w:vertAlign w:val=\"superscript\"/>"
-      "</w:rPr></w:style>"
-      "<w:style w:type=\"character\" w:styleId=\"Hyperlank\"><w:name w:val=\"Hyperlink\"/>"
-      "<w:uiPriority w:val=\"99\"/><w:rPr><w:color w:val=\"0D408C\"/><w:u w:val=\"single\"/>"
-      "</w:rPr></w:style>"
-      // Tables: rules above and below and between rows, none between columns, the PDF's
-      // cell padding.
-      "<w:style w:type=\"table\" w:styleId=\"Tabell\"><w:name w:val=\"Rapportverk tabell\"/>"
-      "<w:tblPr><w:tblBorders><w:top w:val=\"single\" w:sz=\"6\" w:color=\"404040\"/>"
-      "<w:bottom w:val=\"single\" w:sz=\"6\" w:color=\"404040\"/><w:insideH w:val=\"single\" "
-      "w:sz=\"2\" w:color=\"B3B3B3\"/></w:tblBorders><w:tblCellMar><w:left w:w=\"80\" "
-      "w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
-      "</w:styles>";
+  s += "<w:style w:type=\"character\" w:styleId=\"Fotnotsreferens\"><w:name w:val=\"footnote "
+       "reference\"/><w:uiPriority w:val=\"99\"/><w:rPr><w:vertAlign w:val=\"superscript\"/>"
+       "</w:rPr></w:style>"
+       "<w:style w:type=\"character\" w:styleId=\"Hyperlank\"><w:name w:val=\"Hyperlink\"/>"
+       "<w:uiPriority w:val=\"99\"/><w:rPr><w:color w:val=\"0D408C\"/><w:u w:val=\"single\"/>"
+       "</w:rPr></w:style>"
+       // Tables: rules above and below and between rows, none between columns, the PDF's
+       // cell padding.
+       "<w:style w:type=\"table\" w:styleId=\"Tabell\"><w:name w:val=\"Rapportverk tabell\"/>"
+       "<w:tblPr><w:tblBorders><w:top w:val=\"single\" w:sz=\"6\" w:color=\"404040\"/>"
+       "<w:bottom w:val=\"single\" w:sz=\"6\" w:color=\"404040\"/><w:insideH w:val=\"single\" "
+       "w:sz=\"2\" w:color=\"B3B3B3\"/></w:tblBorders><w:tblCellMar><w:left w:w=\"80\" "
+       "w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
+       "</w:styles>";
   return s;
 }
 
@@ -152,8 +156,8 @@ std::string numbering_xml(const std::string& instances) {
        level(0, "bullet", "•") + level(1, "bullet", "–") + level(2, "bullet", "•") +
        "</w:abstractNum>";
   s += "<w:abstractNum w:abstractNumId=\"1\"><w:multiLevelType w:val=\"hybridMultilevel\"/>" +
-       level(0, "decimal", "%1.") + level(1, "lowerLetter", "%2)") +
-       level(2, "lowerRoman", "%3.") + "</w:abstractNum>";
+       level(0, "decimal", "%1.") + level(1, "lowerLetter", "%2)") + level(2, "lowerRoman", "%3.") +
+       "</w:abstractNum>";
   return s + instances + "</w:numbering>";
 }
 

@@ -31,7 +31,8 @@ void BodyWriter::row(const doc::Table& t, const doc::Row& r, const std::vector<i
     for (size_t k = col; k < std::min(col + span, widths.size()); ++k) width += widths[k];
     out_ += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/>";
     if (span > 1) out_ += "<w:gridSpan w:val=\"" + std::to_string(span) + "\"/>";
-    if (total) out_ += "<w:tcBorders><w:top w:val=\"single\" w:sz=\"6\" w:color=\"404040\"/></w:tcBorders>";
+    if (total)
+      out_ += "<w:tcBorders><w:top w:val=\"single\" w:sz=\"6\" w:color=\"404040\"/></w:tcBorders>";
     if (header) out_ += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E6EBF2\"/>";
     out_ += "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"Tabelltext\"/>";
     if (col < t.columns.size() && t.columns[col].align != doc::CellAlign::Left)
@@ -109,7 +110,8 @@ void BodyWriter::chart(const doc::BarChart& c) {
   const long cx = std::lround(pic.width_pt * scale * kEmuPerPoint);
   const long cy = std::lround(pic.height_pt * scale * kEmuPerPoint);
   const std::string id = std::to_string(++next_drawing_);
-  const std::string title = xml_escape(c.label + (c.caption.empty() ? "" : " " + doc::plain_text(c.caption)));
+  const std::string title =
+      xml_escape(c.label + (c.caption.empty() ? "" : " " + doc::plain_text(c.caption)));
   const std::string ext = "cx=\"" + std::to_string(cx) + "\" cy=\"" + std::to_string(cy) + "\"";
   out_ += "<w:p><w:pPr><w:pStyle w:val=\"Diagram\"/></w:pPr>";
   out_ += run(

@@ -27,17 +27,17 @@ std::string zip(const std::vector<ZipEntry>& files, uint16_t dos_time, uint16_t 
   std::string out, central;
   for (const ZipEntry& f : files) {
     std::string packed(libdeflate_deflate_compress_bound(c.get(), f.data.size()), '\0');
-    packed.resize(libdeflate_deflate_compress(c.get(), f.data.data(), f.data.size(),
-                                              packed.data(), packed.size()));
+    packed.resize(libdeflate_deflate_compress(c.get(), f.data.data(), f.data.size(), packed.data(),
+                                              packed.size()));
     // Stored when deflate gains nothing (PNG pictures are compressed already).
     const bool stored = packed.empty() || packed.size() >= f.data.size();
     const std::string& body = stored ? f.data : packed;
     const uint32_t crc = libdeflate_crc32(0, f.data.data(), f.data.size());
     const auto offset = static_cast<uint32_t>(out.size());
     const auto common = [&](std::string& h) {
-      put16(h, 20);               // version needed: 2.0 (deflate)
-      put16(h, 0x0800);           // flags: names are UTF-8
-      put16(h, stored ? 0 : 8);   // method
+      put16(h, 20);              // version needed: 2.0 (deflate)
+      put16(h, 0x0800);          // flags: names are UTF-8
+      put16(h, stored ? 0 : 8);  // method
       put16(h, dos_time);
       put16(h, dos_date);
       put32(h, crc);

@@ -11,8 +11,8 @@ using bytes::u16;
 namespace {
 
 // Composite glyph flags (OpenType glyf table).
-constexpr uint16_t kArgWords = 0x1, kArgsAreXY = 0x2, kScale = 0x8, kMore = 0x20,
-                   kXYScale = 0x40, kTwoByTwo = 0x80;
+constexpr uint16_t kArgWords = 0x1, kArgsAreXY = 0x2, kScale = 0x8, kMore = 0x20, kXYScale = 0x40,
+                   kTwoByTwo = 0x80;
 // Simple glyph flags.
 constexpr uint8_t kOnCurve = 0x1, kXShort = 0x2, kYShort = 0x4, kRepeat = 0x8, kXSame = 0x10,
                   kYSame = 0x20;
@@ -70,9 +70,9 @@ void TrueType::add_outline(uint16_t gid, const double m[6], int depth,
         at += 8;
       }
       // The component's own transform, then the parent's.
-      const double n[6] = {m[0] * a + m[2] * b, m[1] * a + m[3] * b, m[0] * c + m[2] * d,
-                           m[1] * c + m[3] * d, m[0] * dx + m[2] * dy + m[4],
-                           m[1] * dx + m[3] * dy + m[5]};
+      const double n[6] = {m[0] * a + m[2] * b,          m[1] * a + m[3] * b,
+                           m[0] * c + m[2] * d,          m[1] * c + m[3] * d,
+                           m[0] * dx + m[2] * dy + m[4], m[1] * dx + m[3] * dy + m[5]};
       add_outline(component, n, depth + 1, out);
     }
     return;

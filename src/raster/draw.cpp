@@ -100,7 +100,8 @@ std::vector<P> flatten(const font::TrueType::Contour& c, int steps, const auto& 
   std::vector<P> out;
   const size_t n = c.size();
   if (n < 2) return out;
-  const auto mid = [](const font::TrueType::OutlinePoint& a, const font::TrueType::OutlinePoint& b) {
+  const auto mid = [](const font::TrueType::OutlinePoint& a,
+                      const font::TrueType::OutlinePoint& b) {
     return font::TrueType::OutlinePoint{(a.x + b.x) / 2, (a.y + b.y) / 2, true};
   };
   // Start on a point on the curve (an implied one if the contour has none).
@@ -148,7 +149,9 @@ void draw_text(Canvas& canvas, const layout::TextRun& t, const font::TrueType& f
     const uint16_t gid = face.glyph(cp);
     Polygon poly;
     const float x = pos;
-    const auto place = [&](double gx, double gy) { return to_px(x + gx * t.size, t.y + gy * t.size); };
+    const auto place = [&](double gx, double gy) {
+      return to_px(x + gx * t.size, t.y + gy * t.size);
+    };
     for (const auto& contour : face.outline(gid)) poly.push_back(flatten(contour, steps, place));
     if (!poly.empty()) canvas.fill(poly, t.color);
     pos += static_cast<float>(face.advance(gid)) * t.size / 1000.0f;
@@ -165,7 +168,8 @@ std::array<double, 4> extent(const std::vector<const layout::Item*>& items,
     e[2] = std::max({e[2], x0, x1}), e[3] = std::max({e[3], y0, y1});
   };
   for (const layout::Item* it : items) {
-    if (const auto* r = std::get_if<layout::RectItem>(it)) add(r->x, r->y, r->x + r->w, r->y + r->h);
+    if (const auto* r = std::get_if<layout::RectItem>(it))
+      add(r->x, r->y, r->x + r->w, r->y + r->h);
     if (const auto* l = std::get_if<layout::RuleItem>(it)) {
       const double h = l->thickness / 2;
       add(l->x1 - h, l->y1 - h, l->x2 + h, l->y2 + h);

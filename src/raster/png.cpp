@@ -27,7 +27,8 @@ std::string png(const Image& image) {
   std::string header;
   put32(header, static_cast<uint32_t>(image.width));
   put32(header, static_cast<uint32_t>(image.height));
-  header += std::string("\x08\x02\x00\x00\x00", 5);  // 8 bits, RGB, deflate, no filter set, no interlace
+  header +=
+      std::string("\x08\x02\x00\x00\x00", 5);  // 8 bits, RGB, deflate, no filter set, no interlace
   chunk(out, "IHDR", header);
   // Each row: filter type 0 (none), then its pixels. Charts are flat colour, which
   // deflate packs well without a predictor.

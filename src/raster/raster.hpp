@@ -15,16 +15,15 @@
 namespace rv::raster {
 
 struct Image {
-  int width = 0, height = 0;  // pixels
-  std::vector<uint8_t> rgb;   // rows top to bottom, three bytes a pixel
+  int width = 0, height = 0;           // pixels
+  std::vector<uint8_t> rgb;            // rows top to bottom, three bytes a pixel
   double width_pt = 0, height_pt = 0;  // the size on paper, in points
 };
 
 // The items drawn for structure node `node` (a chart's Figure) on the page it starts on,
 // at `dpi`, on white, cropped to their extent plus `margin` points on every side. Nullopt
 // when the node has no drawn items.
-std::optional<Image> draw_node(const layout::Pages& pages, int node, double dpi,
-                               float margin = 4);
+std::optional<Image> draw_node(const layout::Pages& pages, int node, double dpi, float margin = 4);
 
 // The image as a PNG file: 8-bit RGB, no interlace, deterministic bytes.
 std::string png(const Image& image);

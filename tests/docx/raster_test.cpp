@@ -1,13 +1,14 @@
 // Charts as pictures (src/raster): a laid-out chart drawn from the page model, the PNG a
 // decoder reads (chunk CRCs, zlib data of the right size), and glyph outlines from the
 // bundled fonts, composites included.
+#include "raster/raster.hpp"
+
 #include <libdeflate.h>
 
 #include <catch2/catch.hpp>
 #include <string>
 
 #include "layout/layout.hpp"
-#include "raster/raster.hpp"
 
 using namespace rv;
 
@@ -72,7 +73,8 @@ TEST_CASE("raster: a chart is drawn from the page model in its own colours", "[d
   CHECK(!raster::draw_node(*pages, 99999, 144).has_value());
 }
 
-TEST_CASE("raster: the PNG has valid chunks and its pixels inflate to the image", "[docx][raster]") {
+TEST_CASE("raster: the PNG has valid chunks and its pixels inflate to the image",
+          "[docx][raster]") {
   raster::Image image;
   image.width = 3;
   image.height = 2;

@@ -76,8 +76,8 @@ inline std::vector<std::filesystem::path> render_letters(const std::filesystem::
   std::vector<std::filesystem::path> files;
   for (const auto& l : letters()) {
     const std::filesystem::path folder = dir / l.name;
-    auto r = sh(std::string("'") + RV_BINARY + "' skapa " + l.args +
-                " --per-mottagare --format " + format + " -o '" + folder.string() + "'");
+    auto r = sh(std::string("'") + RV_BINARY + "' skapa " + l.args + " --per-mottagare --format " +
+                format + " -o '" + folder.string() + "'");
     INFO(r.out);
     REQUIRE(r.code == 0);
     size_t n = 0;
