@@ -115,6 +115,7 @@ bool write_docx(const doc::Document& document, const layout::Pages& pages,
     options.charts.push_back(std::move(pic));
   }
   options.pdf_pages = static_cast<int>(pages.pages.size());
+  options.table_columns = pages.table_columns;
   return outfile::write(target, docx::write_docx(document, options, diags), diags);
 }
 

@@ -258,12 +258,17 @@ void BodyWriter::paragraph(const doc::Paragraph& p, const std::string& style) {
   else if (!style.empty())
     ppr += "<w:pStyle w:val=\"" + style + "\"/>";
   if (f.keep_with_next) ppr += "<w:keepNext/>";
-  if (f.space_before > 0 || f.space_after >= 0) {
+  // A size of its own gets the body's proportion of leading (15 on 11), not the body's 15 pt.
+  const bool own_size = f.size > 0 && f.tag_heading == 0;
+  if (f.space_before > 0 || f.space_after >= 0 || own_size) {
     ppr += "<w:spacing";
     if (f.space_before > 0)
       ppr += " w:before=\"" + std::to_string(static_cast<int>(f.space_before * 20)) + "\"";
     if (f.space_after >= 0)
       ppr += " w:after=\"" + std::to_string(static_cast<int>(f.space_after * 20)) + "\"";
+    if (own_size)
+      ppr += " w:line=\"" + std::to_string(static_cast<int>(f.size * 15 / 11 * 20)) +
+             "\" w:lineRule=\"atLeast\"";
     ppr += "/>";
   }
   if (f.tag_heading == 0 && f.align != doc::Align::Justify)

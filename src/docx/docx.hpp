@@ -35,6 +35,10 @@ struct Options {
   // One picture per chart, in document order (the PDF's drawing of it, src/raster). A
   // chart without one is written as its caption and its alternative text.
   std::vector<Picture> charts;
+  // Each table's column widths in points, in document order (layout::Pages::table_columns):
+  // the PDF's widths, fitted to the cells. A table without them shares the text width by
+  // the tree's relative widths.
+  std::vector<std::vector<float>> table_columns;
   // The PDF's page count: a letter's "Sida x (y)" is printed only when it has more pages
   // than one, as in the PDF.
   int pdf_pages = 1;

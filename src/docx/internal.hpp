@@ -79,7 +79,8 @@ class BodyWriter {
   std::map<std::string, std::string> bookmarks_;  // the tree's ids → bookmark names
   std::map<const void*, std::string> block_marks_;
   std::set<std::string> names_;
-  int next_bookmark_ = 0, next_note_ = 0, next_num_ = 0, next_chart_ = 0, next_drawing_ = 0;
+  int next_bookmark_ = 0, next_note_ = 0, next_num_ = 0, next_chart_ = 0, next_table_ = 0,
+      next_drawing_ = 0;
   int in_note_ = 0;
   // Heading levels as written: never more than one below the heading before, as in the
   // PDF's tags and the web page (a case system's outline may not skip a level).

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "docx/internal.hpp"
+#include "swedish/swedish.hpp"
 
 namespace rv::docx {
 
@@ -15,6 +16,38 @@ constexpr const char* kImageType =
 
 std::string jc_of(doc::CellAlign a) {
   return a == doc::CellAlign::Right ? "right" : a == doc::CellAlign::Center ? "center" : "left";
+}
+
+// A heading cell's text with soft hyphens where the PDF's table may break its words: at
+// compound joints and where three letters stand on each side ("Fördelnings-nyckel", never
+// "nyck-el"). Word breaks there and nowhere else: the cell's own hyphenation is off.
+doc::Inlines with_break_points(const doc::Inlines& in) {
+  doc::Inlines out = in;
+  for (doc::Inline& run : out) {
+    if (run.kind != doc::InlineKind::Text) continue;
+    std::string text, word;
+    const auto flush = [&] {
+      size_t done = 0;
+      for (const sv::HyphenPoint& h : sv::hyphenation_candidates(word))
+        if (h.joint || (h.left >= sv::kPreferredFragment && h.right >= sv::kPreferredFragment)) {
+          text += word.substr(done, h.offset - done) + "\u00AD";
+          done = h.offset;
+        }
+      text += word.substr(done);
+      word.clear();
+    };
+    for (char c : run.text) {
+      if (c == ' ' || c == '(' || c == ')' || c == '-' || c == '/') {
+        flush();
+        text += c;
+      } else {
+        word += c;
+      }
+    }
+    flush();
+    run.text = std::move(text);
+  }
+  return out;
 }
 
 }  // namespace
@@ -35,12 +68,13 @@ void BodyWriter::row(const doc::Table& t, const doc::Row& r, const std::vector<i
       out_ += "<w:tcBorders><w:top w:val=\"single\" w:sz=\"6\" w:color=\"404040\"/></w:tcBorders>";
     if (header) out_ += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E6EBF2\"/>";
     out_ += "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"Tabelltext\"/>";
+    if (header) out_ += "<w:suppressAutoHyphens/>";
     if (col < t.columns.size() && t.columns[col].align != doc::CellAlign::Left)
       out_ += "<w:jc w:val=\"" + jc_of(t.columns[col].align) + "\"/>";
     out_ += "</w:pPr>";
     RunFormat f;
     f.bold = header || total;
-    inlines(cell.content, f);
+    inlines(header ? with_break_points(cell.content) : cell.content, f);
     out_ += "</w:p></w:tc>";
     col += span;
   }
@@ -60,8 +94,13 @@ void BodyWriter::table(const doc::Table& t) {
       ncols = std::max(ncols, n);
     }
   }
+  // Column widths: the PDF's, else the tree's shares, of the text width.
+  const size_t index = static_cast<size_t>(next_table_++);
   std::vector<double> shares(ncols, 1.0);
-  for (size_t i = 0; i < t.columns.size(); ++i) shares[i] = std::max(t.columns[i].width, 0.01);
+  if (index < o_.table_columns.size() && o_.table_columns[index].size() == ncols)
+    for (size_t i = 0; i < ncols; ++i) shares[i] = std::max<double>(o_.table_columns[index][i], 1);
+  else
+    for (size_t i = 0; i < t.columns.size(); ++i) shares[i] = std::max(t.columns[i].width, 0.01);
   const double sum = std::accumulate(shares.begin(), shares.end(), 0.0);
   std::vector<int> widths;
   for (double s : shares) widths.push_back(static_cast<int>(std::floor(kTextWidth * s / sum)));

@@ -163,6 +163,9 @@ struct Pages {
   std::vector<StructNode> nodes;  // nodes[0] is the Document
   std::vector<OutlineEntry> outline;
   std::vector<Anchor> anchors;
+  // Each table's column widths in points, in document order: the widths fitted to what
+  // the cells hold (table_columns.cpp), which a DOCX gives its tables too.
+  std::vector<std::vector<float>> table_columns;
 };
 
 }  // namespace rv::layout

@@ -67,6 +67,8 @@ void Builder::table(const doc::Table& t, float x, float width, int parent) {
   for (size_t c = 0; c < ncols; ++c)
     col_x[c + 1] =
         col_x[c] + (fitted ? (*fitted)[c] : static_cast<float>(cols[c].width / total_w) * width);
+  auto& widths = pages_.table_columns.emplace_back();
+  for (size_t c = 0; c < ncols; ++c) widths.push_back(col_x[c + 1] - col_x[c]);
 
   const size_t first_box = flow_.boxes.size();  // the caption's first line, or the header
   const int tnode = add_node(Role::Table, parent, t.span, t.id);

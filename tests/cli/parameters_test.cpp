@@ -93,10 +93,11 @@ TEST_CASE(
     "the output extension (-o): the extension chooses the format, and one the command cannot write "
     "is an error") {
   fs::path dir = rvtest::temp_dir("ext");
-  Run d = sh(rv("skapa bilaga data/nationell-2019 -o " + q(dir / "brev.docx")));
+  Run d = sh(rv("skapa bilaga data/nationell-2019 -o " + q(dir / "brev.odt")));
   CHECK(d.code == 2);
-  CHECK(has(d, "brev.docx: fel: skapa skriver inte .docx-filer; utfilen ska sluta på .pdf (PDF)"));
-  CHECK_FALSE(fs::exists(dir / "brev.docx"));
+  CHECK(has(d, "brev.odt: fel: skapa skriver inte .odt-filer; utfilen ska sluta på .pdf (PDF)"));
+  CHECK(has(d, ".docx (DOCX)"));
+  CHECK_FALSE(fs::exists(dir / "brev.odt"));
   // .txt is the page model as text; a PDF under that name would be a lie.
   Run t = sh(rv("skapa bilaga data/nationell-2019 -p grupp=regioner -o " + q(dir / "s.txt")));
   REQUIRE(t.code == 0);
