@@ -97,7 +97,9 @@ std::set<std::string> words(const std::string& text) {
   std::set<std::string> out;
   std::string w;
   // LibreOffice's text starts with a byte order mark: not part of the first word.
-  const std::string plain = text.starts_with("\xEF\xBB\xBF") ? text.substr(3) : text;
+  // Soft hyphens (U+00AD, which it keeps) are not part of a word either.
+  std::string plain = text.starts_with("\xEF\xBB\xBF") ? text.substr(3) : text;
+  for (size_t at; (at = plain.find("\xC2\xAD")) != std::string::npos;) plain.erase(at, 2);
   for (char c : plain + " ") {
     if (std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
       w += c;
