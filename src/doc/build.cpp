@@ -90,6 +90,34 @@ std::string plain_text(const Inlines& content) {
   return out;
 }
 
+std::string escape_markup(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+        out += c;
+    }
+  }
+  return out;
+}
+
 std::optional<DateTime> creation_time(const Meta& meta) {
   if (meta.created) return meta.created;
   const char* env = std::getenv("SOURCE_DATE_EPOCH");

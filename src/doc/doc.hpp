@@ -15,6 +15,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -327,6 +328,10 @@ Block page_break(std::string style = {}, Span span = {});
 const Span& span_of(const Block& b);
 // Plain text of inline runs (footnotes left out): outline titles, TOC lines, alt text.
 std::string plain_text(const Inlines& content);
+// Text for XML and HTML content and quoted attributes, as every writer of markup needs it
+// (HTML, DOCX, the PDF's XMP): & < > " ' escaped, and the control characters XML 1.0
+// cannot hold (C0 but tab, line feed and carriage return) dropped.
+std::string escape_markup(std::string_view text);
 // Calls `f` on every run of inline content in `blocks`: paragraphs, headings, list items,
 // quotes, table cells, captions, sources and notes, and the footnotes inside them.
 void each_inlines(std::vector<Block>& blocks, const std::function<void(Inlines&)>& f);

@@ -33,7 +33,7 @@ struct Options {
 // The whole file. Problems (a link to an id the document lacks) are warnings in `diags`.
 std::string write_html(const doc::Document& document, const Options& options, Diagnostics& diags);
 
-// Text escaped for HTML content and double-quoted attribute values (& < > ").
+// Text escaped for HTML content and quoted attribute values (doc::escape_markup).
 std::string escape(std::string_view text);
 
 }  // namespace rv::html

@@ -23,29 +23,7 @@ std::string tag_for(doc::FontStyle s, bool open) {
 
 }  // namespace
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string escape(std::string_view text) { return doc::escape_markup(text); }
 
 Writer::Writer(const doc::Document& d, const Options& o, Diagnostics& diags)
     : d_(d), o_(o), diags_(diags) {

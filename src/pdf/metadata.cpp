@@ -19,35 +19,6 @@ namespace rv::pdf {
 
 namespace {
 
-std::string xml_escaped(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        // Control characters other than tab and newline are not allowed in XML 1.0.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') continue;
-        out += c;
-    }
-  }
-  return out;
-}
-
 // FNV-1a over the bytes, from `seed`: the /ID needs to be stable, not secret.
 uint64_t fnv1a(const std::string& bytes, uint64_t seed) {
   uint64_t h = seed;
@@ -103,29 +74,29 @@ std::string xmp_packet(const doc::Meta& m, const std::string& tool, const std::s
   x += "   <dc:format>application/pdf</dc:format>\n";
   auto alt = [&](const char* tag, const std::string& v) {
     if (v.empty()) return;
-    x += std::string("   <") + tag + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escaped(v) +
-         "</rdf:li></rdf:Alt></" + tag + ">\n";
+    x += std::string("   <") + tag + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" +
+         doc::escape_markup(v) + "</rdf:li></rdf:Alt></" + tag + ">\n";
   };
   alt("dc:title", m.title);
   if (!m.author.empty())
-    x += "   <dc:creator><rdf:Seq><rdf:li>" + xml_escaped(m.author) +
+    x += "   <dc:creator><rdf:Seq><rdf:li>" + doc::escape_markup(m.author) +
          "</rdf:li></rdf:Seq></dc:creator>\n";
   alt("dc:description", m.subject);
-  x += "   <dc:language><rdf:Bag><rdf:li>" + xml_escaped(lang) +
+  x += "   <dc:language><rdf:Bag><rdf:li>" + doc::escape_markup(lang) +
        "</rdf:li></rdf:Bag></dc:language>\n";
   if (!m.keywords.empty()) {
     std::string keywords;
     x += "   <dc:subject><rdf:Bag>";
     for (const std::string& k : m.keywords) {
-      x += "<rdf:li>" + xml_escaped(k) + "</rdf:li>";
+      x += "<rdf:li>" + doc::escape_markup(k) + "</rdf:li>";
       keywords += (keywords.empty() ? "" : ", ") + k;
     }
     x += "</rdf:Bag></dc:subject>\n";
-    x += "   <pdf:Keywords>" + xml_escaped(keywords) + "</pdf:Keywords>\n";
+    x += "   <pdf:Keywords>" + doc::escape_markup(keywords) + "</pdf:Keywords>\n";
   }
-  x += "   <pdf:Producer>" + xml_escaped(tool + " (libharu " HPDF_VERSION_TEXT ")") +
+  x += "   <pdf:Producer>" + doc::escape_markup(tool + " (libharu " HPDF_VERSION_TEXT ")") +
        "</pdf:Producer>\n";
-  x += "   <xmp:CreatorTool>" + xml_escaped(tool) + "</xmp:CreatorTool>\n";
+  x += "   <xmp:CreatorTool>" + doc::escape_markup(tool) + "</xmp:CreatorTool>\n";
   if (!date.empty())
     x += "   <xmp:CreateDate>" + date + "</xmp:CreateDate>\n   <xmp:ModifyDate>" + date +
          "</xmp:ModifyDate>\n";

@@ -32,7 +32,6 @@ class Canvas {
     const int y1 = std::min(h_, static_cast<int>(std::ceil(bottom)));
     std::vector<std::pair<double, int>> crossings;
     for (int y = y0; y < y1; ++y) {
-      std::fill(cov_.begin(), cov_.end(), 0.0);
       int lo = w_, hi = -1;
       for (int s = 0; s < kSamples; ++s) {
         const double sy = y + (s + 0.5) / kSamples;
@@ -60,6 +59,9 @@ class Canvas {
         for (int k = 0; k < 3; ++k)
           px[k] = static_cast<uint8_t>(std::lround(px[k] * (1 - a) + 255.0 * rgb[k] * a));
       }
+      // Cleared where this row wrote, not across the canvas: a glyph touches a few pixels
+      // of a row a chart's width long.
+      if (hi >= lo) std::fill(cov_.begin() + lo, cov_.begin() + std::min(hi, w_) + 1, 0.0);
     }
   }
 

@@ -40,7 +40,7 @@ std::string png(const Image& image) {
     raw.append(reinterpret_cast<const char*>(image.rgb.data()) + row * static_cast<size_t>(y), row);
   }
   std::unique_ptr<libdeflate_compressor, decltype(&libdeflate_free_compressor)> c(
-      libdeflate_alloc_compressor(9), libdeflate_free_compressor);
+      libdeflate_alloc_compressor(6), libdeflate_free_compressor);
   std::string z(libdeflate_zlib_compress_bound(c.get(), raw.size()), '\0');
   z.resize(libdeflate_zlib_compress(c.get(), raw.data(), raw.size(), z.data(), z.size()));
   chunk(out, "IDAT", z);
