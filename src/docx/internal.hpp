@@ -55,7 +55,7 @@ class BodyWriter {
   void list(const doc::List& l, int depth);
   void table(const doc::Table& t);  // table.cpp
   void row(const doc::Table& t, const doc::Row& r, const std::vector<int>& widths, bool header,
-           bool total);
+           bool total, bool keep_next = false);
   void chart(const doc::BarChart& c);  // table.cpp
   void toc(const doc::TableOfContents& t);
   void caption(const std::string& label, const doc::Inlines& caption, const std::string& id);

@@ -11,6 +11,10 @@ namespace rv::docx {
 
 namespace {
 
+// Rows of table text that surely fit on a page with a caption (Word measures the real
+// height only when it lays the page out; a page holds about 45 rows of 9-point text).
+constexpr size_t kWholeTableRows = 30;
+
 constexpr const char* kImageType =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
 
@@ -53,7 +57,7 @@ doc::Inlines with_break_points(const doc::Inlines& in) {
 }  // namespace
 
 void BodyWriter::row(const doc::Table& t, const doc::Row& r, const std::vector<int>& widths,
-                     bool header, bool total) {
+                     bool header, bool total, bool keep_next) {
   out_ += "<w:tr>";
   // A header row is repeated at the top of each page and, like every row, never split.
   out_ += std::string("<w:trPr><w:cantSplit/>") + (header ? "<w:tblHeader/>" : "") + "</w:trPr>";
@@ -68,6 +72,7 @@ void BodyWriter::row(const doc::Table& t, const doc::Row& r, const std::vector<i
       out_ += "<w:tcBorders><w:top w:val=\"single\" w:sz=\"6\" w:color=\"404040\"/></w:tcBorders>";
     if (header) out_ += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E6EBF2\"/>";
     out_ += "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"Tabelltext\"/>";
+    if (keep_next) out_ += "<w:keepNext/>";
     if (header) out_ += "<w:suppressAutoHyphens/>";
     if (col < t.columns.size() && t.columns[col].align != doc::CellAlign::Left)
       out_ += "<w:jc w:val=\"" + jc_of(t.columns[col].align) + "\"/>";
@@ -120,9 +125,17 @@ void BodyWriter::table(const doc::Table& t) {
     bookmark_start(mark);
     bookmark_end();
   }
+  // As in the PDF, a table that fits on a page is not split: every row keeps with the next
+  // (and the last with the source and note under it). A longer one may break between rows,
+  // but its last row stays with the lines under it.
+  const bool lines_after = !t.source.empty() || !t.note.empty();
+  const bool whole = t.header.size() + t.body.size() + (t.total ? 1 : 0) <= kWholeTableRows;
   for (const doc::Row& r : t.header) row(t, r, widths, true, false);
-  for (const doc::Row& r : t.body) row(t, r, widths, false, false);
-  if (t.total) row(t, *t.total, widths, false, true);
+  for (size_t i = 0; i < t.body.size(); ++i) {
+    const bool last = !t.total && i + 1 == t.body.size();
+    row(t, t.body[i], widths, false, false, last ? lines_after : whole);
+  }
+  if (t.total) row(t, *t.total, widths, false, true, lines_after);
   out_ += "</w:tbl>";
   after_lines(t.source, t.note);
 }
