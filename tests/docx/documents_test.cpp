@@ -181,34 +181,54 @@ TEST_CASE("docx: LibreOffice's conversion fails on a broken file", "[docx][libre
   CHECK(!fs::exists(dir / "pdf" / "trasig.pdf"));
 }
 
+namespace {
+
+// The numbers of a DOCX against those of its PDF, and the trace of the PDF's page model
+// (empty: the document has no charts).
+void same_numbers(const std::string& name, const fs::path& docx, const fs::path& pdf,
+                  const fs::path& trace) {
+  auto text = sh("pdftotext -enc UTF-8 '" + pdf.string() + "' -");
+  REQUIRE(text.code == 0);
+  const ChartText charts = trace.empty() ? ChartText{} : chart_text(trace);
+  auto in_pdf = numbers(text.out);
+  in_pdf.insert(charts.alt.begin(), charts.alt.end());
+  const auto in_docx = numbers(docx_text(docx));
+  REQUIRE(in_docx.size() > 3);
+  std::set<std::string> docx_only, pdf_only;
+  for (const auto& n : in_docx)
+    if (!in_pdf.count(n)) docx_only.insert(n);
+  // Left out of the DOCX's text: the PDF's page numbers (Word numbers its own pages) and
+  // what the charts' pictures show (ticks; values are in the alternative texts too).
+  const int pages = pages_of(pdf);
+  for (const auto& n : in_pdf)
+    if (!in_docx.count(n) && !charts.drawn.count(n) &&
+        !(n.find_first_not_of("0123456789") == std::string::npos && n.size() < 4 &&
+          std::stoi(n) <= pages))
+      pdf_only.insert(n);
+  INFO(name + ": only in the DOCX: " + join(docx_only) + "; only in the PDF: " + join(pdf_only));
+  CHECK(docx_only.empty());
+  CHECK(pdf_only.empty());
+}
+
+}  // namespace
+
 TEST_CASE("docx: the numbers in each bundled document are those of its PDF", "[docx][slow]") {
   const fs::path dir = rvtest::temp_dir("docx_numbers");
-  for (const auto& b : rvtest::bundled()) {
-    const fs::path docx = rvtest::render_bundled(dir, b, ".docx");
-    const fs::path pdf = rvtest::render_bundled(dir, b, ".pdf");
-    const fs::path trace = rvtest::render_bundled(dir, b, ".txt");
-    auto text = sh("pdftotext -enc UTF-8 '" + pdf.string() + "' -");
-    REQUIRE(text.code == 0);
-    const ChartText charts = chart_text(trace);
-    auto in_pdf = numbers(text.out);
-    in_pdf.insert(charts.alt.begin(), charts.alt.end());
-    const auto in_docx = numbers(docx_text(docx));
-    REQUIRE(in_docx.size() > 5);
-    std::set<std::string> docx_only, pdf_only;
-    for (const auto& n : in_docx)
-      if (!in_pdf.count(n)) docx_only.insert(n);
-    // Left out of the DOCX's text: the PDF's page numbers (Word numbers its own pages) and
-    // what the charts' pictures show (ticks; values are in the alternative texts too).
-    const int pages = pages_of(pdf);
-    for (const auto& n : in_pdf)
-      if (!in_docx.count(n) && !charts.drawn.count(n) &&
-          !(n.find_first_not_of("0123456789") == std::string::npos && n.size() < 4 &&
-            std::stoi(n) <= pages))
-        pdf_only.insert(n);
-    INFO(b.name + ": only in the DOCX: " + join(docx_only) +
-         "; only in the PDF: " + join(pdf_only));
-    CHECK(docx_only.empty());
-    CHECK(pdf_only.empty());
+  for (const auto& b : rvtest::bundled())
+    same_numbers(b.name, rvtest::render_bundled(dir, b, ".docx"),
+                 rvtest::render_bundled(dir, b, ".pdf"), rvtest::render_bundled(dir, b, ".txt"));
+}
+
+TEST_CASE("docx: the numbers in each letter are those of the same letter as PDF", "[docx]") {
+  const fs::path docx = rvtest::temp_dir("docx_letter_numbers");
+  const fs::path pdf = rvtest::temp_dir("docx_letter_numbers_pdf");
+  const auto as_docx = rvtest::render_letters(docx, "docx");
+  const auto as_pdf = rvtest::render_letters(pdf, "pdf");
+  REQUIRE(as_docx.size() == as_pdf.size());
+  for (const auto& d : as_docx) {
+    const fs::path p = pdf / d.parent_path().filename() / d.filename().replace_extension(".pdf");
+    REQUIRE(fs::exists(p));
+    same_numbers(d.filename().string(), d, p, {});
   }
 }
 
