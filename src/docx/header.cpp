@@ -79,7 +79,7 @@ std::string official(const doc::OfficialHeader& h) {
   if (!h.full) return out;
   // The block under it: date, handläggare, telefon; the recipient and the meeting.
   out += line("Sidhuvud", "", "", true);
-  out += line("Sidhuvud", plain(h.date), plain(h.recipient), true);
+  out += line("Sidhuvud", plain(h.date), plain(h.recipient, true), true);
   out += line("Sidhuvud", plain(h.handlaggare), plain(h.meeting), true);
   if (!h.telefon.empty()) out += line("Sidhuvud", plain(h.telefon), "", true);
   // Room between the block and the text, as on the printed page.
