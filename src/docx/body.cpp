@@ -1,15 +1,13 @@
-// The document tree as WordprocessingML: paragraphs, headings, lists, runs, fields,
-// bookmarks, the table of contents and footnotes.
+// The document tree as WordprocessingML: the blocks (paragraphs, headings, lists, quotes)
+// and the bookmarks links and the table of contents point at.
 #include <algorithm>
+#include <functional>
 
 #include "docx/internal.hpp"
 
 namespace rv::docx {
 
 namespace {
-
-constexpr const char* kHyperlinkType =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 
 // A bookmark name Word accepts: a letter first, then letters, digits and '_', at most 40.
 std::string bookmark_name(const std::string& id, const std::string& prefix) {
@@ -33,53 +31,6 @@ std::string align_of(doc::Align a) {
 }
 
 }  // namespace
-
-std::string xml_escape(std::string_view text) { return doc::escape_markup(text); }
-
-std::string text_content(std::string_view text) {
-  std::string out, piece;
-  const auto flush = [&] {
-    if (!piece.empty()) out += "<w:t xml:space=\"preserve\">" + xml_escape(piece) + "</w:t>";
-    piece.clear();
-  };
-  for (size_t i = 0; i < text.size();) {
-    if (text.substr(i, 2) == "\xC2\xAD") {  // U+00AD soft hyphen
-      flush();
-      out += "<w:softHyphen/>";
-      i += 2;
-    } else if (text.substr(i, 3) == "\xE2\x80\x91") {  // U+2011 non-breaking hyphen
-      flush();
-      out += "<w:noBreakHyphen/>";
-      i += 3;
-    } else if (text[i] == '\t') {
-      flush();
-      out += "<w:tab/>";
-      ++i;
-    } else if (text[i] == '\n') {
-      flush();
-      out += "<w:br/>";
-      ++i;
-    } else {
-      piece += text[i++];
-    }
-  }
-  flush();
-  return out;
-}
-
-std::string run(const std::string& content, const RunFormat& f) {
-  // In the schema's order (ECMA-376 CT_RPr): Word refuses a file whose properties are not.
-  std::string pr;
-  if (!f.style.empty()) pr += "<w:rStyle w:val=\"" + f.style + "\"/>";
-  if (f.sans) pr += "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/>";
-  if (f.bold) pr += "<w:b/>";
-  if (f.italic) pr += "<w:i/>";
-  if (f.half_points > 0)
-    pr += "<w:sz w:val=\"" + std::to_string(f.half_points) + "\"/><w:szCs w:val=\"" +
-          std::to_string(f.half_points) + "\"/>";
-  pr += "<w:lang w:val=\"sv-SE\"/>";
-  return "<w:r><w:rPr>" + pr + "</w:rPr>" + content + "</w:r>";
-}
 
 BodyWriter::BodyWriter(const doc::Document& d, const Options& o, Sections& sections,
                        Diagnostics& diags)
@@ -271,160 +222,6 @@ void BodyWriter::list(const doc::List& l, int depth) {
              "\"><w:startOverride w:val=\"" + std::to_string(l.start) + "\"/></w:lvlOverride>";
   nums_ += "</w:num>";
   for (const doc::ListItem& item : l.items) blocks(item.blocks, depth, num);
-}
-
-void BodyWriter::inlines(const doc::Inlines& in, const RunFormat& base) {
-  for (const doc::Inline& i : in) inline_run(i, base);
-}
-
-// A field: its instruction, and the result shown until Word updates it.
-void BodyWriter::field(const std::string& instruction, const std::string& cached,
-                       const RunFormat& f) {
-  out_ += run("<w:fldChar w:fldCharType=\"begin\"/>", f) +
-          run("<w:instrText xml:space=\"preserve\"> " + xml_escape(instruction) + " </w:instrText>",
-              f) +
-          run("<w:fldChar w:fldCharType=\"separate\"/>", f) + run(text_content(cached), f) +
-          run("<w:fldChar w:fldCharType=\"end\"/>", f);
-}
-
-void BodyWriter::inline_run(const doc::Inline& in, const RunFormat& base) {
-  RunFormat f = base;
-  f.style.clear();
-  if (in.style == doc::FontStyle::Bold || in.style == doc::FontStyle::BoldItalic) f.bold = true;
-  if (in.style == doc::FontStyle::Italic || in.style == doc::FontStyle::BoldItalic) f.italic = true;
-  switch (in.kind) {
-    case doc::InlineKind::LineBreak:
-      out_ += run("<w:br/>", f);
-      return;
-    case doc::InlineKind::Footnote: {
-      if (in_note_) return;  // a note inside a note: the PDF leaves it out too
-      const std::string id = std::to_string(++next_note_);
-      out_ += run("<w:footnoteReference w:id=\"" + id + "\"/>", {.style = "Fotnotsreferens"});
-      // The note is written into footnotes.xml with the body writer's own output.
-      std::string body = std::move(out_);
-      out_.clear();
-      ++in_note_;
-      blocks(in.note);
-      --in_note_;
-      std::string note = std::move(out_);
-      out_ = std::move(body);
-      // Word's note mark opens the note's first paragraph.
-      const std::string mark = run("<w:footnoteRef/>", {.style = "Fotnotsreferens"}) +
-                               run("<w:t xml:space=\"preserve\"> </w:t>", {});
-      if (const size_t p = note.find("</w:pPr>"); p != std::string::npos)
-        note.insert(p + 8, mark);
-      else
-        note = "<w:p><w:pPr><w:pStyle w:val=\"Fotnotstext\"/></w:pPr>" + mark + "</w:p>" + note;
-      notes_ += "<w:footnote w:id=\"" + id + "\">" + note + "</w:footnote>";
-      return;
-    }
-    case doc::InlineKind::PageRef: {
-      const auto it = bookmarks_.find(in.link_id);
-      const auto page = o_.page_of.find(in.link_id);
-      const std::string cached = !in.text.empty()           ? in.text
-                                 : page != o_.page_of.end() ? page->second
-                                                            : "?";
-      if (it == bookmarks_.end()) {
-        diags_.warning(in.span,
-                       "länken pekar på '" + in.link_id + "', som inte finns i dokumentet");
-        out_ += run(text_content(cached), f);
-      } else {
-        field("PAGEREF " + it->second + " \\h", cached, f);
-      }
-      return;
-    }
-    case doc::InlineKind::Text:
-      break;
-  }
-  if (!in.link_id.empty()) {
-    const auto it = bookmarks_.find(in.link_id);
-    if (it == bookmarks_.end()) {
-      diags_.warning(in.span, "länken pekar på '" + in.link_id + "', som inte finns i dokumentet");
-      out_ += run(text_content(in.text), f);
-      return;
-    }
-    RunFormat linked = f;
-    linked.style = "Hyperlank";
-    out_ += "<w:hyperlink w:anchor=\"" + it->second + "\" w:history=\"1\">" +
-            run(text_content(in.text), linked) + "</w:hyperlink>";
-    return;
-  }
-  if (!in.url.empty()) {
-    RunFormat linked = f;
-    linked.style = "Hyperlank";
-    out_ += "<w:hyperlink r:id=\"" + relation(kHyperlinkType, in.url, true) +
-            "\" w:history=\"1\">" + run(text_content(in.text), linked) + "</w:hyperlink>";
-    return;
-  }
-  out_ += run(text_content(in.text), f);
-}
-
-// Word's table of contents: a TOC field over the heading styles, its result the PDF's
-// entries (each linked to its heading, with the PDF's page number) until Word updates it.
-void BodyWriter::toc(const doc::TableOfContents& t) {
-  out_ += "<w:p><w:pPr><w:pStyle w:val=\"Innehallsrubrik\"/></w:pPr>" +
-          run(text_content(t.title), {}) + "</w:p>";
-  // The entries and the ids the PDF's layout gave their headings: a heading without an id
-  // of its own is "_rubrik<n>", n counting the headings (src/layout/blocks.cpp).
-  std::vector<std::pair<const doc::Heading*, std::string>> entries;
-  size_t count = 0;
-  std::function<void(const std::vector<doc::Block>&)> walk = [&](const std::vector<doc::Block>& v) {
-    for (const doc::Block& b : v)
-      if (const auto* h = std::get_if<doc::Heading>(&b.node)) {
-        ++count;
-        if (h->in_toc && h->level <= t.depth)
-          entries.emplace_back(h, h->id.empty() ? "_rubrik" + std::to_string(count) : h->id);
-      } else if (const auto* q = std::get_if<doc::BlockQuote>(&b.node)) {
-        walk(q->blocks);
-      }
-  };
-  walk(d_.blocks);
-  const std::string begin = run("<w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/>", {}) +
-                            run("<w:instrText xml:space=\"preserve\"> TOC \\o \"1-" +
-                                    std::to_string(t.depth) + "\" \\h \\z \\u </w:instrText>",
-                                {}) +
-                            run("<w:fldChar w:fldCharType=\"separate\"/>", {});
-  const std::string end = run("<w:fldChar w:fldCharType=\"end\"/>", {});
-  if (entries.empty()) {
-    out_ += "<w:p>" + begin + end + "</w:p>";
-    return;
-  }
-  for (size_t i = 0; i < entries.size(); ++i) {
-    const doc::Heading* h = entries[i].first;
-    const int level = std::clamp(levels_.count(h) ? levels_[h] : h->level, 1, 3);
-    const std::string& mark = block_marks_[h];
-    const auto page = o_.page_of.find(entries[i].second);
-    out_ += "<w:p><w:pPr><w:pStyle w:val=\"Innehall" + std::to_string(level) + "\"/></w:pPr>";
-    if (i == 0) out_ += begin;
-    out_ += "<w:hyperlink w:anchor=\"" + mark + "\" w:history=\"1\">" +
-            run(text_content(doc::plain_text(h->content)), {});
-    if (page != o_.page_of.end()) out_ += run("<w:tab/>", {}) + run(text_content(page->second), {});
-    out_ += "</w:hyperlink>";
-    if (i + 1 == entries.size()) out_ += end;
-    out_ += "</w:p>";
-  }
-}
-
-// "Tabell 3. Caption", kept with what it captions, and the bookmark links point at.
-void BodyWriter::caption(const std::string& label, const doc::Inlines& caption,
-                         const std::string& mark) {
-  out_ += "<w:p><w:pPr><w:pStyle w:val=\"Beskrivning\"/></w:pPr>";
-  if (!mark.empty()) bookmark_start(mark);
-  if (!label.empty())
-    out_ += run(text_content(label + (caption.empty() ? "" : " ")), {.bold = true});
-  inlines(caption);
-  if (!mark.empty()) bookmark_end();
-  out_ += "</w:p>";
-}
-
-// A table's or chart's "Källa: …" and note lines.
-void BodyWriter::after_lines(const doc::Inlines& source, const doc::Inlines& note) {
-  for (const doc::Inlines* lines : {&source, &note}) {
-    if (lines->empty()) continue;
-    out_ += "<w:p><w:pPr><w:pStyle w:val=\"Kalla\"/></w:pPr>";
-    inlines(*lines);
-    out_ += "</w:p>";
-  }
 }
 
 }  // namespace rv::docx

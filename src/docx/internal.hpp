@@ -56,11 +56,11 @@ class BodyWriter {
   void table(const doc::Table& t);  // table.cpp
   void row(const doc::Table& t, const doc::Row& r, const std::vector<int>& widths, bool header,
            bool total, bool keep_next = false);
-  void chart(const doc::BarChart& c);  // table.cpp
-  void toc(const doc::TableOfContents& t);
+  void chart(const doc::BarChart& c);       // table.cpp
+  void toc(const doc::TableOfContents& t);  // toc.cpp, with caption and after_lines
   void caption(const std::string& label, const doc::Inlines& caption, const std::string& id);
   void after_lines(const doc::Inlines& source, const doc::Inlines& note);
-  void inlines(const doc::Inlines& in, const RunFormat& base = {});
+  void inlines(const doc::Inlines& in, const RunFormat& base = {});  // runs.cpp
   void inline_run(const doc::Inline& in, const RunFormat& base);
   void field(const std::string& instruction, const std::string& cached, const RunFormat& f);
   std::string bookmark_for(const std::string& id, const std::string& prefix);
@@ -87,7 +87,7 @@ class BodyWriter {
   std::map<const void*, int> levels_;
 };
 
-// A run: <w:r> with its properties (always sv-SE) around `content` (w:t, w:tab, w:br …).
+// runs.cpp. A run: <w:r> with its properties (always sv-SE) around `content` (w:t, w:tab, w:br …).
 std::string run(const std::string& content, const RunFormat& f);
 // Text as run content: w:t pieces, soft hyphens as w:softHyphen, no-break hyphens as
 // w:noBreakHyphen, tabs as w:tab.
