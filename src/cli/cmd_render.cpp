@@ -196,7 +196,7 @@ int run(const RenderArgs& args) {
 void add_render(CLI::App& app, Registry& reg) {
   auto args = std::make_shared<RenderArgs>();
   auto* sub = app.add_subcommand(
-      "skapa", "Skapa ett dokument (PDF eller HTML) från en mall och ett dataset");
+      "skapa", "Skapa ett dokument (PDF, HTML eller DOCX) från en mall och ett dataset");
   sub->alias("render");
   sub->add_option("mall", args->templ,
                   "Mallens namn (se 'rapportverk mallar') eller sökväg till en mallmapp")
