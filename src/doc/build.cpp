@@ -90,6 +90,10 @@ std::string plain_text(const Inlines& content) {
   return out;
 }
 
+std::string heading_target(const Heading& h, size_t n) {
+  return h.id.empty() ? "_rubrik" + std::to_string(n) : h.id;
+}
+
 std::string escape_markup(std::string_view text) {
   std::string out;
   out.reserve(text.size());

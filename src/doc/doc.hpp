@@ -326,6 +326,11 @@ Block page_break(std::string style = {}, Span span = {});
 
 // The source position of any block (for diagnostics).
 const Span& span_of(const Block& b);
+// The link target of the n-th heading of a document (n from 1, in document order, the
+// headings in quotes included): its id, or "_rubrik<n>" when it has none. Layout anchors
+// every heading by it (the table of contents' page numbers); the DOCX writer finds the PDF's
+// page of a heading by it.
+std::string heading_target(const Heading& h, size_t n);
 // Plain text of inline runs (footnotes left out): outline titles, TOC lines, alt text.
 std::string plain_text(const Inlines& content);
 // Text for XML and HTML content and quoted attributes, as every writer of markup needs it

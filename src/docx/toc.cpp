@@ -11,8 +11,7 @@ namespace rv::docx {
 void BodyWriter::toc(const doc::TableOfContents& t) {
   out_ += "<w:p><w:pPr><w:pStyle w:val=\"Innehallsrubrik\"/></w:pPr>" +
           run(text_content(t.title), {}) + "</w:p>";
-  // The entries and the ids the PDF's layout gave their headings: a heading without an id
-  // of its own is "_rubrik<n>", n counting the headings (src/layout/blocks.cpp).
+  // The entries and the targets the PDF's layout anchored their headings by.
   std::vector<std::pair<const doc::Heading*, std::string>> entries;
   size_t count = 0;
   std::function<void(const std::vector<doc::Block>&)> walk = [&](const std::vector<doc::Block>& v) {
@@ -20,7 +19,7 @@ void BodyWriter::toc(const doc::TableOfContents& t) {
       if (const auto* h = std::get_if<doc::Heading>(&b.node)) {
         ++count;
         if (h->in_toc && h->level <= t.depth)
-          entries.emplace_back(h, h->id.empty() ? "_rubrik" + std::to_string(count) : h->id);
+          entries.emplace_back(h, doc::heading_target(*h, count));
       } else if (const auto* q = std::get_if<doc::BlockQuote>(&b.node)) {
         walk(q->blocks);
       }

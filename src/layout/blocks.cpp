@@ -99,7 +99,7 @@ void Builder::collect_headings(const std::vector<doc::Block>& blocks, int depth)
   for (const doc::Block& b : blocks) {
     if (const auto* h = std::get_if<doc::Heading>(&b.node)) {
       headings_.push_back(h);
-      heading_ids_[h] = h->id.empty() ? "_rubrik" + std::to_string(headings_.size()) : h->id;
+      heading_ids_[h] = doc::heading_target(*h, headings_.size());
       // The tag's level never skips one (PDF/UA: H1 then H3 is an error): a heading set as
       // level 3 right under a level 1 is tagged H2. How it looks does not change.
       const int level = std::clamp(h->level, 1, 3);
