@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzar ett mål med libFuzzer: scripts/fuzz.sh <mål> <sekunder> [libFuzzer-flaggor …]
-# Mål: data, fordelning, mall, markdown, import_csv, import_xlsx, urval (tests/fuzz/).
+# Mål: data, fordelning, mall, markdown, utdata, import_csv, import_xlsx, urval (tests/fuzz/).
 # Bygger i build-fuzz/ med clang,
 # AddressSanitizer och UndefinedBehaviorSanitizer. Nya intressanta indata sparas i
 # build-fuzz/korpus/<mål>/ (utgår från tests/fuzz/corpus/<mål>/); krascher i
@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -lt 2 ]; then
   echo "användning: scripts/fuzz.sh <mål> <sekunder> [libFuzzer-flaggor …]" >&2
-  echo "mål: data fordelning mall markdown import_csv import_xlsx urval" >&2
+  echo "mål: data fordelning mall markdown utdata import_csv import_xlsx urval" >&2
   exit 2
 fi
 target=$1
@@ -23,6 +23,8 @@ RV_EXTRA_PACKAGES="clang" bash scripts/install-deps.sh
 if [ ! -f build-fuzz/CMakeCache.txt ]; then
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRV_FUZZ=ON \
     >/dev/null
+else
+  cmake -S . -B build-fuzz >/dev/null  # a target added since the folder was made
 fi
 cmake --build build-fuzz -j"$(nproc)" --target "fuzz_$target"
 mkdir -p "build-fuzz/korpus/$target" "build-fuzz/krascher/$target"

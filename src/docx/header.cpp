@@ -17,23 +17,24 @@ constexpr const char* kNamespaces =
 // Where the memo's right-hand column starts, as in the PDF's header block (about 60 %).
 constexpr int kRightColumn = 5100;
 
-std::string simple_field(const std::string& instr, const std::string& shown) {
-  return "<w:fldSimple w:instr=\" " + instr + " \">" + run(text_content(shown), {}) +
+std::string simple_field(const std::string& instr, const std::string& shown,
+                         const RunFormat& f = {}) {
+  return "<w:fldSimple w:instr=\" " + instr + " \">" + run(text_content(shown), f) +
          "</w:fldSimple>";
 }
 
 // "Sida 2 (6)" as fields.
-std::string page_x_of_y(const std::string& word) {
-  return run(text_content(word + " "), {}) + simple_field("PAGE", "1") +
-         run(text_content(" ("), {}) + simple_field("NUMPAGES", "1") + run(text_content(")"), {});
+std::string page_x_of_y(const std::string& word, const RunFormat& f = {}) {
+  return run(text_content(word + " "), f) + simple_field("PAGE", "1", f) +
+         run(text_content(" ("), f) + simple_field("NUMPAGES", "1", f) + run(text_content(")"), f);
 }
 
-std::string number_of(const doc::RunningText& t) {
+std::string number_of(const doc::RunningText& t, const RunFormat& f = {}) {
   switch (t.number) {
     case doc::PageNumberFormat::Plain:
-      return simple_field("PAGE", "1");
+      return simple_field("PAGE", "1", f);
     case doc::PageNumberFormat::SidaXavY:
-      return page_x_of_y(t.page_word);
+      return page_x_of_y(t.page_word, f);
     case doc::PageNumberFormat::None:
       break;
   }
@@ -57,12 +58,35 @@ std::string plain(const std::string& text, bool bold = false) {
   return text.empty() ? "" : run(text_content(text), {.bold = bold});
 }
 
-std::string running(const doc::RunningText& t, const std::string& style) {
+// Where a mirrored head's lines meet its page number: the PDF's 15 points from the edge.
+constexpr int kNumberGap = 300;
+
+std::string running(const doc::RunningText& t, const std::string& style, bool even) {
   std::string out;
   const std::string number = number_of(t);
   const std::string rule = t.rule ? "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"4\" "
                                     "w:color=\"404040\"/></w:pBdr>"
                                   : "";
+  if (t.mirrored && !number.empty()) {
+    // As printed: the number (bold, 9 points) at the outer edge, the lines beside it towards
+    // the middle: on an odd page ending before the number, on an even page after it.
+    const std::string tabs = even ? "<w:tabs><w:tab w:val=\"left\" w:pos=\"" +
+                                        std::to_string(kNumberGap) + "\"/></w:tabs>"
+                                  : "<w:tabs><w:tab w:val=\"right\" w:pos=\"" +
+                                        std::to_string(kTextWidth - kNumberGap) + "\"/></w:tabs>";
+    const std::string numbered = number_of(t, {.bold = true, .sans = true, .half_points = 18});
+    const std::string tab = run("<w:tab/>", {});
+    const size_t lines = std::max<size_t>(t.lines.size(), 1);
+    for (size_t i = 0; i < lines; ++i) {
+      const std::string text = i < t.lines.size() ? plain(t.lines[i]) : "";
+      const std::string number_here = i == 0 ? numbered : "";
+      out += "<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/>" + (i + 1 == lines ? rule : "") +
+             tabs + "</w:pPr>" +
+             (even ? number_here + tab + text : tab + text + (i == 0 ? tab + numbered : "")) +
+             "</w:p>";
+    }
+    return out;
+  }
   if (t.lines.empty() && !number.empty()) return line(style, "", number, false, rule);
   for (size_t i = 0; i < t.lines.size(); ++i)
     out += line(style, plain(t.lines[i]), i == 0 ? number : "", false,
@@ -134,18 +158,24 @@ std::string Sections::part(const std::string& kind, const std::string& content) 
   return id;
 }
 
-std::string Sections::header_of(const doc::PageStyle* s, bool first_page) {
+std::string Sections::header_of(const doc::PageStyle* s, bool first_page, bool even) {
   if (!s) return "";
   if (s->official) return official(*s->official);
   if (s->letter) return letterhead(*s->letter, o_.pdf_pages > 1 || !first_page);
-  return running(s->header, "Sidhuvud");
+  return running(s->header, "Sidhuvud", even);
 }
 
-std::string Sections::footer_of(const doc::PageStyle* s) {
+std::string Sections::footer_of(const doc::PageStyle* s, bool even) {
   if (!s) return "";
   if (s->letter && !s->letter->contact.empty())
     return line("Sidfot", plain(s->letter->contact), "", false);
-  return running(s->footer, "Sidfot");
+  return running(s->footer, "Sidfot", even);
+}
+
+bool Sections::mirrored() const {
+  for (const auto& s : d_.page_styles)
+    if (s.header.mirrored || s.footer.mirrored) return true;
+  return false;
 }
 
 std::string Sections::sect_pr(const std::string& style) {
@@ -156,12 +186,16 @@ std::string Sections::sect_pr(const std::string& style) {
   // addressee): Word's first-page header.
   const bool own_first = next != s;
   const auto refs = [&](const std::string& type, const doc::PageStyle* st, bool first_page) {
+    const bool even = type == "even";
     out += "<w:headerReference w:type=\"" + type + "\" r:id=\"" +
-           part("hdr", header_of(st, first_page)) + "\"/>";
-    out +=
-        "<w:footerReference w:type=\"" + type + "\" r:id=\"" + part("ftr", footer_of(st)) + "\"/>";
+           part("hdr", header_of(st, first_page, even)) + "\"/>";
+    out += "<w:footerReference w:type=\"" + type + "\" r:id=\"" + part("ftr", footer_of(st, even)) +
+           "\"/>";
   };
   refs("default", next, false);
+  // Printed double-sided, the page number at the outer edge: Word's even-page heads (on
+  // for the whole document, so every section has them).
+  if (mirrored()) refs("even", next, false);
   if (own_first) refs("first", s, true);
   out += "<w:type w:val=\"nextPage\"/><w:pgSz w:w=\"" + std::to_string(kPageW) + "\" w:h=\"" +
          std::to_string(kPageH) + "\"/><w:pgMar w:top=\"" + std::to_string(kMarginTopBottom) +

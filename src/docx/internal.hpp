@@ -105,14 +105,16 @@ class Sections {
   std::string sect_pr(const std::string& style);
   // The first style's name, and the style a page break switches to.
   std::string first() const;
+  // Whether a page style numbers its pages at the outer edge (even pages differ).
+  bool mirrored() const;
   std::vector<ZipEntry> parts;      // word/header1.xml …
   std::vector<Relation> relations;  // their relationships from document.xml
 
  private:
   const doc::PageStyle* find(const std::string& name) const;
   std::string part(const std::string& kind, const std::string& content);
-  std::string header_of(const doc::PageStyle* s, bool first_page);
-  std::string footer_of(const doc::PageStyle* s);
+  std::string header_of(const doc::PageStyle* s, bool first_page, bool even);
+  std::string footer_of(const doc::PageStyle* s, bool even);
   const doc::Document& d_;
   const Options& o_;
   std::map<std::string, std::string> made_;  // part content → relation id (shared parts)

@@ -86,13 +86,15 @@ std::string app(const doc::Meta& m) {
   return s + "</Properties>";
 }
 
-std::string settings() {
+std::string settings(bool even_and_odd) {
   return std::string(kXmlHead) + "<w:settings xmlns:w=\"" + kW +
          "\">"
          // Hyphenation on, as in the PDF: in Swedish (every run is sv-SE), no more than two
          // hyphenated lines in a row.
          "<w:defaultTabStop w:val=\"1304\"/><w:autoHyphenation/>"
-         "<w:consecutiveHyphenLimit w:val=\"2\"/><w:hyphenationZone w:val=\"357\"/>"
+         "<w:consecutiveHyphenLimit w:val=\"2\"/><w:hyphenationZone w:val=\"357\"/>" +
+         // A report printed double-sided has its page numbers at the outer edge.
+         std::string(even_and_odd ? "<w:evenAndOddHeaders/>" : "") +
          "<w:characterSpacingControl w:val=\"doNotCompress\"/>"
          "<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr>"
          // A line ended by a manual break (a signature's name and title) is not stretched
@@ -159,7 +161,7 @@ std::string write_docx(const doc::Document& d, const Options& o, Diagnostics& di
       {"word/document.xml", document(body)},
       {"word/_rels/document.xml.rels", relationships(rels)},
       {"word/styles.xml", styles_xml()},
-      {"word/settings.xml", settings()},
+      {"word/settings.xml", settings(sections.mirrored())},
       {"word/numbering.xml", numbering_xml(w.numbering_instances())},
       {"word/footnotes.xml", footnotes(w.footnotes())}};
   files.insert(files.end(), sections.parts.begin(), sections.parts.end());

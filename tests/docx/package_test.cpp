@@ -280,3 +280,27 @@ TEST_CASE("docx: zip entries are stored or deflated and read back exactly", "[do
   CHECK(parts.at("b/c.bin") == "\x01\x02");
   CHECK(parts.at("tom").empty());
 }
+
+TEST_CASE("docx: a mirrored running head has its page number at the outer edge", "[docx]") {
+  doc::Document d;
+  doc::PageStyle text{"text", "", {}, {}, std::nullopt, {}};
+  text.header.lines = {"KVALITETSUTVECKLING", "SOCIALSTYRELSEN"};
+  text.header.number = doc::PageNumberFormat::Plain;
+  text.header.mirrored = true;
+  d.page_styles = {text};
+  d.blocks.push_back(doc::heading(1, "Förord"));
+  const auto parts = written(d);
+  CHECK(has(parts.at("word/settings.xml"), "<w:evenAndOddHeaders/>"));
+  const std::string& body = parts.at("word/document.xml");
+  CHECK(has(body, "<w:headerReference w:type=\"even\""));
+  // Odd pages: the lines, then the number; even pages: the number, then the lines.
+  std::string odd, even;
+  for (const auto& [name, xml] : parts)
+    if (name.starts_with("word/header") && has(xml, "KVALITETSUTVECKLING"))
+      (xml.find(" PAGE ") < xml.find("KVALITETSUTVECKLING") ? even : odd) = xml;
+  CHECK(!odd.empty());
+  CHECK(!even.empty());
+  CHECK(has(even, "<w:b/><w:sz w:val=\"18\"/>"));  // the number bold, 9 points, as printed
+  // Without a mirrored style there are no even-page heads.
+  CHECK(!has(written(memo()).at("word/settings.xml"), "evenAndOddHeaders"));
+}
