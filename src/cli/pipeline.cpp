@@ -82,27 +82,34 @@ std::optional<Prepared> prepare(const std::string& template_name,
   return p;
 }
 
-bool write_html(const doc::Document& document, const layout::Pages& pages,
-                const outfile::Target& target, Diagnostics& diags) {
-  html::Options options;
-  options.fonts_dir = layout::default_fonts_dir();
-  for (const layout::Anchor& a : pages.anchors)
-    if (a.page >= 0) options.page_of.emplace(a.id, std::to_string(a.page + 1));
-  return outfile::write(target, html::write_html(document, options, diags), diags);
-}
-
 namespace {
 
 // Charts drawn at this resolution: sharp in print and on a screen zoomed to 200 %.
 constexpr double kChartDpi = 200;
 
+// The PDF's page number ("7") of every link target: what page references (sida()) and a
+// table of contents cite in the web page and the Word file.
+std::map<std::string, std::string> page_numbers(const layout::Pages& pages) {
+  std::map<std::string, std::string> out;
+  for (const layout::Anchor& a : pages.anchors)
+    if (a.page >= 0) out.emplace(a.id, std::to_string(a.page + 1));
+  return out;
+}
+
 }  // namespace
+
+bool write_html(const doc::Document& document, const layout::Pages& pages,
+                const outfile::Target& target, Diagnostics& diags) {
+  html::Options options;
+  options.fonts_dir = layout::default_fonts_dir();
+  options.page_of = page_numbers(pages);
+  return outfile::write(target, html::write_html(document, options, diags), diags);
+}
 
 bool write_docx(const doc::Document& document, const layout::Pages& pages,
                 const outfile::Target& target, Diagnostics& diags) {
   docx::Options options;
-  for (const layout::Anchor& a : pages.anchors)
-    if (a.page >= 0) options.page_of.emplace(a.id, std::to_string(a.page + 1));
+  options.page_of = page_numbers(pages);
   // Each chart is one Figure node, laid out in document order.
   for (size_t n = 0; n < pages.nodes.size(); ++n) {
     if (pages.nodes[n].role != layout::Role::Figure) continue;

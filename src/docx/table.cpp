@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "docx/internal.hpp"
+#include "layout/layout.hpp"
 #include "swedish/swedish.hpp"
 
 namespace rv::docx {
@@ -144,8 +145,8 @@ void BodyWriter::chart(const doc::BarChart& c) {
   const std::string& mark = block_marks_[&c];
   caption(c.label, c.caption, mark);
   const size_t index = static_cast<size_t>(next_chart_++);
-  std::string alt = c.alt_text;
-  if (alt.empty()) alt = c.label + " " + doc::plain_text(c.caption);
+  // The PDF's alternative text for the chart (its /Alt), word for word.
+  const std::string alt = layout::chart_alt_text(c);
   if (index >= o_.charts.size() || o_.charts[index].png.empty()) {
     // No picture (the chart was not drawn): its data in words.
     out_ += "<w:p><w:pPr><w:pStyle w:val=\"Tabelltext\"/></w:pPr>" + run(text_content(alt), {}) +

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "html/internal.hpp"
+#include "layout/layout.hpp"
 #include "swedish/swedish.hpp"
 
 namespace rv::html {
@@ -22,15 +23,6 @@ std::string num(double v) {
 double share(const doc::Fraction& f) {
   return f.den != 0 ? std::clamp(static_cast<double>(f.num) / static_cast<double>(f.den), 0.0, 1.0)
                     : 0.0;
-}
-
-// The chart's ticks: its own (a computed axis), else 0, step, …, 100 % of the fixed scale.
-std::vector<doc::Tick> ticks_of(const doc::BarChart& c) {
-  if (!c.ticks.empty()) return c.ticks;
-  std::vector<doc::Tick> t;
-  const int step = std::clamp(c.tick_step_percent, 5, 100);
-  for (int p = 0; p <= 100; p += step) t.push_back({{p, 100}, std::to_string(p) + "\u00a0%"});
-  return t;
 }
 
 // Characters (code points) in UTF-8 text.
@@ -107,11 +99,11 @@ std::string horizontal(const doc::BarChart& c, double& height) {
     if (len > 0)
       marks += "<rect x=\"" + num(x0) + "\" y=\"" + num(y) + "\" width=\"" + num(len) +
                "\" height=\"" + num(kBar) + "\" class=\"stapel\"/>\n";
-    marks += text_at(x0 + len + 5, y + kBar - 4, "", "varde", bar_value(b));
+    marks += text_at(x0 + len + 5, y + kBar - 4, "", "varde", layout::bar_value_label(b));
     y += kBar + 8;
   }
   std::string grid;
-  const std::vector<doc::Tick> ticks = ticks_of(c);
+  const std::vector<doc::Tick> ticks = layout::chart_ticks(c);
   for (size_t i = 0; i < ticks.size(); ++i) {
     const double x = x0 + share(ticks[i].at) * plot;
     grid += line_at(x, kPad, x, y, i == 0 ? "axel" : "rutnat");
@@ -131,13 +123,13 @@ std::string horizontal(const doc::BarChart& c, double& height) {
 std::string vertical(const doc::BarChart& c, double& height) {
   // Room at the left for the longest tick label (13-unit type, about 7.5 units a character).
   size_t widest = 0;
-  for (const doc::Tick& t : ticks_of(c)) widest = std::max(widest, length(t.label));
+  for (const doc::Tick& t : layout::chart_ticks(c)) widest = std::max(widest, length(t.label));
   const double left = std::max(40.0, 7.5 * static_cast<double>(widest) + 10);
   const double top = 20, plot_h = 200, plot_w = kWidth - left - kPad;
   const double slot = plot_w / static_cast<double>(std::max<size_t>(c.bars.size(), 1));
   const double base = top + plot_h;
   std::string grid, marks;
-  const std::vector<doc::Tick> ticks = ticks_of(c);
+  const std::vector<doc::Tick> ticks = layout::chart_ticks(c);
   for (size_t i = 0; i < ticks.size(); ++i) {
     const double y = base - share(ticks[i].at) * plot_h;
     grid += line_at(left, y, left + plot_w, y, i == 0 ? "axel" : "rutnat");
@@ -151,7 +143,7 @@ std::string vertical(const doc::BarChart& c, double& height) {
     if (h > 0)
       marks += "<rect x=\"" + num(cx - w / 2) + "\" y=\"" + num(base - h) + "\" width=\"" + num(w) +
                "\" height=\"" + num(h) + "\" class=\"stapel\"/>\n";
-    marks += text_at(cx, base - h - 4, "middle", "varde", bar_value(b));
+    marks += text_at(cx, base - h - 4, "middle", "varde", layout::bar_value_label(b));
     const auto lines = wrap(b.label, static_cast<size_t>(std::max(slot / 7.5, 4.0)));
     for (size_t k = 0; k < lines.size(); ++k)
       marks +=
@@ -167,22 +159,6 @@ std::string vertical(const doc::BarChart& c, double& height) {
 }
 
 }  // namespace
-
-std::string bar_value(const doc::Bar& bar) {
-  if (!bar.value_label.empty()) return bar.value_label;
-  if (bar.missing) return "–";
-  return sv::percent_table({bar.value.num, bar.value.den});
-}
-
-std::string chart_description(const doc::BarChart& c) {
-  if (!c.alt_text.empty()) return c.alt_text;
-  std::string alt = c.label.empty() ? "" : c.label + " ";
-  alt += doc::plain_text(c.caption);
-  std::vector<std::string> parts;
-  for (const doc::Bar& b : c.bars) parts.push_back(b.label + " " + bar_value(b));
-  if (!parts.empty()) alt += ": " + sv::join_list(parts) + ".";
-  return alt;
-}
 
 void Writer::chart(const doc::BarChart& c) {
   const std::string id = block_ids_.count(&c) ? block_ids_[&c] : fresh_id("", "diagram");
@@ -200,7 +176,7 @@ void Writer::chart(const doc::BarChart& c) {
   out_ += "<svg viewBox=\"0 0 " + num(kWidth) + " " + num(height) + "\" role=\"img\" " +
           "aria-labelledby=\"" + e + "-titel " + e + "-beskrivning\">\n<title id=\"" + e +
           "-titel\">" + escape(title) + "</title>\n<desc id=\"" + e + "-beskrivning\">" +
-          escape(chart_description(c)) + "</desc>\n" + drawing + "</svg>\n";
+          escape(layout::chart_alt_text(c)) + "</desc>\n" + drawing + "</svg>\n";
   // The data the bars show, for reading and copying (the picture is one image to a
   // screen reader).
   out_ += "<table class=\"diagramdata\">\n<caption>Uppgifterna i " +
@@ -209,7 +185,7 @@ void Writer::chart(const doc::BarChart& c) {
           "class=\"h\">Värde</th></tr></thead>\n<tbody>\n";
   for (const doc::Bar& b : c.bars)
     out_ += "<tr><th scope=\"row\">" + escape(b.label) + "</th><td class=\"h\">" +
-            escape(bar_value(b)) + "</td></tr>\n";
+            escape(layout::bar_value_label(b)) + "</td></tr>\n";
   out_ += "</tbody>\n</table>\n";
   if (!c.source.empty()) {
     out_ += "<p class=\"kalla\">";

@@ -53,10 +53,6 @@ class Writer {
 
 // The first page's style: the memo header or letterhead the document opens with (header.cpp).
 const doc::PageStyle* first_style(const doc::Document& d);
-// A bar's printed value, as the PDF prints it.
-std::string bar_value(const doc::Bar& bar);
-// The chart's text alternative: its alt_text, or the label, caption and every value.
-std::string chart_description(const doc::BarChart& c);
 // The stylesheet with @font-face rules for the faces in `fonts_dir`, subset to `text`.
 std::string stylesheet(const std::string& fonts_dir, const std::string& text, Diagnostics& diags);
 // Base64 (RFC 4648, with padding).

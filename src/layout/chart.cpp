@@ -16,23 +16,29 @@ namespace {
 
 constexpr float kSize = 8.5f, kLeading = 10.5f, kTickSize = 7.5f;
 
-std::string value_label(const doc::Bar& bar) {
-  if (!bar.value_label.empty()) return bar.value_label;
-  if (bar.missing) return "–";
-  return rv::sv::percent_table({bar.value.num, bar.value.den});
+float share_of(const doc::Fraction& f) {
+  return f.den != 0 ? static_cast<float>(static_cast<double>(f.num) / f.den) : 0;
 }
 
-std::string default_alt(const doc::BarChart& c) {
+}  // namespace
+
+std::string bar_value_label(const doc::Bar& bar) {
+  if (!bar.value_label.empty()) return bar.value_label;
+  if (bar.missing) return "–";
+  return sv::percent_table({bar.value.num, bar.value.den});
+}
+
+std::string chart_alt_text(const doc::BarChart& c) {
+  if (!c.alt_text.empty()) return c.alt_text;
   std::string alt = c.label.empty() ? "" : c.label + " ";
   alt += doc::plain_text(c.caption);
   std::vector<std::string> parts;
-  for (const doc::Bar& b : c.bars) parts.push_back(b.label + " " + value_label(b));
-  if (!parts.empty()) alt += ": " + rv::sv::join_list(parts) + ".";
+  for (const doc::Bar& b : c.bars) parts.push_back(b.label + " " + bar_value_label(b));
+  if (!parts.empty()) alt += ": " + sv::join_list(parts) + ".";
   return alt;
 }
 
-// The chart's ticks: its own (a computed axis), else 0, step, …, 100 % of the fixed scale.
-std::vector<doc::Tick> ticks_of(const doc::BarChart& c) {
+std::vector<doc::Tick> chart_ticks(const doc::BarChart& c) {
   if (!c.ticks.empty()) return c.ticks;
   std::vector<doc::Tick> t;
   const int step = std::clamp(c.tick_step_percent, 5, 100);
@@ -40,26 +46,20 @@ std::vector<doc::Tick> ticks_of(const doc::BarChart& c) {
   return t;
 }
 
-float share_of(const doc::Fraction& f) {
-  return f.den != 0 ? static_cast<float>(static_cast<double>(f.num) / f.den) : 0;
-}
-
-}  // namespace
-
 void Builder::chart(const doc::BarChart& c, float x, float width, int parent) {
   // The caption is read before the chart and not hidden by its alternative text (which
   // replaces everything inside the Figure): a paragraph of its own, before the Figure.
   if (!c.label.empty() || !c.caption.empty())
     caption(c.label, c.caption, x, width, parent, c.span, Role::P);
   const int fig = add_node(Role::Figure, parent, c.span, c.id);
-  pages_.nodes[static_cast<size_t>(fig)].alt = c.alt_text.empty() ? default_alt(c) : c.alt_text;
+  pages_.nodes[static_cast<size_t>(fig)].alt = chart_alt_text(c);
 
   Box b;
   b.space_before = gap(4);
   b.span = c.span;
   if (!c.id.empty()) b.anchors.push_back(add_anchor(c.id));
   std::vector<Item> grid, marks;  // grid first, so that bars and text are painted over it
-  const std::vector<doc::Tick> ticks = ticks_of(c);
+  const std::vector<doc::Tick> ticks = chart_ticks(c);
   // A bar's length as a share of the scale; a share outside 0–1 is drawn at the end.
   auto length = [&](const doc::Bar& bar) {
     float share = share_of(bar.value);
@@ -120,7 +120,7 @@ void Builder::chart(const doc::BarChart& c, float x, float width, int parent) {
   float widest_value = 0;
   for (const doc::Bar& bar : c.bars)
     widest_value =
-        std::max(widest_value, fonts_.width(FontId::SansRegular, kSize, value_label(bar)));
+        std::max(widest_value, fonts_.width(FontId::SansRegular, kSize, bar_value_label(bar)));
 
   if (!c.vertical) {
     constexpr float kBar = 11.0f, kRowGap = 5.0f;
@@ -137,7 +137,8 @@ void Builder::chart(const doc::BarChart& c, float x, float width, int parent) {
       bar_w = room - widest_tick / 2 - 2;
       for (const doc::Bar& bar : c.bars) {
         const float share = std::clamp(share_of(bar.value), 0.0f, 1.0f);
-        const float need = room - 3 - fonts_.width(FontId::SansRegular, kSize, value_label(bar));
+        const float need =
+            room - 3 - fonts_.width(FontId::SansRegular, kSize, bar_value_label(bar));
         if (!bar.missing && share > 0) bar_w = std::min(bar_w, need / share);
       }
       bar_w = std::max(bar_w, room * 0.4f);
@@ -158,7 +159,7 @@ void Builder::chart(const doc::BarChart& c, float x, float width, int parent) {
       r.fill = style::kBarColor;
       r.node = fig;
       if (!bar.missing) marks.emplace_back(r);
-      value_run(bar_x + r.w + 3, top + kBar / 2 + kSize * 0.35f, value_label(bar), 0);
+      value_run(bar_x + r.w + 3, top + kBar / 2 + kSize * 0.35f, bar_value_label(bar), 0);
       y += row_h + kRowGap;
     }
     const float axis_y = y;
@@ -224,7 +225,7 @@ void Builder::chart(const doc::BarChart& c, float x, float width, int parent) {
       r.fill = style::kBarColor;
       r.node = fig;
       if (!bar.missing) marks.emplace_back(r);
-      value_run(sx + slot / 2, axis_y - h - 3, value_label(bar), 0.5f);
+      value_run(sx + slot / 2, axis_y - h - 3, bar_value_label(bar), 0.5f);
       std::vector<SetLine> lines = set_text({doc::text(bar.label)}, ts, sx + 2, slot - 4, fig);
       labels_h = std::max(labels_h, place_label(lines, axis_y + 4) - axis_y);
     }

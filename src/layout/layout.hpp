@@ -26,6 +26,15 @@ struct Context {
 // $RAPPORTVERK_FONTS if set, else the bundled fonts (paths::fonts_dir()).
 std::string default_fonts_dir();
 
+// What a chart says, as the PDF draws and tags it (chart.cpp); the web page and the Word
+// file say the same. A bar's printed value: its value_label, "–" when missing, else the
+// rounded percent.
+std::string bar_value_label(const doc::Bar& bar);
+// The chart's alternative text: its alt_text, else its label, caption and every value.
+std::string chart_alt_text(const doc::BarChart& c);
+// The axis ticks: the chart's own (a computed axis), else 0, step, …, 100 % of the fixed scale.
+std::vector<doc::Tick> chart_ticks(const doc::BarChart& c);
+
 // Lays out the whole document. Problems (missing fonts, unknown link targets or page
 // styles, over-wide content) become diagnostics pointing at the node's span. Returns
 // nothing only when no usable page model could be made (e.g. fonts missing).
