@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "../support/bundled.hpp"
+#include "../support/numbers.hpp"
 #include "../support/shell.hpp"
 #include "read_zip.hpp"
 
@@ -18,6 +19,10 @@ using rvtest::has;
 using rvtest::sh;
 
 namespace {
+
+using rvtest::join;
+using rvtest::numbers;
+using rvtest::pages_of;
 
 // LibreOffice with a profile of its own in `dir` (tests may run side by side), converting
 // `files` to `filter` into `dir`/<ext>.
@@ -37,18 +42,6 @@ std::vector<fs::path> render_all(const fs::path& dir) {
   for (const auto& b : rvtest::bundled()) files.push_back(rvtest::render_bundled(dir, b, ".docx"));
   for (const auto& l : rvtest::render_letters(dir, "docx")) files.push_back(l);
   return files;
-}
-
-// Number tokens, as tests/html counts them: digit groups joined by (no-break) spaces, with
-// a decimal part ("5 394 915", "74,9"); separators made plain spaces.
-std::set<std::string> numbers(const std::string& text) {
-  static const std::regex token(
-      "[0-9]+(?:(?: |\xC2\xA0|\xE2\x80\xAF)[0-9]{3}(?![0-9]))*(?:,[0-9]+)?");
-  std::set<std::string> out;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), token);
-       it != std::sregex_iterator(); ++it)
-    out.insert(std::regex_replace(it->str(), std::regex("\xC2\xA0|\xE2\x80\xAF"), " "));
-  return out;
 }
 
 // What a reader of the DOCX gets: the text of the body, notes, heads and feet (page
@@ -108,18 +101,6 @@ std::set<std::string> words(const std::string& text) {
     if (w.size() >= 4) out.insert(w);
     w.clear();
   }
-  return out;
-}
-
-int pages_of(const fs::path& pdf) {
-  auto r = sh("pdfinfo '" + pdf.string() + "' | sed -n 's/^Pages: *//p'");
-  REQUIRE(r.code == 0);
-  return std::stoi(r.out);
-}
-
-std::string join(const std::set<std::string>& s) {
-  std::string out;
-  for (const auto& x : s) out += "[" + x + "] ";
   return out;
 }
 

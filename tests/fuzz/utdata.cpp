@@ -2,19 +2,13 @@
 // document tree the Markdown front end makes of any text: headings, lists, quotes,
 // tables, footnotes, links and the characters XML cannot hold, under a memo's header.
 #include "docx/docx.hpp"
-#include "fuzz.hpp"
 #include "html/html.hpp"
-#include "template/markdown.hpp"
+#include "markdown_input.hpp"
 
 using namespace rv;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  tmpl::Expansion ex;
-  ex.markdown = fuzz::text(data, size);
-  int line = 1;
-  ex.line_spans.push_back(Span{"mall.md", line, 1});
-  for (char c : ex.markdown)
-    if (c == '\n') ex.line_spans.push_back(Span{"mall.md", ++line, 1});
+  const tmpl::Expansion ex = fuzz::markdown_input(data, size);
   Diagnostics diags;
   doc::Document d;
   d.blocks = tmpl::markdown_to_blocks(

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "../support/bundled.hpp"
+#include "../support/numbers.hpp"
 #include "../support/shell.hpp"
 
 namespace fs = std::filesystem;
@@ -19,6 +20,10 @@ using rvtest::has;
 using rvtest::sh;
 
 namespace {
+
+using rvtest::join;
+using rvtest::numbers;
+using rvtest::pages_of;
 
 using rvtest::Bundled;
 using rvtest::bundled;
@@ -68,33 +73,6 @@ std::string visible_text(const std::string& page) {
     for (size_t at; (at = t.find(from)) != std::string::npos;)
       t.replace(at, std::string(from).size(), to);
   return t;
-}
-
-// Number tokens: digit groups joined by (no-break) spaces, with a decimal part: "5 394 915",
-// "74,9", "2019". Separators as plain spaces (pdftotext writes U+00A0 as one).
-std::set<std::string> numbers(const std::string& text) {
-  static const std::regex token(
-      "[0-9]+(?:(?: |\xC2\xA0|\xE2\x80\xAF)[0-9]{3}(?![0-9]))*(?:,[0-9]+)?");
-  std::set<std::string> out;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), token);
-       it != std::sregex_iterator(); ++it) {
-    std::string n = it->str();
-    n = std::regex_replace(n, std::regex("\xC2\xA0|\xE2\x80\xAF"), " ");
-    out.insert(n);
-  }
-  return out;
-}
-
-int pages_of(const fs::path& pdf) {
-  auto r = sh("pdfinfo '" + pdf.string() + "' | sed -n 's/^Pages: *//p'");
-  REQUIRE(r.code == 0);
-  return std::stoi(r.out);
-}
-
-std::string join(const std::set<std::string>& s) {
-  std::string out;
-  for (const auto& x : s) out += "[" + x + "] ";
-  return out;
 }
 
 // Every bundled document, and the letters for a few recipients, as HTML in `dir`.
